@@ -1,0 +1,47 @@
+# Composer: the two set-up commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+SAMPLES_OUT := build/voorbeelden
+
+.PHONY: run test bench lint dist install clean templates
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip "setuptools>=68" wheel
+
+$(STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test,dist]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+# Until the desktop program exists, `run` renders the sample letters and says where they are.
+run: install
+	@mkdir -p $(SAMPLES_OUT)
+	@for letter in resources/samples/*.json; do \
+		name=$$(basename $$letter .json); \
+		$(BIN)/composer render $$letter -o $(SAMPLES_OUT)/$$name.docx || exit 1; \
+	done
+	@echo "De voorbeeldbrieven staan in $(CURDIR)/$(SAMPLES_OUT)/"
+
+test: install
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: install
+	$(BIN)/python bench/bench_render.py
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+dist: install
+	$(BIN)/pyinstaller --noconfirm --clean composer.spec
+	@echo "Het programma staat in $(CURDIR)/dist/composer/"
+
+templates: install
+	$(BIN)/python templates/build_templates.py
+
+clean:
+	rm -rf build dist

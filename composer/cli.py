@@ -1,0 +1,111 @@
+"""The command line: `composer render`, `composer templates`; Dutch messages, no tracebacks."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from composer import __version__
+from composer.errors import ComposerError
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with Dutch wording for usage errors (exit 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: fout in de opdracht: {message}\n"
+                  f"Zie ‘{self.prog} --help’.\n")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="composer",
+        description="Brievencomposer: Nederlandse brieven en persberichten als DOCX en PDF.",
+    )
+    parser.add_argument("--version", action="version", version=f"composer {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_Parser)
+
+    render = commands.add_parser("render", help="maak een DOCX van een briefbestand")
+    render.add_argument("letter", type=Path, metavar="BRIEF.json", help="het briefbestand")
+    render.add_argument("-o", "--output", type=Path, required=True, metavar="UIT.docx",
+                        help="het uitvoerbestand; de extensie bepaalt het formaat")
+    render.set_defaults(handler=_render)
+
+    templates = commands.add_parser("templates", help="sjablonen tonen en controleren")
+    template_commands = templates.add_subparsers(dest="templates_command", metavar="OPDRACHT",
+                                                 parser_class=_Parser, required=True)
+    listing = template_commands.add_parser("list", help="toon de beschikbare sjablonen")
+    listing.set_defaults(handler=_templates_list)
+    check = template_commands.add_parser("check", help="controleer een sjabloon (.docx)")
+    check.add_argument("template", type=Path, metavar="SJABLOON.docx")
+    check.set_defaults(handler=_templates_check)
+    return parser
+
+
+def _render(args: argparse.Namespace) -> int:
+    from composer.core.letterfile import load_letter
+    from composer.render.docx import write_docx
+
+    suffix = args.output.suffix.lower()
+    if suffix not in (".docx", ".pdf"):
+        print(f"composer: fout in de opdracht: onbekend uitvoerformaat ‘{args.output.suffix}’. "
+              "Gebruik .docx of .pdf.", file=sys.stderr)
+        return EXIT_USAGE
+    letter = load_letter(args.letter)
+    if suffix == ".pdf":
+        raise ComposerError(
+            "PDF-export is in deze versie nog niet beschikbaar. Maak een .docx en open die in "
+            "Word of LibreOffice om een PDF te bewaren."
+        )
+    rendered = write_docx(letter, args.output)
+    for warning in rendered.warnings:
+        print(f"Waarschuwing: {warning}", file=sys.stderr)
+    print(f"Geschreven: {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _templates_list(args: argparse.Namespace) -> int:
+    from composer.render.registry import list_templates
+
+    for info in list_templates():
+        print(f"{info.name:<14} {info.kind:<12} {info.title:<16} {info.path}")
+    return EXIT_OK
+
+
+def _templates_check(args: argparse.Namespace) -> int:
+    from composer.render.lint import check_template
+
+    findings = check_template(args.template)
+    for finding in findings:
+        print(finding, file=sys.stderr)
+    if findings:
+        print(f"Het sjabloon ‘{args.template}’ heeft {len(findings)} probleem/problemen.",
+              file=sys.stderr)
+        return EXIT_INPUT
+    print(f"Het sjabloon ‘{args.template}’ is in orde.")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return args.handler(args)
+    except ComposerError as exc:
+        print(f"composer: {exc.message}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("composer: afgebroken.", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

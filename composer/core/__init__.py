@@ -1,0 +1,1 @@
+"""The pure domain: letters, people, addresses, blocks, catalogues. No Qt here."""

@@ -1,0 +1,117 @@
+"""Catalogues as data: servicebeloften, director's quotes, organisation profile, address book."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from composer.errors import ComposerError
+from composer.paths import data_dir, resources_dir
+
+CATALOGUE_FILES = {
+    "servicebeloften": "servicebeloften.json",
+    "citaten": "citaten.json",
+    "organisatie": "organisatie.json",
+    "adresboek": "adresboek.json",
+}
+
+
+def catalogue_path(name: str) -> Path:
+    """The user's copy in the data dir when there is one, else the shipped one."""
+    filename = CATALOGUE_FILES[name]
+    own = data_dir() / "catalogues" / filename
+    return own if own.is_file() else resources_dir() / "catalogues" / filename
+
+
+def load_catalogue(name: str) -> dict[str, Any]:
+    path = catalogue_path(name)
+    try:
+        return json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ComposerError(
+            f"De catalogus ‘{name}’ ({path}) kan niet worden gelezen: {exc}. "
+            "Herstel het bestand of verwijder het om de meegeleverde versie te gebruiken."
+        ) from None
+
+
+@dataclass(frozen=True)
+class ServicePromise:
+    number: int
+    topic: str
+    text: str
+    placeholder: bool
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """The sending organisation, for the letterhead and the press contact."""
+
+    name: str
+    street: str
+    house_number: str
+    postcode: str
+    city: str
+    place: str
+    phone: str
+    email: str
+    website: str
+    press_contact: dict[str, str] = field(default_factory=dict)
+
+
+def load_promises() -> dict[int, ServicePromise]:
+    items = load_catalogue("servicebeloften")["items"]
+    return {
+        int(item["number"]): ServicePromise(
+            number=int(item["number"]),
+            topic=item.get("topic", ""),
+            text=item.get("text", ""),
+            placeholder=bool(item.get("placeholder")) or not item.get("text", "").strip(),
+            source=item.get("source", ""),
+        )
+        for item in items
+    }
+
+
+def promise_for_letter(promises: dict[int, ServicePromise], number: int) -> ServicePromise:
+    """The promise a letter refers to; placeholders and unknown numbers are refused."""
+    promise = promises.get(number)
+    if promise is None:
+        known = ", ".join(str(n) for n in sorted(promises)) or "geen"
+        raise ComposerError(
+            f"Servicebelofte {number} bestaat niet in de catalogus Servicebeloften "
+            f"(bekend: {known})."
+        )
+    if promise.placeholder:
+        raise ComposerError(
+            f"Servicebelofte {number} ({promise.topic}) heeft nog geen tekst in de catalogus "
+            "Servicebeloften. Vul de officiële tekst in of haal de servicebelofte uit de brief."
+        )
+    return promise
+
+
+def load_profile() -> Profile:
+    data = load_catalogue("organisatie")
+    address = data.get("address", {})
+    return Profile(
+        name=data.get("name", ""),
+        street=address.get("street", ""),
+        house_number=address.get("house_number", ""),
+        postcode=address.get("postcode", ""),
+        city=address.get("city", ""),
+        place=data.get("place", address.get("city", "")),
+        phone=data.get("phone", ""),
+        email=data.get("email", ""),
+        website=data.get("website", ""),
+        press_contact=dict(data.get("press_contact", {})),
+    )
+
+
+def load_quotes() -> list[dict[str, Any]]:
+    return list(load_catalogue("citaten")["items"])
+
+
+def load_address_book() -> list[dict[str, Any]]:
+    return list(load_catalogue("adresboek")["items"])

@@ -1,0 +1,223 @@
+"""Reads and writes the letter file (JSON, `composer-letter/1`); unknown keys survive a round trip."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from composer.core.models import (
+    Address,
+    Addressee,
+    Block,
+    Letter,
+    Paragraph,
+    Person,
+    Promise,
+    Quote,
+    Signatory,
+)
+from composer.core.validation import letter_problems
+from composer.errors import ComposerError, LetterValidationError
+from composer.fileio import write_text_atomic
+
+_LETTER_KEYS = (
+    "format template date place our_reference your_reference subject addressees salutation "
+    "body closing signatories attachments copies"
+).split()
+_PERSON_KEYS = ("form", "initials", "first_name", "infix", "surname", "name_as_registered")
+_ADDRESS_KEYS = ("street", "house_number", "postbox", "postcode", "city", "country", "region")
+_ADDRESSEE_KEYS = ("organisation", "department", "person", "role", "address")
+_BLOCK_KEYS = {"paragraph": ("type", "text"), "promise": ("type", "number"),
+               "quote": ("type", "text", "speaker", "role")}
+_SIGNATORY_KEYS = ("name", "role")
+
+
+def _extra(data: dict[str, Any], known: tuple[str, ...] | list[str]) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if key not in known}
+
+
+def _person(data: dict[str, Any] | None) -> Person | None:
+    if data is None:
+        return None
+    return Person(
+        form=data.get("form", ""),
+        initials=data.get("initials", ""),
+        first_name=data.get("first_name", ""),
+        infix=data.get("infix", ""),
+        surname=data.get("surname", ""),
+        name_as_registered=data.get("name_as_registered", False),
+        extra=_extra(data, _PERSON_KEYS),
+    )
+
+
+def _address(data: dict[str, Any]) -> Address:
+    values = {key: data.get(key, "") for key in _ADDRESS_KEYS}
+    values["country"] = (values["country"] or "NL").upper()
+    return Address(**values, extra=_extra(data, _ADDRESS_KEYS))
+
+
+def _addressee(data: dict[str, Any]) -> Addressee:
+    return Addressee(
+        organisation=data.get("organisation", ""),
+        department=data.get("department", ""),
+        person=_person(data.get("person")),
+        role=data.get("role", ""),
+        address=_address(data.get("address", {})),
+        extra=_extra(data, _ADDRESSEE_KEYS),
+    )
+
+
+def _block(data: dict[str, Any]) -> Block:
+    kind = data["type"]
+    extra = _extra(data, _BLOCK_KEYS[kind])
+    if kind == "paragraph":
+        return Paragraph(text=data["text"], extra=extra)
+    if kind == "promise":
+        return Promise(number=data["number"], extra=extra)
+    return Quote(
+        text=data["text"], speaker=data.get("speaker", ""), role=data.get("role", ""), extra=extra
+    )
+
+
+def letter_from_dict(data: Any) -> Letter:
+    """A validated `Letter`; raises `LetterValidationError` listing every problem."""
+    problems = letter_problems(data)
+    if problems:
+        raise LetterValidationError(problems)
+    return Letter(
+        format=data["format"],
+        template=data["template"],
+        date=dt.date.fromisoformat(data["date"]),
+        place=data.get("place", ""),
+        our_reference=data.get("our_reference", ""),
+        your_reference=data.get("your_reference", ""),
+        subject=data["subject"],
+        addressees=[_addressee(item) for item in data.get("addressees", [])],
+        salutation=data.get("salutation", ""),
+        body=[_block(item) for item in data["body"]],
+        closing=data.get("closing", "Met vriendelijke groet,"),
+        signatories=[
+            Signatory(name=s["name"], role=s.get("role", ""), extra=_extra(s, _SIGNATORY_KEYS))
+            for s in data.get("signatories", [])
+        ],
+        attachments=list(data.get("attachments", [])),
+        copies=list(data.get("copies", [])),
+        extra=_extra(data, _LETTER_KEYS),
+    )
+
+
+def _person_dict(person: Person) -> dict[str, Any]:
+    return {
+        "form": person.form,
+        "initials": person.initials,
+        "first_name": person.first_name,
+        "infix": person.infix,
+        "surname": person.surname,
+        "name_as_registered": person.name_as_registered,
+        **person.extra,
+    }
+
+
+def _addressee_dict(addressee: Addressee) -> dict[str, Any]:
+    address = addressee.address
+    result: dict[str, Any] = {
+        "organisation": addressee.organisation,
+        "department": addressee.department,
+    }
+    if addressee.person is not None:
+        result["person"] = _person_dict(addressee.person)
+    result["role"] = addressee.role
+    address_dict = {key: getattr(address, key) for key in _ADDRESS_KEYS if key != "region"}
+    if address.region:
+        address_dict["region"] = address.region
+    result["address"] = {**address_dict, **address.extra}
+    return {**result, **addressee.extra}
+
+
+def _block_dict(block: Block) -> dict[str, Any]:
+    if isinstance(block, Paragraph):
+        return {"type": "paragraph", "text": block.text, **block.extra}
+    if isinstance(block, Promise):
+        return {"type": "promise", "number": block.number, **block.extra}
+    quote = {"type": "quote", "text": block.text, "speaker": block.speaker, "role": block.role}
+    return {**quote, **block.extra}
+
+
+def letter_to_dict(letter: Letter) -> dict[str, Any]:
+    return {
+        "format": letter.format,
+        "template": letter.template,
+        "date": letter.date.isoformat(),
+        "place": letter.place,
+        "our_reference": letter.our_reference,
+        "your_reference": letter.your_reference,
+        "subject": letter.subject,
+        "addressees": [_addressee_dict(a) for a in letter.addressees],
+        "salutation": letter.salutation,
+        "body": [_block_dict(b) for b in letter.body],
+        "closing": letter.closing,
+        "signatories": [
+            {"name": s.name, "role": s.role, **s.extra} for s in letter.signatories
+        ],
+        "attachments": list(letter.attachments),
+        "copies": list(letter.copies),
+        **letter.extra,
+    }
+
+
+def dumps_letter(letter: Letter) -> str:
+    """The letter file text: UTF-8 JSON, two-space indent, characters written as themselves."""
+    return json.dumps(letter_to_dict(letter), ensure_ascii=False, indent=2) + "\n"
+
+
+def loads_letter(text: str, *, source: str = "") -> Letter:
+    where = f" ({source})" if source else ""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ComposerError(
+            f"Het briefbestand{where} is geen geldige JSON: regel {exc.lineno}, kolom {exc.colno}: "
+            f"{_json_reason(exc.msg)}."
+        ) from None
+    return letter_from_dict(data)
+
+
+def _json_reason(msg: str) -> str:
+    reasons = {
+        "Expecting value": "hier wordt een waarde verwacht",
+        "Expecting property name enclosed in double quotes": "hier wordt een veldnaam tussen "
+        "dubbele aanhalingstekens verwacht",
+        "Expecting ',' delimiter": "hier ontbreekt een komma",
+        "Expecting ':' delimiter": "hier ontbreekt een dubbele punt",
+        "Unterminated string starting at": "een tekst is niet afgesloten met \"",
+        "Extra data": "na het einde van de brief staat nog tekst",
+        "Invalid control character at": "een tekst bevat een ongeldig stuurteken",
+    }
+    for english, dutch in reasons.items():
+        if msg.startswith(english):
+            return dutch
+    return msg
+
+
+def load_letter(path: Path) -> Letter:
+    try:
+        raw = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise ComposerError(f"Het briefbestand ‘{path}’ bestaat niet.") from None
+    except IsADirectoryError:
+        raise ComposerError(f"‘{path}’ is een map, geen briefbestand.") from None
+    except PermissionError:
+        raise ComposerError(f"Geen toegang tot het briefbestand ‘{path}’.") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ComposerError(
+            f"Het briefbestand ‘{path}’ is geen UTF-8-tekst. Sla het op als UTF-8."
+        ) from None
+    return loads_letter(text, source=str(path))
+
+
+def save_letter(letter: Letter, path: Path) -> None:
+    write_text_atomic(Path(path), dumps_letter(letter))

@@ -1,0 +1,99 @@
+"""Plain dataclasses for a letter and the people and addresses in it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+FORMAT_V1 = "composer-letter/1"
+
+# "" means the form of address is not known: "Geachte heer of mevrouw …".
+PersonForm = Literal["mevrouw", "heer", "neutraal", ""]
+
+
+@dataclass
+class Person:
+    form: PersonForm = ""
+    initials: str = ""
+    first_name: str = ""
+    infix: str = ""
+    surname: str = ""
+    # True for names written exactly as registered (Belgian names): infix kept as entered.
+    name_as_registered: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Address:
+    street: str = ""
+    house_number: str = ""
+    postbox: str = ""
+    postcode: str = ""
+    city: str = ""
+    country: str = "NL"  # ISO 3166-1 alpha-2
+    region: str = ""  # state or province where a country needs it (US)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Addressee:
+    organisation: str = ""
+    department: str = ""
+    person: Person | None = None
+    role: str = ""
+    address: Address = field(default_factory=Address)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Paragraph:
+    text: str
+    extra: dict[str, Any] = field(default_factory=dict)
+    type: Literal["paragraph"] = "paragraph"
+
+
+@dataclass
+class Promise:
+    number: int
+    extra: dict[str, Any] = field(default_factory=dict)
+    type: Literal["promise"] = "promise"
+
+
+@dataclass
+class Quote:
+    text: str
+    speaker: str = ""
+    role: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    type: Literal["quote"] = "quote"
+
+
+Block = Paragraph | Promise | Quote
+
+
+@dataclass
+class Signatory:
+    name: str
+    role: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Letter:
+    template: str
+    date: dt.date
+    subject: str = ""
+    place: str = ""
+    our_reference: str = ""
+    your_reference: str = ""
+    addressees: list[Addressee] = field(default_factory=list)
+    salutation: str = ""
+    body: list[Block] = field(default_factory=list)
+    closing: str = "Met vriendelijke groet,"
+    signatories: list[Signatory] = field(default_factory=list)
+    attachments: list[str] = field(default_factory=list)
+    copies: list[str] = field(default_factory=list)
+    format: str = FORMAT_V1
+    # Keys this version of the program does not know; written back unchanged.
+    extra: dict[str, Any] = field(default_factory=dict)

@@ -1,0 +1,132 @@
+"""Checks a letter file against the JSON Schema and the Dutch rules; messages name the field path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from composer.dutch.postcodes import postcode_problem
+from composer.paths import resources_dir
+
+_TYPE_NAMES = {
+    "string": "tekst",
+    "integer": "een geheel getal",
+    "number": "een getal",
+    "array": "een lijst",
+    "object": "een object ({…})",
+    "boolean": "waar of onwaar (true/false)",
+    "null": "leeg (null)",
+}
+
+
+@functools.cache
+def _validator() -> Draft202012Validator:
+    schema = json.loads((resources_dir() / "letter.schema.json").read_text(encoding="utf-8"))
+    return Draft202012Validator(schema)
+
+
+def field_path(parts: Iterable[Any]) -> str:
+    """`["addressees", 0, "address", "postcode"]` → `addressees[0].address.postcode`."""
+    text = ""
+    for part in parts:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
+
+
+def _shown(value: Any) -> str:
+    text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+    if len(text) > 40:
+        text = text[:40] + "…"
+    return f"‘{text}’"
+
+
+def _schema_message(error: ValidationError) -> tuple[str, str]:
+    path = list(error.absolute_path)
+    kind = error.validator
+    if kind == "required":
+        missing = error.message.split("'")[1]
+        return field_path([*path, missing]), f"Het veld ‘{missing}’ ontbreekt."
+    where = field_path(path)
+    if kind == "type":
+        expected = error.validator_value
+        names = [expected] if isinstance(expected, str) else list(expected)
+        wanted = " of ".join(_TYPE_NAMES.get(name, name) for name in names)
+        return where, f"Dit veld moet {wanted} zijn, niet {_shown(error.instance)}."
+    if kind == "enum":
+        choices = ", ".join(str(c) if c != "" else "(leeg)" for c in error.validator_value)
+        return where, f"{_shown(error.instance)} is geen geldige keuze. Kies uit: {choices}."
+    if kind == "const" and path == ["format"]:
+        return where, (
+            f"Onbekend bestandsformaat {_shown(error.instance)}. "
+            "Dit programma leest ‘composer-letter/1’."
+        )
+    if kind == "pattern" and path == ["date"]:
+        return where, (
+            f"De datum {_shown(error.instance)} is ongeldig. "
+            "Schrijf de datum als JJJJ-MM-DD, zoals 2022-10-17."
+        )
+    if kind == "pattern" and path[-1:] == ["country"]:
+        return where, (
+            f"De landcode {_shown(error.instance)} is ongeldig. "
+            "Gebruik twee letters, zoals NL, BE of DE."
+        )
+    if kind == "pattern" and path == ["template"]:
+        return where, (
+            f"De sjabloonnaam {_shown(error.instance)} is ongeldig. "
+            "Gebruik kleine letters, cijfers, - en _, zoals ‘brief’."
+        )
+    if kind == "minimum":
+        return where, f"Dit getal moet minstens {error.validator_value} zijn."
+    return where, f"Deze waarde is ongeldig ({error.message})."
+
+
+def _schema_problems(data: Any) -> list[tuple[str, str]]:
+    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    problems: list[tuple[str, str]] = []
+    for error in errors:
+        # if/then failures repeat the inner error; the inner one is the informative one.
+        if error.validator in ("if", "allOf"):
+            continue
+        problems.append(_schema_message(error))
+    return problems
+
+
+def _rule_problems(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    date_text = data.get("date")
+    if isinstance(date_text, str) and len(date_text) == 10:
+        try:
+            dt.date.fromisoformat(date_text)
+        except ValueError:
+            yield "date", f"De datum ‘{date_text}’ bestaat niet. Controleer dag en maand."
+    for index, addressee in enumerate(data.get("addressees") or []):
+        if not isinstance(addressee, dict):
+            continue
+        address = addressee.get("address")
+        if not isinstance(address, dict):
+            continue
+        country = str(address.get("country") or "NL").upper()
+        postcode = address.get("postcode", "")
+        if country == "NL" and isinstance(postcode, str):
+            problem = postcode_problem(postcode)
+            if problem:
+                yield (
+                    field_path(["addressees", index, "address", "postcode"]),
+                    f"Geadresseerde {index + 1}: {problem}",
+                )
+
+
+def letter_problems(data: Any) -> list[tuple[str, str]]:
+    """All problems in a decoded letter file, as (field path, Dutch message) pairs."""
+    problems = _schema_problems(data)
+    if isinstance(data, dict):
+        problems.extend(_rule_problems(data))
+    return problems

@@ -1,0 +1,1 @@
+"""Installed copies of the top-level templates/ and resources/ folders (package data)."""

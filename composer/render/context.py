@@ -1,0 +1,180 @@
+"""Turns a Letter into the values a template sees: Dutch rules applied, user text cleaned."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from composer.core.catalogues import Profile, ServicePromise, promise_for_letter
+from composer.core.models import Addressee, Letter, Paragraph, Promise, Quote
+from composer.dutch.addresses import address_lines
+from composer.dutch.dates import format_date, place_date_line, press_dateline
+from composer.dutch.names import person_designation
+from composer.dutch.salutations import salutation_for
+from composer.dutch.typography import attribution
+from composer.errors import AddressError, ComposerError
+from composer.render.usertext import Cleaner
+
+SEVERAL_ADDRESSEES_LINE = "Aan de geadresseerden op de verzendlijst"
+
+
+@dataclass
+class RenderInputs:
+    """What besides the letter decides the page: catalogues and settings."""
+
+    profile: Profile
+    promises: dict[int, ServicePromise]
+    group_salutation: str = "Geachte dames en heren,"
+    warnings: list[str] = field(default_factory=list)
+
+
+def _sender(profile: Profile) -> dict[str, str]:
+    street_line = f"{profile.street} {profile.house_number}".strip()
+    return {
+        "name": profile.name,
+        "street_line": street_line,
+        "postcode_city": f"{profile.postcode} {profile.city}".strip(),
+        "phone": profile.phone,
+        "email": profile.email,
+        "website": profile.website,
+        "return_line": f"{profile.name}, {street_line}, {profile.postcode}  {profile.city.upper()}",
+    }
+
+
+def _address_block(addressee: Addressee, index: int) -> str:
+    try:
+        return "\n".join(address_lines(addressee))
+    except AddressError as exc:
+        raise AddressError(f"addressees[{index}]: Geadresseerde {index + 1}: {exc.message}") from None
+
+
+def _distribution_line(addressee: Addressee) -> str:
+    parts = [addressee.organisation]
+    if addressee.person is not None:
+        person = person_designation(addressee.person, start_of_line=not addressee.organisation)
+        parts.append(f"{person}, {addressee.role}" if addressee.role else person)
+    elif addressee.role:
+        parts.append(addressee.role)
+    return ", ".join(part for part in parts if part)
+
+
+def _clean_addressee(addressee: Addressee, where: str, clean: Cleaner) -> Addressee:
+    """A copy of the addressee with every text field cleaned (the letter itself is untouched)."""
+    person = addressee.person
+    if person is not None:
+        person = replace(
+            person,
+            initials=clean(person.initials, f"{where}.person.initials"),
+            first_name=clean(person.first_name, f"{where}.person.first_name"),
+            infix=clean(person.infix, f"{where}.person.infix"),
+            surname=clean(person.surname, f"{where}.person.surname"),
+        )
+    address = addressee.address
+    address = replace(
+        address,
+        **{
+            name: clean(getattr(address, name), f"{where}.address.{name}")
+            for name in ("street", "house_number", "postbox", "postcode", "city", "region")
+        },
+    )
+    return replace(
+        addressee,
+        organisation=clean(addressee.organisation, f"{where}.organisation"),
+        department=clean(addressee.department, f"{where}.department"),
+        role=clean(addressee.role, f"{where}.role"),
+        person=person,
+        address=address,
+    )
+
+
+def _body(letter: Letter, inputs: RenderInputs, clean: Cleaner) -> list[dict[str, Any]]:
+    blocks: list[dict[str, Any]] = []
+    for index, block in enumerate(letter.body):
+        where = f"body[{index}]"
+        if isinstance(block, Paragraph):
+            blocks.append({"type": "paragraph", "text": clean(block.text, f"{where}.text")})
+        elif isinstance(block, Promise):
+            try:
+                promise = promise_for_letter(inputs.promises, block.number)
+            except ComposerError as exc:
+                raise ComposerError(f"{where}.number: {exc.message}") from None
+            blocks.append({
+                "type": "promise",
+                "number": promise.number,
+                "label": f"Servicebelofte {promise.number}",
+                "topic": promise.topic,
+                "text": promise.text,
+            })
+        elif isinstance(block, Quote):
+            speaker = clean(block.speaker, f"{where}.speaker")
+            role = clean(block.role, f"{where}.role")
+            blocks.append({
+                "type": "quote",
+                "text": clean(block.text, f"{where}.text"),
+                "speaker": speaker,
+                "role": role,
+                "attribution": attribution(speaker, role),
+            })
+    return blocks
+
+
+def build_context(letter: Letter, kind: str, inputs: RenderInputs) -> dict[str, Any]:
+    """The template context for `letter`; warnings about cleaned text go to `inputs.warnings`."""
+    clean = Cleaner()
+    addressees = [
+        _clean_addressee(a, f"addressees[{i}]", clean) for i, a in enumerate(letter.addressees)
+    ]
+    if kind == "brief" and not addressees:
+        raise ComposerError("addressees: Een brief heeft minstens één geadresseerde nodig.")
+    if len(addressees) == 1:
+        address_block = _address_block(addressees[0], 0)
+        distribution: list[str] = []
+    else:
+        for index, addressee in enumerate(addressees):
+            _address_block(addressee, index)  # every address must still be correct
+        address_block = SEVERAL_ADDRESSEES_LINE if addressees else ""
+        distribution = [_distribution_line(a) for a in addressees]
+
+    place = clean(letter.place, "place") or inputs.profile.place
+    salutation = clean(letter.salutation, "salutation")
+    attachments = [clean(t, f"attachments[{i}]") for i, t in enumerate(letter.attachments)]
+    copies = [clean(t, f"copies[{i}]") for i, t in enumerate(letter.copies)]
+    signatories = [
+        {"name": clean(s.name, f"signatories[{i}].name"),
+         "role": clean(s.role, f"signatories[{i}].role")}
+        for i, s in enumerate(letter.signatories)
+    ]
+    contact = dict(inputs.profile.press_contact)
+    context = {
+        "sender": _sender(inputs.profile),
+        "letter": {
+            "subject": clean(letter.subject, "subject"),
+            "our_reference": clean(letter.our_reference, "our_reference"),
+            "your_reference": clean(letter.your_reference, "your_reference"),
+            "date": format_date(letter.date),
+            "place": place,
+            "place_date": place_date_line(place, letter.date),
+            "dateline": press_dateline(place, letter.date),
+            "salutation": salutation_for(
+                addressees, salutation, group_salutation=inputs.group_salutation
+            ),
+            "closing": clean(letter.closing, "closing"),
+            "signature_organisation": inputs.profile.name,
+        },
+        "address_block": address_block,
+        "distribution": distribution,
+        "body": _body(letter, inputs, clean),
+        "signatories": signatories,
+        "attachments": attachments,
+        "attachments_label": "Bijlage" if len(attachments) == 1 else "Bijlagen",
+        "copies": copies,
+        "copies_label": "Kopie aan",
+        "contact": {
+            "name": contact.get("name", ""),
+            "role": contact.get("role", ""),
+            "phone": contact.get("phone", inputs.profile.phone),
+            "email": contact.get("email", inputs.profile.email),
+        },
+    }
+    inputs.warnings.extend(clean.warnings)
+    return context

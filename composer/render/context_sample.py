@@ -1,0 +1,65 @@
+"""A complete example of the template context: the contract between renderer and templates.
+
+`templates check` renders every template with it; a test keeps its shape equal to what
+`build_context` produces.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SAMPLE_CONTEXT: dict[str, Any] = {
+    "sender": {
+        "name": "Klantenservice Federatie",
+        "street_line": "Driebergsestraatweg 27",
+        "postcode_city": "3941 ZS Doorn",
+        "phone": "070-7620764",
+        "email": "info@klantenservicefederatie.nl",
+        "website": "klantenservicefederatie.nl",
+        "return_line": "Klantenservice Federatie, Driebergsestraatweg 27, 3941 ZS  DOORN",
+    },
+    "letter": {
+        "subject": "Handreiking aan de onderhandelaars cao Facilitaire Contactcenters",
+        "our_reference": "KSF/2022/0147",
+        "your_reference": "",
+        "date": "17 oktober 2022",
+        "place": "Doorn",
+        "place_date": "Doorn, 17 oktober 2022",
+        "dateline": "Doorn, 17 oktober 2022 –",
+        "salutation": "Geachte heer Van Liemt,",
+        "closing": "Met vriendelijke groet,",
+        "signature_organisation": "Klantenservice Federatie",
+    },
+    "address_block": "Werkgeversvereniging Facilitaire Contactcenters (WFC)\n"
+    "T.a.v. de heer N. van Liemt, voorzitter\nVoorbeeldstraat 12a\n1234 AB  VOORBEELDSTAD",
+    "distribution": ["Werkgeversvereniging Facilitaire Contactcenters (WFC), de heer N. van Liemt"],
+    "body": [
+        {"type": "paragraph", "text": "Met deze brief doen wij u een handreiking."},
+        {
+            "type": "promise",
+            "number": 4,
+            "label": "Servicebelofte 4",
+            "topic": "medewerkers en goed werkgeverschap",
+            "text": "Servicebelofte 4 verplicht tot respectvolle omgang met medewerkers en goed "
+            "werkgeverschap.",
+        },
+        {
+            "type": "quote",
+            "text": "Nog meer tijd nemen is in niemands belang",
+            "speaker": "Roel Masselink",
+            "role": "directeur van de KSF",
+            "attribution": "Roel Masselink, directeur van de KSF",
+        },
+    ],
+    "signatories": [{"name": "Roel Masselink", "role": "directeur"}],
+    "attachments": ["Handreiking KSF"],
+    "attachments_label": "Bijlage",
+    "copies": ["Ledenraad KSF"],
+    "copies_label": "Kopie aan",
+    "contact": {
+        "name": "Roel Masselink",
+        "role": "directeur",
+        "phone": "070-7620764",
+        "email": "info@klantenservicefederatie.nl",
+    },
+}

@@ -1,0 +1,81 @@
+"""Renders a letter to DOCX: checks the template, builds the context, writes atomically."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from composer.core.catalogues import load_profile, load_promises
+from composer.core.models import Letter
+from composer.errors import TemplateProblem
+from composer.fileio import write_bytes_atomic
+from composer.render.compiled import CompiledTemplate
+from composer.render.context import RenderInputs, build_context
+from composer.render.lint import blocking, check_template
+from composer.render.properties import core_properties_xml
+from composer.render.registry import TemplateInfo, find_template
+from composer.settings import Settings, load_settings
+
+
+@dataclass
+class RenderedDocx:
+    data: bytes
+    template: TemplateInfo
+    warnings: list[str] = field(default_factory=list)
+
+
+def _file_key(path: Path) -> tuple[str, int, int]:
+    stat = path.stat()
+    return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=16)
+def _checked(key: tuple[str, int, int]) -> None:
+    problems = blocking(check_template(Path(key[0])))
+    if problems:
+        listed = "\n".join(f"- {problem.where}: {problem.message}" for problem in problems)
+        raise TemplateProblem(
+            f"Het sjabloon ‘{Path(key[0]).name}’ is niet veilig of niet bruikbaar:\n{listed}"
+        )
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled(key: tuple[str, int, int], layout: tuple[tuple[str, float], ...]) -> CompiledTemplate:
+    return CompiledTemplate(Path(key[0]), dict(layout))
+
+
+def compiled_template(info: TemplateInfo, settings: Settings) -> CompiledTemplate:
+    """The template checked (lint) and compiled once per file version and layout."""
+    key = _file_key(info.path)
+    _checked(key)
+    layout = {**info.layout, **settings.layout.get(info.name, {})}
+    return _compiled(key, tuple(sorted(layout.items())))
+
+
+def render_docx(letter: Letter, settings: Settings | None = None) -> RenderedDocx:
+    settings = settings or load_settings()
+    info = find_template(letter.template)
+    template = compiled_template(info, settings)
+    inputs = RenderInputs(
+        profile=load_profile(),
+        promises=load_promises(),
+        group_salutation=settings.group_salutation,
+    )
+    context = build_context(letter, info.kind, inputs)
+    author = letter.signatories[0].name if letter.signatories else inputs.profile.name
+    core = core_properties_xml(
+        title=letter.subject,
+        author=author,
+        created=letter.date,
+        subject=letter.our_reference,
+        keywords=letter.our_reference,
+    )
+    data = template.render(context, replace={"docProps/core.xml": core})
+    return RenderedDocx(data=data, template=info, warnings=inputs.warnings)
+
+
+def write_docx(letter: Letter, out: Path, settings: Settings | None = None) -> RenderedDocx:
+    rendered = render_docx(letter, settings)
+    write_bytes_atomic(out, rendered.data)
+    return rendered

@@ -1,0 +1,76 @@
+"""Millimetre settings applied to a template: page margins and the window-envelope address block."""
+
+from __future__ import annotations
+
+from lxml import etree
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+ADDRESS_TABLE_CAPTION = "Adresvenster"
+SPACER_STYLE_PREFIX = "Adresvenster"  # style "Adresvenster-afstand": the gap above the window
+
+_MARGINS = {"margin_top_mm": "top", "margin_left_mm": "left", "margin_right_mm": "right",
+            "margin_bottom_mm": "bottom"}
+
+
+def twips(mm: float) -> int:
+    return round(mm * 1440 / 25.4)
+
+
+def _w(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+def _child(parent: etree._Element, name: str) -> etree._Element:
+    found = parent.find(f"w:{name}", NS)
+    if found is None:
+        found = etree.SubElement(parent, _w(name))
+    return found
+
+
+def apply_layout(xml: str, layout: dict[str, float]) -> str:
+    """Return document.xml with margins and the address window moved to the given millimetres."""
+    root = etree.fromstring(xml.encode("utf-8"))
+    for section in root.iter(_w("sectPr")):
+        margins = section.find("w:pgMar", NS)
+        if margins is None:
+            continue
+        for key, side in _MARGINS.items():
+            if key in layout:
+                margins.set(_w(side), str(twips(layout[key])))
+    top = layout.get("margin_top_mm")
+    left = layout.get("margin_left_mm")
+    if "address_top_mm" in layout and top is not None:
+        for paragraph in root.iter(_w("p")):
+            style = paragraph.find("w:pPr/w:pStyle", NS)
+            if style is None or not style.get(_w("val"), "").startswith(SPACER_STYLE_PREFIX):
+                continue
+            spacing = _child(paragraph.find("w:pPr", NS), "spacing")
+            spacing.set(_w("line"), str(max(twips(layout["address_top_mm"] - top), 20)))
+            spacing.set(_w("lineRule"), "exact")
+            spacing.set(_w("before"), "0")
+            spacing.set(_w("after"), "0")
+            break
+    for table in root.iter(_w("tbl")):
+        caption = table.find("w:tblPr/w:tblCaption", NS)
+        if caption is None or caption.get(_w("val")) != ADDRESS_TABLE_CAPTION:
+            continue
+        properties = table.find("w:tblPr", NS)
+        if "address_left_mm" in layout and left is not None:
+            indent = _child(properties, "tblInd")
+            indent.set(_w("w"), str(twips(layout["address_left_mm"] - left)))
+            indent.set(_w("type"), "dxa")
+        if "address_width_mm" in layout:
+            width = str(twips(layout["address_width_mm"]))
+            for element in [*table.iter(_w("tblW")), *table.iter(_w("tcW"))]:
+                element.set(_w("w"), width)
+                element.set(_w("type"), "dxa")
+            for column in table.iter(_w("gridCol")):
+                column.set(_w("w"), width)
+        if "address_height_mm" in layout:
+            for height in table.iter(_w("trHeight")):
+                height.set(_w("val"), str(twips(layout["address_height_mm"])))
+                height.set(_w("hRule"), "exact")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True).decode(
+        "utf-8"
+    )

@@ -1,0 +1,178 @@
+"""`templates check`: finds what would break or endanger a render before anyone relies on it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from jinja2 import TemplateError, TemplateSyntaxError, meta, nodes
+from jinja2.sandbox import SecurityError
+from lxml import etree
+
+from composer.errors import TemplateProblem
+from composer.render.compiled import _RENDERED_PART, prepared_source, read_docx_parts
+from composer.render.context_sample import SAMPLE_CONTEXT
+from composer.render.sandbox import make_environment
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_TRACKED = re.compile(r"<w:(ins|del|moveFrom|moveTo|rPrChange|pPrChange|sectPrChange)[ >]")
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
+_TAGS = re.compile(r"<[^>]+>")
+ERROR = "fout"
+WARNING = "waarschuwing"
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # ERROR blocks rendering; WARNING is reported by `templates check` only
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.severity}: {self.where}: {self.message}"
+
+
+def _part_label(name: str) -> str:
+    stem = Path(name).stem
+    if stem == "document":
+        return "hoofdtekst"
+    if stem.startswith("header"):
+        return f"koptekst ({Path(name).name})"
+    if stem.startswith("footer"):
+        return f"voettekst ({Path(name).name})"
+    return Path(name).name
+
+
+def _paragraph_texts(xml: bytes) -> list[list[str]]:
+    """Per paragraph, the texts of its w:t elements (runs) in order."""
+    root = etree.fromstring(xml)
+    return [
+        [t.text or "" for t in paragraph.iter(f"{{{W}}}t")]
+        for paragraph in root.iter(f"{{{W}}}p")
+    ]
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def _split_tags(label: str, xml: bytes) -> list[Finding]:
+    findings = []
+    for number, runs in enumerate(_paragraph_texts(xml), start=1):
+        joined = "".join(runs)
+        bounds, position = [], 0
+        for run in runs:
+            bounds.append((position, position + len(run)))
+            position += len(run)
+        for match in _TAG.finditer(joined):
+            inside_one = any(s <= match.start() and match.end() <= e for s, e in bounds)
+            if not inside_one:
+                findings.append(Finding(
+                    WARNING, f"{label}, alinea {number}",
+                    f"de tag ‘{_short(match.group())}’ is in Word over meerdere opmaakdelen "
+                    "verdeeld. Typ de tag opnieuw in één keer, zonder opmaak halverwege.",
+                ))
+    return findings
+
+
+def _tracked_changes(label: str, xml: str) -> list[Finding]:
+    matches = list(_TRACKED.finditer(xml))
+    if not matches:
+        return []
+    paragraph = xml.count("<w:p ", 0, matches[0].start()) + xml.count("<w:p>", 0, matches[0].start())
+    return [Finding(
+        ERROR, f"{label}, alinea {paragraph + 1}",
+        f"het sjabloon bevat {len(matches)} bijgehouden wijziging(en). Accepteer of weiger ze in "
+        "Word (Controleren > Wijzigingen bijhouden) en sla het sjabloon opnieuw op.",
+    )]
+
+
+def _unsafe_names(label: str, tree: nodes.Template) -> list[Finding]:
+    findings = []
+    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
+        name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
+        if isinstance(name, str) and name.startswith("_"):
+            findings.append(Finding(
+                ERROR, f"{label}, regel {node.lineno - 1}",
+                f"‘{name}’ is niet toegestaan: sjablonen mogen niet bij de interne delen van "
+                "het programma komen.",
+            ))
+    return findings
+
+
+def _loop_shapes(tree: nodes.Template) -> dict[str, set[str]]:
+    """Loop variables over context lists of objects (`block in body`) and the keys they have."""
+    shapes: dict[str, set[str]] = {}
+    for loop in tree.find_all(nodes.For):
+        if isinstance(loop.target, nodes.Name) and isinstance(loop.iter, nodes.Name):
+            items = SAMPLE_CONTEXT.get(loop.iter.name)
+            if isinstance(items, list) and items and all(isinstance(i, dict) for i in items):
+                shapes[loop.target.name] = set().union(*(i.keys() for i in items))
+    return shapes
+
+
+def _unknown_names(label: str, tree: nodes.Template) -> list[Finding]:
+    findings = []
+    loops = _loop_shapes(tree)
+    for name in sorted(meta.find_undeclared_variables(tree) - set(SAMPLE_CONTEXT)):
+        findings.append(Finding(ERROR, label, f"onbekende variabele ‘{name}’."))
+    for node in tree.find_all(nodes.Getattr):
+        if not isinstance(node.node, nodes.Name):
+            continue
+        owner = node.node.name
+        value: Any = SAMPLE_CONTEXT.get(owner)
+        keys = set(value) if isinstance(value, dict) else loops.get(owner)
+        if keys is not None and node.attr not in keys and not node.attr.startswith("_"):
+            findings.append(Finding(
+                ERROR, f"{label}, regel {node.lineno - 1}",
+                f"onbekende variabele ‘{owner}.{node.attr}’.",
+            ))
+    return findings
+
+
+def check_template(path: Path) -> list[Finding]:
+    """Every problem in the template file; an empty list means it is fit to use."""
+    try:
+        parts = read_docx_parts(Path(path))
+    except TemplateProblem as exc:
+        return [Finding(ERROR, Path(path).name, exc.message)]
+    environment = make_environment()
+    findings: list[Finding] = []
+    for info, data in parts:
+        if not _RENDERED_PART.match(info.filename):
+            continue
+        label = _part_label(info.filename)
+        xml = data.decode("utf-8")
+        findings += _tracked_changes(label, xml)
+        findings += _split_tags(label, data)
+        source = prepared_source(xml)
+        try:
+            tree = environment.parse(source)
+        except TemplateSyntaxError as exc:
+            line = source.splitlines()[exc.lineno - 1] if exc.lineno else ""
+            findings.append(Finding(
+                ERROR, f"{label}, alinea {max((exc.lineno or 1) - 1, 1)}",
+                f"Jinja-syntaxfout in ‘{_short(_TAGS.sub('', line))}’: {exc.message}.",
+            ))
+            continue
+        unsafe = _unsafe_names(label, tree)
+        findings += unsafe + _unknown_names(label, tree)
+        if unsafe:
+            continue
+        try:
+            rendered = environment.from_string(source).render(SAMPLE_CONTEXT)
+            etree.fromstring(rendered.replace("\n<w:p", "<w:p").encode("utf-8"))
+        except SecurityError as exc:
+            findings.append(Finding(ERROR, label, f"geweigerd door de zandbak: {exc}."))
+        except TemplateError as exc:
+            findings.append(Finding(ERROR, label, f"invullen met voorbeeldgegevens mislukt: {exc}."))
+        except etree.XMLSyntaxError as exc:
+            findings.append(Finding(ERROR, label, f"het resultaat is geen geldige XML: {exc}."))
+    return findings
+
+
+def blocking(findings: list[Finding]) -> list[Finding]:
+    return [finding for finding in findings if finding.severity == ERROR]

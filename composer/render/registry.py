@@ -1,0 +1,83 @@
+"""The templates Composer knows: each a .docx with a small JSON manifest beside it."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from composer.errors import ComposerError
+from composer.paths import data_dir, templates_dir
+
+KINDS = ("brief", "persbericht")
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    name: str
+    title: str
+    kind: str
+    path: Path
+    description: str = ""
+    layout: dict[str, float] = field(default_factory=dict)
+
+
+def _read_manifest(manifest: Path) -> TemplateInfo:
+    try:
+        data: dict[str, Any] = json.loads(manifest.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ComposerError(f"De beschrijving van sjabloon ‘{manifest}’ is onleesbaar: {exc}.") from None
+    name = data.get("name") or manifest.stem
+    kind = data.get("kind", "brief")
+    if kind not in KINDS:
+        raise ComposerError(
+            f"Sjabloon ‘{name}’ heeft een onbekende soort ‘{kind}’. Kies uit: {', '.join(KINDS)}."
+        )
+    return TemplateInfo(
+        name=name,
+        title=data.get("title", name),
+        kind=kind,
+        path=manifest.with_suffix(".docx"),
+        description=data.get("description", ""),
+        layout=_layout(name, data.get("layout", {})),
+    )
+
+
+def _layout(name: str, values: Any) -> dict[str, float]:
+    """The millimetre settings that apply at render time (lists are for the build script)."""
+    if not isinstance(values, dict):
+        raise ComposerError(f"Sjabloon ‘{name}’: ‘layout’ moet een object met millimeters zijn.")
+    layout: dict[str, float] = {}
+    for key, value in values.items():
+        if isinstance(value, list):
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ComposerError(f"Sjabloon ‘{name}’: ‘layout.{key}’ moet een getal zijn.")
+        layout[key] = float(value)
+    return layout
+
+
+def template_folders() -> list[Path]:
+    """The user's own templates (data dir) first, so a copy there overrides the shipped one."""
+    return [data_dir() / "templates", templates_dir()]
+
+
+def list_templates() -> list[TemplateInfo]:
+    found: dict[str, TemplateInfo] = {}
+    for folder in reversed(template_folders()):
+        if not folder.is_dir():
+            continue
+        for manifest in sorted(folder.glob("*.json")):
+            if manifest.with_suffix(".docx").is_file():
+                info = _read_manifest(manifest)
+                found[info.name] = info
+    return sorted(found.values(), key=lambda info: info.name)
+
+
+def find_template(name: str) -> TemplateInfo:
+    templates = {info.name: info for info in list_templates()}
+    if name not in templates:
+        known = ", ".join(sorted(templates)) or "geen"
+        raise ComposerError(f"Onbekend sjabloon ‘{name}’. Beschikbare sjablonen: {known}.")
+    return templates[name]

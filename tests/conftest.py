@@ -1,0 +1,73 @@
+"""Shared fixtures: every test gets its own data, config and cache folders."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO / "resources" / "samples"
+SAMPLE_LETTER = SAMPLES / "brief-cao-onderhandelaars.json"
+SAMPLE_PRESS_RELEASE = SAMPLES / "persbericht-handreiking-cao.json"
+
+
+@pytest.fixture(autouse=True)
+def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Point every user folder into a temp dir, so tests never touch a real profile."""
+    root = tmp_path_factory.mktemp("composer-home")
+    for name in ("DATA", "CONFIG", "CACHE"):
+        folder = root / name.lower()
+        folder.mkdir()
+        monkeypatch.setenv(f"COMPOSER_{name}_DIR", str(folder))
+    monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    return root
+
+
+def _required(variable: str) -> bool:
+    return os.environ.get(variable, "") not in ("", "0")
+
+
+def soffice_path() -> str | None:
+    return os.environ.get("COMPOSER_SOFFICE") or shutil.which("soffice") or shutil.which(
+        "libreoffice"
+    )
+
+
+@pytest.fixture
+def soffice() -> str:
+    path = soffice_path()
+    if not path:
+        if _required("COMPOSER_REQUIRE_LIBREOFFICE"):
+            pytest.fail("LibreOffice (soffice) ontbreekt, maar COMPOSER_REQUIRE_LIBREOFFICE=1")
+        pytest.skip("LibreOffice (soffice) is niet geïnstalleerd")
+    return path
+
+
+@pytest.fixture
+def convert_to_pdf(soffice: str, tmp_path: Path):
+    """Convert a DOCX with a real LibreOffice and a private profile; returns the PDF path."""
+
+    def convert(docx: Path) -> Path:
+        outdir = tmp_path / "pdf"
+        outdir.mkdir(exist_ok=True)
+        profile = (tmp_path / "lo-profile").as_uri()
+        subprocess.run(
+            [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
+             "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
+            check=True, capture_output=True, timeout=180,
+        )
+        pdf = outdir / (docx.stem + ".pdf")
+        assert pdf.is_file(), f"LibreOffice maakte geen PDF van {docx}"
+        return pdf
+
+    return convert
+
+
+def pdf_text(pdf: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages)
