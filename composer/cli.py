@@ -18,8 +18,9 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: fout in de opdracht: {message}\n"
-                  f"Zie ‘{self.prog} --help’.\n")
+        self.exit(
+            EXIT_USAGE, f"{self.prog}: fout in de opdracht: {message}\nZie ‘{self.prog} --help’.\n"
+        )
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -32,13 +33,20 @@ def _build_parser() -> argparse.ArgumentParser:
 
     render = commands.add_parser("render", help="maak een DOCX van een briefbestand")
     render.add_argument("letter", type=Path, metavar="BRIEF.json", help="het briefbestand")
-    render.add_argument("-o", "--output", type=Path, required=True, metavar="UIT.docx",
-                        help="het uitvoerbestand; de extensie bepaalt het formaat")
+    render.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        required=True,
+        metavar="UIT.docx",
+        help="het uitvoerbestand; de extensie bepaalt het formaat",
+    )
     render.set_defaults(handler=_render)
 
     templates = commands.add_parser("templates", help="sjablonen tonen en controleren")
-    template_commands = templates.add_subparsers(dest="templates_command", metavar="OPDRACHT",
-                                                 parser_class=_Parser, required=True)
+    template_commands = templates.add_subparsers(
+        dest="templates_command", metavar="OPDRACHT", parser_class=_Parser, required=True
+    )
     listing = template_commands.add_parser("list", help="toon de beschikbare sjablonen")
     listing.set_defaults(handler=_templates_list)
     check = template_commands.add_parser("check", help="controleer een sjabloon (.docx)")
@@ -53,8 +61,11 @@ def _render(args: argparse.Namespace) -> int:
 
     suffix = args.output.suffix.lower()
     if suffix not in (".docx", ".pdf"):
-        print(f"composer: fout in de opdracht: onbekend uitvoerformaat ‘{args.output.suffix}’. "
-              "Gebruik .docx of .pdf.", file=sys.stderr)
+        print(
+            f"composer: fout in de opdracht: onbekend uitvoerformaat ‘{args.output.suffix}’. "
+            "Gebruik .docx of .pdf.",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     letter = load_letter(args.letter)
     if suffix == ".pdf":
@@ -84,8 +95,10 @@ def _templates_check(args: argparse.Namespace) -> int:
     for finding in findings:
         print(finding, file=sys.stderr)
     if findings:
-        print(f"Het sjabloon ‘{args.template}’ heeft {len(findings)} probleem/problemen.",
-              file=sys.stderr)
+        print(
+            f"Het sjabloon ‘{args.template}’ heeft {len(findings)} probleem/problemen.",
+            file=sys.stderr,
+        )
         return EXIT_INPUT
     print(f"Het sjabloon ‘{args.template}’ is in orde.")
     return EXIT_OK

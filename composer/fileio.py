@@ -39,7 +39,9 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
         if isinstance(exc, PermissionError):
-            raise ComposerError(f"Geen toegang tot ‘{path}’. Is het bestand nog open in Word?") from None
+            raise ComposerError(
+                f"Geen toegang tot ‘{path}’. Is het bestand nog open in Word?"
+            ) from None
         raise ComposerError(f"Kan ‘{path}’ niet schrijven: {exc.strerror}.") from None
     except BaseException:
         with contextlib.suppress(OSError):

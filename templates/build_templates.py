@@ -318,14 +318,10 @@ def _add_table(
     return Table(tbl, doc)
 
 
-def _fill_cell(table: Table, row: int, col: int, style: str, texts: Sequence[str]) -> None:
-    cell = table.cell(row, col)
-    first, *rest = texts
-    paragraph = cell.paragraphs[0]
+def _fill_cell(table: Table, row: int, col: int, style: str, text: str) -> None:
+    paragraph = table.cell(row, col).paragraphs[0]
     paragraph.style = style
-    paragraph.add_run(first)
-    for text in rest:
-        cell.add_paragraph(text, style=style)
+    paragraph.add_run(text)
 
 
 def _add_body_loop(doc: DocxDocument, *, dateline_first: bool) -> None:
@@ -473,7 +469,7 @@ def build_brief(manifest: dict[str, Any]) -> DocxDocument:
         exact_row_height=twips(layout["address_height_mm"]),
         caption="Adresvenster",
     )
-    _fill_cell(window, 0, 0, "Retourregel", ["{{ sender.return_line }}"])
+    _fill_cell(window, 0, 0, "Retourregel", "{{ sender.return_line }}")
     window.cell(0, 0).add_paragraph("{{ address_block }}", style="Adresblok")
 
     doc.add_paragraph(style="Kenmerkregel-afstand")
@@ -481,13 +477,13 @@ def build_brief(manifest: dict[str, Any]) -> DocxDocument:
     reference = _add_table(doc, columns, 2, margins=(0, 0, 0, twips(2)))
     labels = ("Ons kenmerk", "Uw kenmerk", "Datum")
     values = (
-        "{{ letter.our_reference }}",
+        '{{ letter.our_reference or "' + EN_DASH + '" }}',
         '{{ letter.your_reference or "' + EN_DASH + '" }}',
         "{{ letter.place_date }}",
     )
     for col, (label, value) in enumerate(zip(labels, values, strict=True)):
-        _fill_cell(reference, 0, col, "Kenmerkregel-label", [label])
-        _fill_cell(reference, 1, col, "Kenmerkregel", [value])
+        _fill_cell(reference, 0, col, "Kenmerkregel-label", label)
+        _fill_cell(reference, 1, col, "Kenmerkregel", value)
 
     subject = doc.add_paragraph(style="Betreft")
     subject.add_run("Betreft: ").bold = True

@@ -32,8 +32,8 @@ def _required(variable: str) -> bool:
 
 
 def soffice_path() -> str | None:
-    return os.environ.get("COMPOSER_SOFFICE") or shutil.which("soffice") or shutil.which(
-        "libreoffice"
+    return (
+        os.environ.get("COMPOSER_SOFFICE") or shutil.which("soffice") or shutil.which("libreoffice")
     )
 
 
@@ -56,9 +56,20 @@ def convert_to_pdf(soffice: str, tmp_path: Path):
         outdir.mkdir(exist_ok=True)
         profile = (tmp_path / "lo-profile").as_uri()
         subprocess.run(
-            [soffice, f"-env:UserInstallation={profile}", "--headless", "--norestore",
-             "--convert-to", "pdf", "--outdir", str(outdir), str(docx)],
-            check=True, capture_output=True, timeout=180,
+            [
+                soffice,
+                f"-env:UserInstallation={profile}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(outdir),
+                str(docx),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=180,
         )
         pdf = outdir / (docx.stem + ".pdf")
         assert pdf.is_file(), f"LibreOffice maakte geen PDF van {docx}"

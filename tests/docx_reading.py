@@ -24,8 +24,12 @@ def header_footer_text(source: Path | bytes) -> str:
     document = _open(source)
     parts = []
     for section in document.sections:
-        for part in (section.first_page_header, section.header, section.first_page_footer,
-                     section.footer):
+        for part in (
+            section.first_page_header,
+            section.header,
+            section.first_page_footer,
+            section.footer,
+        ):
             parts.extend(p.text for p in part.paragraphs)
             for table in part.tables:
                 parts.extend(cell.text for row in table.rows for cell in row.cells)

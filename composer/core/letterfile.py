@@ -1,4 +1,4 @@
-"""Reads and writes the letter file (JSON, `composer-letter/1`); unknown keys survive a round trip."""
+"""Reads and writes the letter file (JSON, `composer-letter/1`); unknown keys survive."""
 
 from __future__ import annotations
 
@@ -22,15 +22,30 @@ from composer.core.validation import letter_problems
 from composer.errors import ComposerError, LetterValidationError
 from composer.fileio import write_text_atomic
 
-_LETTER_KEYS = (
-    "format template date place our_reference your_reference subject addressees salutation "
-    "body closing signatories attachments copies"
-).split()
+_LETTER_KEYS = [
+    "format",
+    "template",
+    "date",
+    "place",
+    "our_reference",
+    "your_reference",
+    "subject",
+    "addressees",
+    "salutation",
+    "body",
+    "closing",
+    "signatories",
+    "attachments",
+    "copies",
+]
 _PERSON_KEYS = ("form", "initials", "first_name", "infix", "surname", "name_as_registered")
 _ADDRESS_KEYS = ("street", "house_number", "postbox", "postcode", "city", "country", "region")
 _ADDRESSEE_KEYS = ("organisation", "department", "person", "role", "address")
-_BLOCK_KEYS = {"paragraph": ("type", "text"), "promise": ("type", "number"),
-               "quote": ("type", "text", "speaker", "role")}
+_BLOCK_KEYS = {
+    "paragraph": ("type", "text"),
+    "promise": ("type", "number"),
+    "quote": ("type", "text", "speaker", "role"),
+}
 _SIGNATORY_KEYS = ("name", "role")
 
 
@@ -158,9 +173,7 @@ def letter_to_dict(letter: Letter) -> dict[str, Any]:
         "salutation": letter.salutation,
         "body": [_block_dict(b) for b in letter.body],
         "closing": letter.closing,
-        "signatories": [
-            {"name": s.name, "role": s.role, **s.extra} for s in letter.signatories
-        ],
+        "signatories": [{"name": s.name, "role": s.role, **s.extra} for s in letter.signatories],
         "attachments": list(letter.attachments),
         "copies": list(letter.copies),
         **letter.extra,
@@ -191,7 +204,7 @@ def _json_reason(msg: str) -> str:
         "dubbele aanhalingstekens verwacht",
         "Expecting ',' delimiter": "hier ontbreekt een komma",
         "Expecting ':' delimiter": "hier ontbreekt een dubbele punt",
-        "Unterminated string starting at": "een tekst is niet afgesloten met \"",
+        "Unterminated string starting at": 'een tekst is niet afgesloten met "',
         "Extra data": "na het einde van de brief staat nog tekst",
         "Invalid control character at": "een tekst bevat een ongeldig stuurteken",
     }

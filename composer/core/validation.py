@@ -1,4 +1,4 @@
-"""Checks a letter file against the JSON Schema and the Dutch rules; messages name the field path."""
+"""Checks a letter file against its JSON Schema and the Dutch rules; messages name the field."""
 
 from __future__ import annotations
 

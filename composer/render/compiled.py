@@ -42,9 +42,7 @@ def read_docx_parts(path: Path) -> list[tuple[zipfile.ZipInfo, bytes]]:
     except FileNotFoundError:
         raise TemplateProblem(f"Het sjabloonbestand ‘{path}’ bestaat niet.") from None
     except (zipfile.BadZipFile, OSError) as exc:
-        raise TemplateProblem(
-            f"‘{path}’ is geen geldig Word-document (.docx): {exc}."
-        ) from None
+        raise TemplateProblem(f"‘{path}’ is geen geldig Word-document (.docx): {exc}.") from None
 
 
 @dataclass

@@ -45,7 +45,9 @@ def _address_block(addressee: Addressee, index: int) -> str:
     try:
         return "\n".join(address_lines(addressee))
     except AddressError as exc:
-        raise AddressError(f"addressees[{index}]: Geadresseerde {index + 1}: {exc.message}") from None
+        raise AddressError(
+            f"addressees[{index}]: Geadresseerde {index + 1}: {exc.message}"
+        ) from None
 
 
 def _distribution_line(addressee: Addressee) -> str:
@@ -98,23 +100,27 @@ def _body(letter: Letter, inputs: RenderInputs, clean: Cleaner) -> list[dict[str
                 promise = promise_for_letter(inputs.promises, block.number)
             except ComposerError as exc:
                 raise ComposerError(f"{where}.number: {exc.message}") from None
-            blocks.append({
-                "type": "promise",
-                "number": promise.number,
-                "label": f"Servicebelofte {promise.number}",
-                "topic": promise.topic,
-                "text": promise.text,
-            })
+            blocks.append(
+                {
+                    "type": "promise",
+                    "number": promise.number,
+                    "label": f"Servicebelofte {promise.number}",
+                    "topic": promise.topic,
+                    "text": promise.text,
+                }
+            )
         elif isinstance(block, Quote):
             speaker = clean(block.speaker, f"{where}.speaker")
             role = clean(block.role, f"{where}.role")
-            blocks.append({
-                "type": "quote",
-                "text": clean(block.text, f"{where}.text"),
-                "speaker": speaker,
-                "role": role,
-                "attribution": attribution(speaker, role),
-            })
+            blocks.append(
+                {
+                    "type": "quote",
+                    "text": clean(block.text, f"{where}.text"),
+                    "speaker": speaker,
+                    "role": role,
+                    "attribution": attribution(speaker, role),
+                }
+            )
     return blocks
 
 
@@ -140,8 +146,10 @@ def build_context(letter: Letter, kind: str, inputs: RenderInputs) -> dict[str, 
     attachments = [clean(t, f"attachments[{i}]") for i, t in enumerate(letter.attachments)]
     copies = [clean(t, f"copies[{i}]") for i, t in enumerate(letter.copies)]
     signatories = [
-        {"name": clean(s.name, f"signatories[{i}].name"),
-         "role": clean(s.role, f"signatories[{i}].role")}
+        {
+            "name": clean(s.name, f"signatories[{i}].name"),
+            "role": clean(s.role, f"signatories[{i}].role"),
+        }
         for i, s in enumerate(letter.signatories)
     ]
     contact = dict(inputs.profile.press_contact)

@@ -9,8 +9,12 @@ NS = {"w": W}
 ADDRESS_TABLE_CAPTION = "Adresvenster"
 SPACER_STYLE_PREFIX = "Adresvenster"  # style "Adresvenster-afstand": the gap above the window
 
-_MARGINS = {"margin_top_mm": "top", "margin_left_mm": "left", "margin_right_mm": "right",
-            "margin_bottom_mm": "bottom"}
+_MARGINS = {
+    "margin_top_mm": "top",
+    "margin_left_mm": "left",
+    "margin_right_mm": "right",
+    "margin_bottom_mm": "bottom",
+}
 
 
 def twips(mm: float) -> int:

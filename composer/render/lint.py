@@ -49,8 +49,7 @@ def _paragraph_texts(xml: bytes) -> list[list[str]]:
     """Per paragraph, the texts of its w:t elements (runs) in order."""
     root = etree.fromstring(xml)
     return [
-        [t.text or "" for t in paragraph.iter(f"{{{W}}}t")]
-        for paragraph in root.iter(f"{{{W}}}p")
+        [t.text or "" for t in paragraph.iter(f"{{{W}}}t")] for paragraph in root.iter(f"{{{W}}}p")
     ]
 
 
@@ -70,11 +69,14 @@ def _split_tags(label: str, xml: bytes) -> list[Finding]:
         for match in _TAG.finditer(joined):
             inside_one = any(s <= match.start() and match.end() <= e for s, e in bounds)
             if not inside_one:
-                findings.append(Finding(
-                    WARNING, f"{label}, alinea {number}",
-                    f"de tag ‘{_short(match.group())}’ is in Word over meerdere opmaakdelen "
-                    "verdeeld. Typ de tag opnieuw in één keer, zonder opmaak halverwege.",
-                ))
+                findings.append(
+                    Finding(
+                        WARNING,
+                        f"{label}, alinea {number}",
+                        f"de tag ‘{_short(match.group())}’ is in Word over meerdere opmaakdelen "
+                        "verdeeld. Typ de tag opnieuw in één keer, zonder opmaak halverwege.",
+                    )
+                )
     return findings
 
 
@@ -82,24 +84,42 @@ def _tracked_changes(label: str, xml: str) -> list[Finding]:
     matches = list(_TRACKED.finditer(xml))
     if not matches:
         return []
-    paragraph = xml.count("<w:p ", 0, matches[0].start()) + xml.count("<w:p>", 0, matches[0].start())
-    return [Finding(
-        ERROR, f"{label}, alinea {paragraph + 1}",
-        f"het sjabloon bevat {len(matches)} bijgehouden wijziging(en). Accepteer of weiger ze in "
-        "Word (Controleren > Wijzigingen bijhouden) en sla het sjabloon opnieuw op.",
-    )]
+    start = matches[0].start()
+    paragraph = max(xml.count("<w:p ", 0, start) + xml.count("<w:p>", 0, start), 1)
+    return [
+        Finding(
+            ERROR,
+            f"{label}, alinea {paragraph}",
+            f"het sjabloon bevat {len(matches)} bijgehouden wijziging(en). "
+            "Accepteer of weiger ze in "
+            "Word (Controleren > Wijzigingen bijhouden) en sla het sjabloon opnieuw op.",
+        )
+    ]
 
 
-def _unsafe_names(label: str, tree: nodes.Template) -> list[Finding]:
+def _paragraph_of_line(source: str, lineno: int) -> int:
+    """prepared_source starts every paragraph on a new line: count those up to `lineno`."""
+    lines = source.splitlines()[:lineno]
+    return max(sum(1 for line in lines if line.startswith("<w:p")), 1)
+
+
+def _unsafe_names(label: str, tree: nodes.Template, source: str) -> list[Finding]:
+    """Attribute names with underscores lead to Python internals (`''.__class__.__mro__`)."""
     findings = []
-    for node in tree.find_all((nodes.Getattr, nodes.Getitem)):
-        name = node.attr if isinstance(node, nodes.Getattr) else getattr(node.arg, "value", None)
-        if isinstance(name, str) and name.startswith("_"):
-            findings.append(Finding(
-                ERROR, f"{label}, regel {node.lineno - 1}",
-                f"‘{name}’ is niet toegestaan: sjablonen mogen niet bij de interne delen van "
-                "het programma komen.",
-            ))
+    for node in tree.find_all((nodes.Getattr, nodes.Const)):
+        if isinstance(node, nodes.Getattr):
+            name = node.attr
+        else:  # a string such as '__class__' handed to attr(), [] or getattr-like filters
+            name = node.value if isinstance(node.value, str) and node.value.startswith("__") else ""
+        if name.startswith("_"):
+            findings.append(
+                Finding(
+                    ERROR,
+                    f"{label}, alinea {_paragraph_of_line(source, node.lineno)}",
+                    f"‘{name}’ is niet toegestaan: sjablonen mogen niet bij de interne delen van "
+                    "het programma komen.",
+                )
+            )
     return findings
 
 
@@ -114,7 +134,7 @@ def _loop_shapes(tree: nodes.Template) -> dict[str, set[str]]:
     return shapes
 
 
-def _unknown_names(label: str, tree: nodes.Template) -> list[Finding]:
+def _unknown_names(label: str, tree: nodes.Template, source: str) -> list[Finding]:
     findings = []
     loops = _loop_shapes(tree)
     for name in sorted(meta.find_undeclared_variables(tree) - set(SAMPLE_CONTEXT)):
@@ -126,10 +146,13 @@ def _unknown_names(label: str, tree: nodes.Template) -> list[Finding]:
         value: Any = SAMPLE_CONTEXT.get(owner)
         keys = set(value) if isinstance(value, dict) else loops.get(owner)
         if keys is not None and node.attr not in keys and not node.attr.startswith("_"):
-            findings.append(Finding(
-                ERROR, f"{label}, regel {node.lineno - 1}",
-                f"onbekende variabele ‘{owner}.{node.attr}’.",
-            ))
+            findings.append(
+                Finding(
+                    ERROR,
+                    f"{label}, alinea {_paragraph_of_line(source, node.lineno)}",
+                    f"onbekende variabele ‘{owner}.{node.attr}’.",
+                )
+            )
     return findings
 
 
@@ -153,13 +176,16 @@ def check_template(path: Path) -> list[Finding]:
             tree = environment.parse(source)
         except TemplateSyntaxError as exc:
             line = source.splitlines()[exc.lineno - 1] if exc.lineno else ""
-            findings.append(Finding(
-                ERROR, f"{label}, alinea {max((exc.lineno or 1) - 1, 1)}",
-                f"Jinja-syntaxfout in ‘{_short(_TAGS.sub('', line))}’: {exc.message}.",
-            ))
+            findings.append(
+                Finding(
+                    ERROR,
+                    f"{label}, alinea {_paragraph_of_line(source, exc.lineno or 1)}",
+                    f"Jinja-syntaxfout in ‘{_short(_TAGS.sub('', line))}’: {exc.message}.",
+                )
+            )
             continue
-        unsafe = _unsafe_names(label, tree)
-        findings += unsafe + _unknown_names(label, tree)
+        unsafe = _unsafe_names(label, tree, source)
+        findings += unsafe + _unknown_names(label, tree, source)
         if unsafe:
             continue
         try:
@@ -168,7 +194,9 @@ def check_template(path: Path) -> list[Finding]:
         except SecurityError as exc:
             findings.append(Finding(ERROR, label, f"geweigerd door de zandbak: {exc}."))
         except TemplateError as exc:
-            findings.append(Finding(ERROR, label, f"invullen met voorbeeldgegevens mislukt: {exc}."))
+            findings.append(
+                Finding(ERROR, label, f"invullen met voorbeeldgegevens mislukt: {exc}.")
+            )
         except etree.XMLSyntaxError as exc:
             findings.append(Finding(ERROR, label, f"het resultaat is geen geldige XML: {exc}."))
     return findings

@@ -22,8 +22,9 @@ def _plain(text: str) -> str:
 def core_properties_xml(
     *, title: str, author: str, created: dt.date, subject: str = "", keywords: str = ""
 ) -> bytes:
-    root = etree.Element(f"{{{CP}}}coreProperties",
-                         nsmap={"cp": CP, "dc": DC, "dcterms": DCTERMS, "xsi": XSI})
+    root = etree.Element(
+        f"{{{CP}}}coreProperties", nsmap={"cp": CP, "dc": DC, "dcterms": DCTERMS, "xsi": XSI}
+    )
     values = [
         (DC, "title", _plain(title)),
         (DC, "subject", _plain(subject)),

@@ -27,7 +27,9 @@ def _read_manifest(manifest: Path) -> TemplateInfo:
     try:
         data: dict[str, Any] = json.loads(manifest.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ComposerError(f"De beschrijving van sjabloon ‘{manifest}’ is onleesbaar: {exc}.") from None
+        raise ComposerError(
+            f"De beschrijving van sjabloon ‘{manifest}’ is onleesbaar: {exc}."
+        ) from None
     name = data.get("name") or manifest.stem
     kind = data.get("kind", "brief")
     if kind not in KINDS:

@@ -8,9 +8,7 @@ from dataclasses import dataclass, field
 from markupsafe import Markup, escape
 
 # Kept: tab, line feed and Word's manual line break (\x0b). Carriage returns become line feeds.
-_REMOVED = re.compile(
-    "[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]"
-)
+_REMOVED = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _NEWLINES = re.compile("\r\n?")
 _BREAK = '</w:t><w:br/><w:t xml:space="preserve">'
 _TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
@@ -28,8 +26,7 @@ class Cleaner:
         if count:
             what = "onzichtbaar stuurteken" if count == 1 else "onzichtbare stuurtekens"
             self.warnings.append(
-                f"{where}: {count} {what} verwijderd (alleen regeleinden en tabs blijven "
-                "behouden)."
+                f"{where}: {count} {what} verwijderd (alleen regeleinden en tabs blijven behouden)."
             )
         return cleaned
 

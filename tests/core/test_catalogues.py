@@ -31,7 +31,7 @@ def test_promises_four_and_five_have_the_ksf_descriptions_with_a_source():
 
 
 def test_a_placeholder_promise_is_refused_naming_its_number():
-    with pytest.raises(ComposerError, match="Servicebelofte 6 .* heeft nog geen tekst"):
+    with pytest.raises(ComposerError, match=r"Servicebelofte 6 .* heeft nog geen tekst"):
         promise_for_letter(load_promises(), 6)
     with pytest.raises(ComposerError, match="Servicebelofte 9 bestaat niet"):
         promise_for_letter(load_promises(), 9)
@@ -43,11 +43,18 @@ def test_quotes_profile_and_address_book():
     assert all(q["date"] == "2022-10-17" and q["source"] for q in quotes)
     profile = load_profile()
     assert (profile.name, profile.street, profile.house_number) == (
-        "Klantenservice Federatie", "Driebergsestraatweg", "27")
+        "Klantenservice Federatie",
+        "Driebergsestraatweg",
+        "27",
+    )
     assert (profile.postcode, profile.city, profile.phone) == ("3941 ZS", "Doorn", "070-7620764")
     organisations = [entry["organisation"] for entry in load_address_book()]
-    assert organisations == ["Werkgeversvereniging Facilitaire Contactcenters (WFC)", "FNV",
-                             "CNV Vakmensen", "Qlix"]
+    assert organisations == [
+        "Werkgeversvereniging Facilitaire Contactcenters (WFC)",
+        "FNV",
+        "CNV Vakmensen",
+        "Qlix",
+    ]
     # The sample addresses are obviously fictitious.
     for entry in load_address_book():
         address = entry["address"]
@@ -57,8 +64,11 @@ def test_quotes_profile_and_address_book():
 def test_a_copy_in_the_data_dir_overrides_the_shipped_catalogue():
     own = Path(os.environ["COMPOSER_DATA_DIR"]) / "catalogues"
     own.mkdir()
-    data = {"items": [{"number": 6, "topic": "technologie", "text": "Eigen tekst zes.",
-                       "placeholder": False}]}
+    data = {
+        "items": [
+            {"number": 6, "topic": "technologie", "text": "Eigen tekst zes.", "placeholder": False}
+        ]
+    }
     (own / "servicebeloften.json").write_text(json.dumps(data), encoding="utf-8")
     assert promise_for_letter(load_promises(), 6).text == "Eigen tekst zes."
 

@@ -69,19 +69,32 @@ def test_person_may_be_absent():
 @pytest.mark.parametrize(
     ("change", "path", "words"),
     [
-        (lambda d: d["addressees"][0]["address"].update(postcode="25110 AB"),
-         "addressees[0].address.postcode", "‘25110 AB’"),
+        (
+            lambda d: d["addressees"][0]["address"].update(postcode="25110 AB"),
+            "addressees[0].address.postcode",
+            "‘25110 AB’",
+        ),
         (lambda d: d.pop("subject"), "subject", "ontbreekt"),
-        (lambda d: d["addressees"][0]["person"].update(form="meneer"),
-         "addressees[0].person.form", "mevrouw, heer, neutraal"),
+        (
+            lambda d: d["addressees"][0]["person"].update(form="meneer"),
+            "addressees[0].person.form",
+            "mevrouw, heer, neutraal",
+        ),
         (lambda d: d.update(date="17-10-2022"), "date", "JJJJ-MM-DD"),
         (lambda d: d.update(date="2022-02-30"), "date", "bestaat niet"),
         (lambda d: d["body"].append({"type": "quote"}), "body[8].text", "ontbreekt"),
-        (lambda d: d["body"].append({"type": "tabel"}), "body[8].type", "paragraph, promise, quote"),
+        (
+            lambda d: d["body"].append({"type": "tabel"}),
+            "body[8].type",
+            "paragraph, promise, quote",
+        ),
         (lambda d: d["body"][5].update(number="vier"), "body[5].number", "geheel getal"),
         (lambda d: d.update(format="composer-letter/9"), "format", "composer-letter/1"),
-        (lambda d: d["addressees"][0]["address"].update(country="Nederland"),
-         "addressees[0].address.country", "twee letters"),
+        (
+            lambda d: d["addressees"][0]["address"].update(country="Nederland"),
+            "addressees[0].address.country",
+            "twee letters",
+        ),
         (lambda d: d.update(attachments="bijlage"), "attachments", "een lijst"),
     ],
 )

@@ -6,11 +6,10 @@ import json
 import re
 from pathlib import Path
 
-from tests.conftest import pdf_text
-from tests.docx_reading import body_paragraphs, core_properties
-
 from composer.core.letterfile import loads_letter
 from composer.render.docx import render_docx
+from tests.conftest import pdf_text
+from tests.docx_reading import body_paragraphs, core_properties
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "resources" / "samples" / "brief-cao-onderhandelaars.json"
@@ -30,9 +29,16 @@ def expected(text: str) -> str:
 
 def hostile_letter_json() -> str:
     data = json.loads(SAMPLE.read_text(encoding="utf-8"))
-    data.update(subject=HOSTILE, place=INLINE, our_reference=HOSTILE, your_reference=HOSTILE,
-                salutation=HOSTILE, closing=HOSTILE, attachments=[HOSTILE, INLINE],
-                copies=[HOSTILE])
+    data.update(
+        subject=HOSTILE,
+        place=INLINE,
+        our_reference=HOSTILE,
+        your_reference=HOSTILE,
+        salutation=HOSTILE,
+        closing=HOSTILE,
+        attachments=[HOSTILE, INLINE],
+        copies=[HOSTILE],
+    )
     data["signatories"] = [{"name": HOSTILE, "role": HOSTILE}]
     addressee = data["addressees"][0]
     addressee.update(organisation=INLINE, department=INLINE, role=INLINE)
@@ -62,14 +68,23 @@ def test_every_text_field_reads_back_exactly(tmp_path):
     # Address block: each field on its line, the name after "T.a.v. de heer N."
     assert f"{INLINE}\n{INLINE}\nT.a.v. de heer N. {INLINE}, {INLINE}\n{INLINE} {INLINE}\n" in text
     assert core_properties(rendered.data).title == " ".join(
-        expected(HOSTILE).replace("\t", " ").split("\n"))
+        expected(HOSTILE).replace("\t", " ").split("\n")
+    )
 
 
 def test_removed_control_characters_are_reported_per_field():
     warnings = render_docx(loads_letter(hostile_letter_json())).warnings
     fields = {warning.split(":")[0] for warning in warnings}
-    assert {"subject", "salutation", "closing", "body[0].text", "body[1].speaker",
-            "signatories[0].name", "attachments[0]", "copies[0]"} <= fields
+    assert {
+        "subject",
+        "salutation",
+        "closing",
+        "body[0].text",
+        "body[1].speaker",
+        "signatories[0].name",
+        "attachments[0]",
+        "copies[0]",
+    } <= fields
     assert "subject: 7 onzichtbare stuurtekens verwijderd" in " ".join(warnings)
 
 

@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-from tests.docx_reading import body_paragraphs, core_properties, header_footer_text
 
 from composer.core.catalogues import load_profile
 from composer.core.letterfile import letter_from_dict, load_letter
@@ -16,6 +15,7 @@ from composer.errors import ComposerError
 from composer.render.context import RenderInputs, build_context
 from composer.render.context_sample import SAMPLE_CONTEXT
 from composer.render.docx import render_docx, write_docx
+from tests.docx_reading import body_paragraphs, core_properties, header_footer_text
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE_LETTER = REPO / "resources" / "samples" / "brief-cao-onderhandelaars.json"
@@ -47,24 +47,32 @@ def test_sample_letter_reads_as_a_dutch_letter():
         "Voorbeeldstraat 12a",
         "1234 AB  VOORBEELDSTAD",
     ]
-    assert in_order(paragraphs, [
-        "Klantenservice Federatie, Driebergsestraatweg 27, 3941 ZS  DOORN",
-        "Werkgeversvereniging",
-        "Ons kenmerk", "KSF/2022/0147", "Doorn, 17 oktober 2022",
-        "Betreft: Handreiking aan de onderhandelaars cao Facilitaire Contactcenters",
-        "Geachte heer Van Liemt,",
-        "De Klantenservice Federatie (KSF) zit zelf niet",
-        "“Nog meer tijd nemen is in deze tijd",
-        "– Roel Masselink, directeur van de KSF",
-        "Servicebelofte 4",
-        "Servicebelofte 4 verplicht tot respectvolle omgang",
-        "Servicebelofte 5",
-        "Met vriendelijke groet,",
-        "Klantenservice Federatie",
-        "Roel Masselink",
-        "directeur",
-        "Kopie aan:", "FNV Callcenters", "CNV Vakmensen", "Qlix",
-    ]), paragraphs
+    assert in_order(
+        paragraphs,
+        [
+            "Klantenservice Federatie, Driebergsestraatweg 27, 3941 ZS  DOORN",
+            "Werkgeversvereniging",
+            "Ons kenmerk",
+            "KSF/2022/0147",
+            "Doorn, 17 oktober 2022",
+            "Betreft: Handreiking aan de onderhandelaars cao Facilitaire Contactcenters",
+            "Geachte heer Van Liemt,",
+            "De Klantenservice Federatie (KSF) zit zelf niet",
+            "“Nog meer tijd nemen is in deze tijd",
+            "– Roel Masselink, directeur van de KSF",
+            "Servicebelofte 4",
+            "Servicebelofte 4 verplicht tot respectvolle omgang",
+            "Servicebelofte 5",
+            "Met vriendelijke groet,",
+            "Klantenservice Federatie",
+            "Roel Masselink",
+            "directeur",
+            "Kopie aan:",
+            "FNV Callcenters",
+            "CNV Vakmensen",
+            "Qlix",
+        ],
+    ), paragraphs
     assert "Geachte heer Van Liemt," in paragraphs
     assert not any(p.startswith("Bijlage") for p in paragraphs)
     headers = header_footer_text(data)
@@ -84,15 +92,19 @@ def test_core_properties_come_from_the_letter():
 def test_press_release_has_dateline_end_marker_and_note():
     data = render_docx(load_letter(SAMPLE_PRESS)).data
     paragraphs = body_paragraphs(data)
-    assert in_order(paragraphs, [
-        "PERSBERICHT",
-        "Handreiking KSF aan onderhandelaars cao Facilitaire Contactcenters",
-        "Doorn, 17 oktober 2022 – De Klantenservice Federatie (KSF), de brancheorganisatie",
-        "“Een behoorlijk en duurzaam arbeidsvoorwaardenpakket",
-        "einde persbericht",
-        "Noot voor de redactie",
-        "Roel Masselink, directeur, telefoon 070-7620764, e-mail info@klantenservicefederatie.nl",
-    ]), paragraphs
+    assert in_order(
+        paragraphs,
+        [
+            "PERSBERICHT",
+            "Handreiking KSF aan onderhandelaars cao Facilitaire Contactcenters",
+            "Doorn, 17 oktober 2022 – De Klantenservice Federatie (KSF), de brancheorganisatie",
+            "“Een behoorlijk en duurzaam arbeidsvoorwaardenpakket",
+            "einde persbericht",
+            "Noot voor de redactie",
+            "Roel Masselink, directeur, telefoon 070-7620764, "
+            "e-mail info@klantenservicefederatie.nl",
+        ],
+    ), paragraphs
 
 
 def test_attachments_and_several_addressees():
@@ -101,17 +113,26 @@ def test_attachments_and_several_addressees():
     wfc = data["addressees"][0]
     fnv = json.loads(json.dumps(wfc))
     fnv.update(organisation="FNV", department="FNV Callcenters", role="bestuurder")
-    fnv["person"].update(form="mevrouw", initials="E.", first_name="Elly", infix="",
-                         surname="Heemskerk")
+    fnv["person"].update(
+        form="mevrouw", initials="E.", first_name="Elly", infix="", surname="Heemskerk"
+    )
     data["addressees"].append(fnv)
     paragraphs = body_paragraphs(render_docx(letter_from_dict(data)).data)
     assert "Geachte dames en heren," in paragraphs
     assert "Aan de geadresseerden op de verzendlijst" in paragraphs
-    assert in_order(paragraphs, ["Bijlagen:", "Handreiking KSF", "Servicebeloften",
-                                 "Kopie aan:", "Verzendlijst:",
-                                 "Werkgeversvereniging Facilitaire Contactcenters (WFC), "
-                                 "de heer N. van Liemt, voorzitter",
-                                 "FNV, mevrouw E. Heemskerk, bestuurder"]), paragraphs
+    assert in_order(
+        paragraphs,
+        [
+            "Bijlagen:",
+            "Handreiking KSF",
+            "Servicebeloften",
+            "Kopie aan:",
+            "Verzendlijst:",
+            "Werkgeversvereniging Facilitaire Contactcenters (WFC), "
+            "de heer N. van Liemt, voorzitter",
+            "FNV, mevrouw E. Heemskerk, bestuurder",
+        ],
+    ), paragraphs
 
 
 def test_explicit_salutation_wins():
@@ -144,25 +165,30 @@ def test_a_letter_needs_an_addressee():
 def test_unknown_template_lists_the_known_ones():
     data = sample()
     data["template"] = "memo"
-    with pytest.raises(ComposerError, match="Onbekend sjabloon ‘memo’.*brief, persbericht"):
+    with pytest.raises(ComposerError, match=r"Onbekend sjabloon ‘memo’.*brief, persbericht"):
         render_docx(letter_from_dict(data))
 
 
 def test_layout_millimetres_are_settings(tmp_path):
     from docx import Document
+
     config = Path(os.environ["COMPOSER_CONFIG_DIR"])
-    (config / "settings.toml").write_text("[layout.brief]\naddress_top_mm = 45\n"
-                                          "address_left_mm = 22\n", encoding="utf-8")
+    (config / "settings.toml").write_text(
+        "[layout.brief]\naddress_top_mm = 45\naddress_left_mm = 22\n", encoding="utf-8"
+    )
     out = tmp_path / "brief.docx"
     write_docx(load_letter(SAMPLE_LETTER), out)
     from lxml import etree
 
     body = etree.fromstring(etree.tostring(Document(str(out)).element.body))
     ns = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
-    spacer = body.xpath("//w:p[w:pPr/w:pStyle[starts-with(@w:val, 'Adresvenster')]]"
-                        "/w:pPr/w:spacing/@w:line", namespaces=ns)
-    indent = body.xpath("//w:tbl[w:tblPr/w:tblCaption/@w:val='Adresvenster']"
-                        "/w:tblPr/w:tblInd/@w:w", namespaces=ns)
+    spacer = body.xpath(
+        "//w:p[w:pPr/w:pStyle[starts-with(@w:val, 'Adresvenster')]]/w:pPr/w:spacing/@w:line",
+        namespaces=ns,
+    )
+    indent = body.xpath(
+        "//w:tbl[w:tblPr/w:tblCaption/@w:val='Adresvenster']/w:tblPr/w:tblInd/@w:w", namespaces=ns
+    )
     # 45 mm from the top minus the 24 mm top margin; 22 mm from the left minus 25 mm margin.
     assert spacer == [str(round(21 * 1440 / 25.4))]
     assert indent == [str(round(-3 * 1440 / 25.4))]

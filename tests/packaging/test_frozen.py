@@ -1,0 +1,61 @@
+"""The PyInstaller build (composer.spec) runs without Python: version and a real render."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.docx_reading import body_paragraphs
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLE = REPO / "resources" / "samples" / "brief-cao-onderhandelaars.json"
+
+
+@pytest.fixture(scope="module")
+def frozen_program(tmp_path_factory) -> Path:
+    pyinstaller = shutil.which("pyinstaller", path=str(Path(sys.executable).parent))
+    if not pyinstaller:
+        if os.environ.get("COMPOSER_REQUIRE_FROZEN", "") not in ("", "0"):
+            pytest.fail("PyInstaller ontbreekt, maar COMPOSER_REQUIRE_FROZEN=1")
+        pytest.skip("PyInstaller is niet geïnstalleerd (pip install '.[dist]')")
+    work = tmp_path_factory.mktemp("frozen")
+    subprocess.run(
+        [pyinstaller, "--noconfirm", "--log-level", "WARN", "--distpath", str(work / "dist"),
+         "--workpath", str(work / "build"), str(REPO / "composer.spec")],
+        check=True, capture_output=True, cwd=REPO, timeout=900,
+    )
+    program = work / "dist" / "composer" / "composer"
+    assert program.is_file()
+    return program
+
+
+@pytest.mark.slow
+def test_frozen_version(frozen_program):
+    from composer import __version__
+
+    result = subprocess.run([str(frozen_program), "--version"], capture_output=True, text=True,
+                            check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"composer {__version__}"
+
+
+@pytest.mark.slow
+def test_frozen_render_from_another_folder(frozen_program, tmp_path):
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    result = subprocess.run(
+        [str(frozen_program), "render", str(SAMPLE), "-o", "brief.docx"],
+        cwd=elsewhere, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    paragraphs = body_paragraphs(elsewhere / "brief.docx")
+    assert "Geachte heer Van Liemt," in paragraphs
+    assert "Doorn, 17 oktober 2022" in paragraphs  # babel's Dutch locale data is bundled
+    bad = subprocess.run([str(frozen_program), "render", str(elsewhere / "weg.json"), "-o",
+                          "x.docx"], cwd=elsewhere, capture_output=True, text=True, check=False)
+    assert bad.returncode == 1 and "bestaat niet" in bad.stderr and "Traceback" not in bad.stderr
