@@ -92,8 +92,10 @@ def test_missing_letter_and_missing_folder(tmp_path, capsys):
 def test_templates_list_and_check(capsys):
     assert main(["templates", "list"]) == 0
     listing = capsys.readouterr().out.splitlines()
-    assert [line.split()[:2] for line in listing] == [["brief", "brief"],
-                                                      ["persbericht", "persbericht"]]
+    assert [line.split()[:2] for line in listing] == [
+        ["brief", "brief"],
+        ["persbericht", "persbericht"],
+    ]
     assert main(["templates", "check", str(REPO / "templates" / "brief.docx")]) == 0
     assert "is in orde" in capsys.readouterr().out
 

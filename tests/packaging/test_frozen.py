@@ -25,9 +25,21 @@ def frozen_program(tmp_path_factory) -> Path:
         pytest.skip("PyInstaller is niet geïnstalleerd (pip install '.[dist]')")
     work = tmp_path_factory.mktemp("frozen")
     subprocess.run(
-        [pyinstaller, "--noconfirm", "--log-level", "WARN", "--distpath", str(work / "dist"),
-         "--workpath", str(work / "build"), str(REPO / "composer.spec")],
-        check=True, capture_output=True, cwd=REPO, timeout=900,
+        [
+            pyinstaller,
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(REPO / "composer.spec"),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=REPO,
+        timeout=900,
     )
     program = work / "dist" / "composer" / "composer"
     assert program.is_file()
@@ -38,8 +50,9 @@ def frozen_program(tmp_path_factory) -> Path:
 def test_frozen_version(frozen_program):
     from composer import __version__
 
-    result = subprocess.run([str(frozen_program), "--version"], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [str(frozen_program), "--version"], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == f"composer {__version__}"
 
@@ -50,12 +63,20 @@ def test_frozen_render_from_another_folder(frozen_program, tmp_path):
     elsewhere.mkdir()
     result = subprocess.run(
         [str(frozen_program), "render", str(SAMPLE), "-o", "brief.docx"],
-        cwd=elsewhere, capture_output=True, text=True, check=False,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     paragraphs = body_paragraphs(elsewhere / "brief.docx")
     assert "Geachte heer Van Liemt," in paragraphs
     assert "Doorn, 17 oktober 2022" in paragraphs  # babel's Dutch locale data is bundled
-    bad = subprocess.run([str(frozen_program), "render", str(elsewhere / "weg.json"), "-o",
-                          "x.docx"], cwd=elsewhere, capture_output=True, text=True, check=False)
+    bad = subprocess.run(
+        [str(frozen_program), "render", str(elsewhere / "weg.json"), "-o", "x.docx"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert bad.returncode == 1 and "bestaat niet" in bad.stderr and "Traceback" not in bad.stderr

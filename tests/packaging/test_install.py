@@ -1,4 +1,4 @@
-"""`pip install .` (not editable) works from any folder: templates and resources are package data."""
+"""`pip install .` (not editable) works from any folder: templates and resources are data."""
 
 from __future__ import annotations
 
@@ -19,32 +19,64 @@ SAMPLE = REPO / "resources" / "samples" / "brief-cao-onderhandelaars.json"
 def test_installed_package_renders_from_another_folder(tmp_path):
     wheels = tmp_path / "wheels"
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--no-build-isolation",
-         "--wheel-dir", str(wheels), str(REPO)],
-        check=True, capture_output=True, cwd=tmp_path,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "--no-deps",
+            "--no-build-isolation",
+            "--wheel-dir",
+            str(wheels),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+        cwd=tmp_path,
     )
     (wheel,) = wheels.glob("*.whl")
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
     python = venv / "bin" / "python"
-    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
-                    str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     # Dependencies come from the test environment; the composer package only from the wheel.
-    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()"
-                           "['purelib'])"], check=True, capture_output=True, text=True)
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     Path(site.stdout.strip(), "test-deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
 
     elsewhere = tmp_path / "ergens"
     elsewhere.mkdir()
-    where = subprocess.run([str(python), "-c", "import composer; print(composer.__file__)"],
-                           cwd=elsewhere, check=True, capture_output=True, text=True)
+    where = subprocess.run(
+        [str(python), "-c", "import composer; print(composer.__file__)"],
+        cwd=elsewhere,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     assert where.stdout.startswith(str(venv))
     result = subprocess.run(
         [str(venv / "bin" / "composer"), "render", str(SAMPLE), "-o", "brief.docx"],
-        cwd=elsewhere, capture_output=True, text=True, check=False,
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert "Geachte heer Van Liemt," in body_paragraphs(elsewhere / "brief.docx")
-    listing = subprocess.run([str(venv / "bin" / "composer"), "templates", "list"],
-                             cwd=elsewhere, capture_output=True, text=True, check=True)
+    listing = subprocess.run(
+        [str(venv / "bin" / "composer"), "templates", "list"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert "composer/data/templates/brief.docx" in listing.stdout
