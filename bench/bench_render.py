@@ -52,8 +52,10 @@ def main() -> None:
     context = build_context(letter, "brief", RenderInputs(load_profile(), load_promises()))
     ours = composer_renderer(letter)
     baseline = naive(letter, context)
-    print(f"machine: {platform.machine()}, {platform.system()} {platform.release()}, "
-          f"Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
     print(f"render DOCX, {LETTERS} letters of the sample")
     print(f"  naive docxtpl loop : {baseline * 1000:7.1f} ms per letter")
     print(f"  composer renderer  : {ours * 1000:7.1f} ms per letter (context building included)")

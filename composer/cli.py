@@ -1,4 +1,4 @@
-"""The command line: `composer render`, `composer templates`; Dutch messages, no tracebacks."""
+"""The command line: gui (default), render, templates; Dutch messages, no tracebacks."""
 
 from __future__ import annotations
 
@@ -31,6 +31,12 @@ def _build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"composer {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="OPDRACHT", parser_class=_Parser)
 
+    gui = commands.add_parser("gui", help="start het programma met vensters (standaard)")
+    gui.add_argument(
+        "letter", type=Path, nargs="?", metavar="BRIEF.json", help="open dit briefbestand meteen"
+    )
+    gui.set_defaults(handler=_gui)
+
     render = commands.add_parser("render", help="maak een DOCX van een briefbestand")
     render.add_argument("letter", type=Path, metavar="BRIEF.json", help="het briefbestand")
     render.add_argument(
@@ -53,6 +59,12 @@ def _build_parser() -> argparse.ArgumentParser:
     check.add_argument("template", type=Path, metavar="SJABLOON.docx")
     check.set_defaults(handler=_templates_check)
     return parser
+
+
+def _gui(args: argparse.Namespace) -> int:
+    from composer.gui.app import main as gui_main
+
+    return gui_main(getattr(args, "letter", None))
 
 
 def _render(args: argparse.Namespace) -> int:
@@ -108,8 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
-        parser.print_help()
-        return EXIT_USAGE
+        args.handler = _gui  # no command: the desktop program
     try:
         return args.handler(args)
     except ComposerError as exc:

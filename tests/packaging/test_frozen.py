@@ -80,3 +80,26 @@ def test_frozen_render_from_another_folder(frozen_program, tmp_path):
         check=False,
     )
     assert bad.returncode == 1 and "bestaat niet" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.slow
+def test_frozen_desktop_program_starts(frozen_program, tmp_path):
+    desktop = frozen_program.with_name("brievencomposer")
+    assert desktop.is_file()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    process = subprocess.Popen(
+        [str(desktop), "gui", str(SAMPLE)],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        # Still running after a few seconds: the window is up and waiting for the user.
+        with pytest.raises(subprocess.TimeoutExpired):
+            process.wait(timeout=8)
+    finally:
+        process.kill()
+        _, errors = process.communicate()
+    assert "Traceback" not in errors
