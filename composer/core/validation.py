@@ -26,9 +26,18 @@ _TYPE_NAMES = {
 
 
 @functools.cache
+def _schema() -> dict[str, Any]:
+    return json.loads((resources_dir() / "letter.schema.json").read_text(encoding="utf-8"))
+
+
+@functools.cache
 def _validator() -> Draft202012Validator:
-    schema = json.loads((resources_dir() / "letter.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    return Draft202012Validator(_schema())
+
+
+@functools.cache
+def _addressee_validator() -> Draft202012Validator:
+    return Draft202012Validator({"$ref": "#/$defs/addressee", "$defs": _schema()["$defs"]})
 
 
 def field_path(parts: Iterable[Any]) -> str:
@@ -89,8 +98,11 @@ def _schema_message(error: ValidationError) -> tuple[str, str]:
     return where, f"Deze waarde is ongeldig ({error.message})."
 
 
-def _schema_problems(data: Any) -> list[tuple[str, str]]:
-    errors = sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+def _schema_problems(
+    data: Any, validator: Draft202012Validator | None = None
+) -> list[tuple[str, str]]:
+    validator = validator or _validator()
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
     problems: list[tuple[str, str]] = []
     for error in errors:
         # if/then failures repeat the inner error; the inner one is the informative one.
@@ -108,20 +120,20 @@ def _rule_problems(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
         except ValueError:
             yield "date", f"De datum ‘{date_text}’ bestaat niet. Controleer dag en maand."
     for index, addressee in enumerate(data.get("addressees") or []):
-        if not isinstance(addressee, dict):
-            continue
-        address = addressee.get("address")
-        if not isinstance(address, dict):
-            continue
-        country = str(address.get("country") or "NL").upper()
-        postcode = address.get("postcode", "")
-        if country == "NL" and isinstance(postcode, str):
-            problem = postcode_problem(postcode)
-            if problem:
-                yield (
-                    field_path(["addressees", index, "address", "postcode"]),
-                    f"Geadresseerde {index + 1}: {problem}",
-                )
+        for path, problem in _postcode_problems(addressee):
+            yield field_path(["addressees", index, *path]), f"Geadresseerde {index + 1}: {problem}"
+
+
+def _postcode_problems(addressee: Any) -> Iterator[tuple[list[str], str]]:
+    if not isinstance(addressee, dict) or not isinstance(addressee.get("address"), dict):
+        return
+    address = addressee["address"]
+    country = str(address.get("country") or "NL").upper()
+    postcode = address.get("postcode", "")
+    if country == "NL" and isinstance(postcode, str):
+        problem = postcode_problem(postcode)
+        if problem:
+            yield ["address", "postcode"], problem
 
 
 def letter_problems(data: Any) -> list[tuple[str, str]]:
@@ -129,4 +141,11 @@ def letter_problems(data: Any) -> list[tuple[str, str]]:
     problems = _schema_problems(data)
     if isinstance(data, dict):
         problems.extend(_rule_problems(data))
+    return problems
+
+
+def addressee_problems(data: Any) -> list[tuple[str, str]]:
+    """Problems in one addressee (as in the letter file); paths start at the addressee."""
+    problems = _schema_problems(data, _addressee_validator())
+    problems.extend((field_path(path), message) for path, message in _postcode_problems(data))
     return problems

@@ -1,0 +1,1 @@
+"""Mail merge: one letter per addressee, from the letter itself or a list."""
