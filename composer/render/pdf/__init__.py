@@ -1,0 +1,1 @@
+"""PDF from the rendered DOCX, made by LibreOffice headless."""
