@@ -49,6 +49,10 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     render.set_defaults(handler=_render)
 
+    from composer.cli_merge import add_merge_parser
+
+    add_merge_parser(commands)
+
     templates = commands.add_parser("templates", help="sjablonen tonen en controleren")
     template_commands = templates.add_subparsers(
         dest="templates_command", metavar="OPDRACHT", parser_class=_Parser, required=True
@@ -69,26 +73,20 @@ def _gui(args: argparse.Namespace) -> int:
 
 def _render(args: argparse.Namespace) -> int:
     from composer.core.letterfile import load_letter
-    from composer.render.docx import write_docx
+    from composer.render.export import EXPORT_FORMATS, export_letter
 
-    suffix = args.output.suffix.lower()
-    if suffix not in (".docx", ".pdf"):
+    if args.output.suffix.lower() not in EXPORT_FORMATS:
         print(
             f"composer: fout in de opdracht: onbekend uitvoerformaat ‘{args.output.suffix}’. "
             "Gebruik .docx of .pdf.",
             file=sys.stderr,
         )
         return EXIT_USAGE
-    letter = load_letter(args.letter)
-    if suffix == ".pdf":
-        raise ComposerError(
-            "PDF-export is in deze versie nog niet beschikbaar. Maak een .docx en open die in "
-            "Word of LibreOffice om een PDF te bewaren."
-        )
-    rendered = write_docx(letter, args.output)
-    for warning in rendered.warnings:
+    result = export_letter(load_letter(args.letter), args.output)
+    for warning in result.warnings:
         print(f"Waarschuwing: {warning}", file=sys.stderr)
-    print(f"Geschreven: {args.output}", file=sys.stderr)
+    made_by = f" (PDF gemaakt met {result.engine})" if result.engine else ""
+    print(f"Geschreven: {result.path}{made_by}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -73,7 +73,8 @@ def _address(data: dict[str, Any]) -> Address:
     return Address(**values, extra=_extra(data, _ADDRESS_KEYS))
 
 
-def _addressee(data: dict[str, Any]) -> Addressee:
+def addressee_from_dict(data: dict[str, Any]) -> Addressee:
+    """An Addressee from its letter-file form (validate first with addressee_problems)."""
     return Addressee(
         organisation=data.get("organisation", ""),
         department=data.get("department", ""),
@@ -109,7 +110,7 @@ def letter_from_dict(data: Any) -> Letter:
         our_reference=data.get("our_reference", ""),
         your_reference=data.get("your_reference", ""),
         subject=data["subject"],
-        addressees=[_addressee(item) for item in data.get("addressees", [])],
+        addressees=[addressee_from_dict(item) for item in data.get("addressees", [])],
         salutation=data.get("salutation", ""),
         body=[_block(item) for item in data["body"]],
         closing=data.get("closing", "Met vriendelijke groet,"),
@@ -135,7 +136,7 @@ def _person_dict(person: Person) -> dict[str, Any]:
     }
 
 
-def _addressee_dict(addressee: Addressee) -> dict[str, Any]:
+def addressee_to_dict(addressee: Addressee) -> dict[str, Any]:
     address = addressee.address
     result: dict[str, Any] = {
         "organisation": addressee.organisation,
@@ -169,7 +170,7 @@ def letter_to_dict(letter: Letter) -> dict[str, Any]:
         "our_reference": letter.our_reference,
         "your_reference": letter.your_reference,
         "subject": letter.subject,
-        "addressees": [_addressee_dict(a) for a in letter.addressees],
+        "addressees": [addressee_to_dict(a) for a in letter.addressees],
         "salutation": letter.salutation,
         "body": [_block_dict(b) for b in letter.body],
         "closing": letter.closing,

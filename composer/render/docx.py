@@ -53,26 +53,40 @@ def compiled_template(info: TemplateInfo, settings: Settings) -> CompiledTemplat
     return _compiled(key, tuple(sorted(layout.items())))
 
 
+class DocxRenderer:
+    """Renders many letters with settings and catalogues read once (mail merge, previews)."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.profile = load_profile()
+        self.promises = load_promises()
+        self._templates: dict[str, TemplateInfo] = {}
+
+    def render(self, letter: Letter) -> RenderedDocx:
+        info = self._templates.get(letter.template)
+        if info is None:
+            info = self._templates[letter.template] = find_template(letter.template)
+        template = compiled_template(info, self.settings)
+        inputs = RenderInputs(
+            profile=self.profile,
+            promises=self.promises,
+            group_salutation=self.settings.group_salutation,
+        )
+        context = build_context(letter, info.kind, inputs)
+        author = letter.signatories[0].name if letter.signatories else self.profile.name
+        core = core_properties_xml(
+            title=letter.subject,
+            author=author,
+            created=letter.date,
+            subject=letter.our_reference,
+            keywords=letter.our_reference,
+        )
+        data = template.render(context, replace={"docProps/core.xml": core})
+        return RenderedDocx(data=data, template=info, warnings=inputs.warnings)
+
+
 def render_docx(letter: Letter, settings: Settings | None = None) -> RenderedDocx:
-    settings = settings or load_settings()
-    info = find_template(letter.template)
-    template = compiled_template(info, settings)
-    inputs = RenderInputs(
-        profile=load_profile(),
-        promises=load_promises(),
-        group_salutation=settings.group_salutation,
-    )
-    context = build_context(letter, info.kind, inputs)
-    author = letter.signatories[0].name if letter.signatories else inputs.profile.name
-    core = core_properties_xml(
-        title=letter.subject,
-        author=author,
-        created=letter.date,
-        subject=letter.our_reference,
-        keywords=letter.our_reference,
-    )
-    data = template.render(context, replace={"docProps/core.xml": core})
-    return RenderedDocx(data=data, template=info, warnings=inputs.warnings)
+    return DocxRenderer(settings).render(letter)
 
 
 def write_docx(letter: Letter, out: Path, settings: Settings | None = None) -> RenderedDocx:

@@ -76,10 +76,30 @@ def test_usage_errors_exit_2(tmp_path, capsys):
     assert "Gebruik .docx of .pdf" in capsys.readouterr().err
 
 
-def test_pdf_is_announced_clearly(tmp_path, capsys):
-    assert main(["render", str(SAMPLE), "-o", str(tmp_path / "brief.pdf")]) == 1
-    assert "PDF-export is in deze versie nog niet beschikbaar" in capsys.readouterr().err
-    assert list(tmp_path.iterdir()) == []
+def test_render_pdf(tmp_path, soffice):
+    from tests.conftest import pdf_text
+
+    out = tmp_path / "brief.pdf"
+    result = run("render", str(SAMPLE), "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "PDF gemaakt met LibreOffice" in result.stderr
+    assert "Geachte heer Van Liemt," in pdf_text(out)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.pdf"]
+
+
+def test_render_pdf_without_libreoffice_says_how_to_install(tmp_path, monkeypatch):
+    monkeypatch.delenv("COMPOSER_SOFFICE", raising=False)
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    out = tmp_path / "brief.pdf"
+    result = run("render", str(SAMPLE), "-o", str(out))
+    assert result.returncode == 1
+    assert "libreoffice.org" in result.stderr and "DOCX" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+    docx = run("render", str(SAMPLE), "-o", str(tmp_path / "brief.docx"))
+    assert docx.returncode == 0, docx.stderr  # DOCX export keeps working
 
 
 def test_missing_letter_and_missing_folder(tmp_path, capsys):

@@ -1,0 +1,254 @@
+"""Mail merge as a service: one DOCX and/or PDF per addressee, progress, cancel, nothing half done.
+
+Used by `composer merge` and by the desktop program; it prints nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from composer.core.models import Letter
+from composer.errors import ComposerError
+from composer.fileio import write_bytes_atomic, write_text_atomic
+from composer.merge.filenames import merge_file_stems
+from composer.merge.rows import MergeRow
+from composer.render.docx import DocxRenderer, RenderedDocx
+from composer.render.pdf.cancel import CancelToken
+
+COMBINED_NAME = "alle-brieven.pdf"
+REPORT_NAME = "overgeslagen.txt"
+FORMATS = ("docx", "pdf")
+
+Progress = Callable[[str, int, int], None]  # (stage "docx" | "pdf", done, total)
+
+
+class MergeRefused(ComposerError):
+    """Nothing was written: invalid rows, or files that would be overwritten."""
+
+
+@dataclass
+class MergeOptions:
+    formats: tuple[str, ...] = ("docx",)
+    combined: bool = False
+    force: bool = False
+    skip_invalid: bool = False
+
+
+@dataclass
+class MergeReport:
+    written: list[Path] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    report_file: Path | None = None
+    combined: Path | None = None
+    cancelled: bool = False
+    warnings: list[str] = field(default_factory=list)
+    total: int = 0
+    engine: str = ""  # which program made the PDFs
+
+
+def _refuse_invalid(rows: list[MergeRow], options: MergeOptions) -> list[str]:
+    messages = [message for row in rows if not row.valid for message in row.problems]
+    if messages and not options.skip_invalid:
+        count = sum(1 for row in rows if not row.valid)
+        head = (
+            "1 geadresseerde is ongeldig" if count == 1 else f"{count} geadresseerden zijn ongeldig"
+        )
+        raise MergeRefused(
+            "\n".join(
+                [
+                    f"{head}; er is niets geschreven.",
+                    *(f"- {m}" for m in messages),
+                    "Verbeter de lijst, of gebruik --skip-invalid om alleen de geldige te maken.",
+                ]
+            )
+        )
+    return messages
+
+
+def _planned_files(
+    out_dir: Path, stems: list[str], options: MergeOptions, skipped: bool
+) -> list[Path]:
+    files = [out_dir / f"{stem}.{kind}" for stem in stems for kind in options.formats]
+    if options.combined:
+        files.append(out_dir / COMBINED_NAME)
+    if skipped:
+        files.append(out_dir / REPORT_NAME)
+    return files
+
+
+def _refuse_overwrite(planned: list[Path], out_dir: Path, options: MergeOptions) -> None:
+    existing = [path for path in planned if path.exists()]
+    if existing and not options.force:
+        shown = ", ".join(path.name for path in existing[:3])
+        more = f" en nog {len(existing) - 3}" if len(existing) > 3 else ""
+        raise MergeRefused(
+            f"{len(existing)} bestand(en) bestaan al in ‘{out_dir}’ ({shown}{more}); er is niets "
+            "geschreven. Kies een andere map of gebruik --force om ze te overschrijven."
+        )
+
+
+def run_merge(
+    letter: Letter,
+    rows: list[MergeRow],
+    out_dir: Path,
+    options: MergeOptions | None = None,
+    *,
+    progress: Progress | None = None,
+    cancel: CancelToken | None = None,
+) -> MergeReport:
+    options = options or MergeOptions()
+    unknown = set(options.formats) - set(FORMATS)
+    if unknown or not options.formats:
+        raise ComposerError(
+            f"Onbekend formaat ‘{', '.join(sorted(unknown))}’. Kies docx, pdf of beide."
+        )
+    if not rows:
+        raise MergeRefused("Er zijn geen geadresseerden om samen te voegen.")
+    skipped = _refuse_invalid(rows, options)
+    valid = [row for row in rows if row.valid]
+    stems = merge_file_stems([row.addressee for row in valid])
+    out_dir = Path(out_dir)
+    _refuse_overwrite(_planned_files(out_dir, stems, options, bool(skipped)), out_dir, options)
+    letters = [replace(letter, addressees=[row.addressee]) for row in valid]
+    run = _MergeRun(letters, stems, out_dir, options, progress, cancel)
+    run.report.skipped = skipped
+    run.check_letter()  # letter-level problems (a placeholder promise …) before writing anything
+    run.prepare_folder()
+    if skipped:
+        run.report.report_file = out_dir / REPORT_NAME
+        lines = "".join(f"- {message}\n" for message in skipped)
+        write_text_atomic(run.report.report_file, f"Overgeslagen geadresseerden:\n{lines}")
+    run.run()
+    return run.report
+
+
+class _MergeRun:
+    """The writing half of a merge; everything that could refuse it has been checked."""
+
+    def __init__(
+        self,
+        letters: list[Letter],
+        stems: list[str],
+        out_dir: Path,
+        options: MergeOptions,
+        progress: Progress | None,
+        cancel: CancelToken | None,
+    ) -> None:
+        self.letters, self.stems, self.out_dir = letters, stems, out_dir
+        self.options, self.progress, self.cancel = options, progress, cancel
+        self.renderer = DocxRenderer()
+        self.report = MergeReport(total=len(letters))
+        self._first: RenderedDocx | None = None
+        self._warnings: set[str] = set()
+
+    def check_letter(self) -> None:
+        if self.letters:
+            self._first = self.renderer.render(self.letters[0])
+
+    def prepare_folder(self) -> None:
+        try:
+            self.out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise ComposerError(
+                f"De map ‘{self.out_dir}’ kan niet worden gemaakt: {exc.strerror}."
+            ) from None
+
+    def run(self) -> None:
+        needs_pdf = "pdf" in self.options.formats or self.options.combined
+        scratch = Path(tempfile.mkdtemp(prefix="composer-merge-")) if needs_pdf else None
+        try:
+            docx_files = self._write_docx(scratch)
+            if needs_pdf and not self.report.cancelled:
+                self._write_pdfs(docx_files, scratch)
+        finally:
+            if scratch is not None:
+                shutil.rmtree(scratch, ignore_errors=True)
+
+    def _cancelled(self) -> bool:
+        if self.cancel is not None and self.cancel.cancelled:
+            self.report.cancelled = True
+        return self.report.cancelled
+
+    def _render(self, index: int) -> RenderedDocx:
+        if index == 0 and self._first is not None:
+            return self._first
+        return self.renderer.render(self.letters[index])
+
+    def _write_docx(self, scratch: Path | None) -> list[Path]:
+        files: list[Path] = []
+        for index, stem in enumerate(self.stems):
+            if self._cancelled():
+                break
+            rendered = self._render(index)
+            for warning in rendered.warnings:
+                if warning not in self._warnings:
+                    self._warnings.add(warning)
+                    self.report.warnings.append(warning)
+            if "docx" in self.options.formats:
+                target = self.out_dir / f"{stem}.docx"
+                write_bytes_atomic(target, rendered.data)
+                self.report.written.append(target)
+            else:
+                assert scratch is not None
+                target = scratch / f"{stem}.docx"
+                target.write_bytes(rendered.data)
+            files.append(target)
+            if self.progress:
+                self.progress("docx", index + 1, len(self.stems))
+        return files
+
+    def _write_pdfs(self, docx_files: list[Path], scratch: Path | None) -> None:
+        from composer.render.pdf import ConversionCancelled, PdfEngine
+
+        to_keep = "pdf" in self.options.formats
+        folder = self.out_dir if to_keep else scratch
+        assert folder is not None
+        jobs = [
+            (docx, folder / f"{stem}.pdf")
+            for docx, stem in zip(docx_files, self.stems, strict=False)
+        ]
+        progress = self.progress
+        try:
+            with PdfEngine() as engine:
+                if docx_files:
+                    self.report.warnings.extend(engine.font_warnings(docx_files[0]))
+                results = engine.convert_many(
+                    jobs,
+                    progress=(lambda done, total: progress("pdf", done, total))
+                    if progress
+                    else None,
+                    cancel=self.cancel,
+                )
+            self.report.engine = results[0].engine if results else ""
+        except ConversionCancelled:
+            self.report.cancelled = True
+            if to_keep:
+                self.report.written.extend(pdf for _, pdf in jobs if pdf.exists())
+            return
+        if to_keep:
+            self.report.written.extend(pdf for _, pdf in jobs)
+        if self.options.combined:
+            self.report.combined = self.out_dir / COMBINED_NAME
+            _combine([pdf for _, pdf in jobs], self.report.combined)
+            self.report.written.append(self.report.combined)
+
+
+def _combine(pdfs: list[Path], target: Path) -> None:
+    """One PDF holding all letters in order (pypdf: pages copied, not re-rendered)."""
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for pdf in pdfs:
+        writer.append(str(pdf))
+    buffer = BytesIO()
+    writer.write(buffer)
+    with contextlib.suppress(AttributeError):
+        writer.close()
+    write_bytes_atomic(target, buffer.getvalue())

@@ -1,0 +1,45 @@
+"""Exporting one letter as DOCX or PDF; the format follows the file extension."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from composer.core.models import Letter
+from composer.errors import ComposerError
+from composer.fileio import write_bytes_atomic
+from composer.render.docx import render_docx
+from composer.settings import Settings
+
+EXPORT_FORMATS = (".docx", ".pdf")
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    warnings: list[str] = field(default_factory=list)
+    engine: str = ""  # which program made the PDF, e.g. "LibreOffice 7.4.7.2"
+
+
+def export_letter(letter: Letter, out: Path, settings: Settings | None = None) -> ExportResult:
+    """Write `letter` to `out` atomically; on any error `out` is left as it was."""
+    out = Path(out)
+    suffix = out.suffix.lower()
+    if suffix not in EXPORT_FORMATS:
+        raise ComposerError(f"Onbekend uitvoerformaat ‘{out.suffix}’. Gebruik .docx of .pdf.")
+    if not out.parent.is_dir():
+        raise ComposerError(f"De map ‘{out.parent}’ bestaat niet. Kies een bestaande map.")
+    rendered = render_docx(letter, settings)
+    if suffix == ".docx":
+        write_bytes_atomic(out, rendered.data)
+        return ExportResult(out, list(rendered.warnings))
+    from composer.render.pdf import PdfEngine
+
+    with tempfile.TemporaryDirectory(prefix="composer-pdf-") as folder:
+        docx = Path(folder) / f"{out.stem or 'brief'}.docx"
+        docx.write_bytes(rendered.data)
+        with PdfEngine() as engine:
+            warnings = [*rendered.warnings, *engine.font_warnings(docx)]
+            result = engine.convert(docx, out)
+    return ExportResult(out, warnings, result.engine)

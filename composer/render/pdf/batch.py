@@ -1,0 +1,166 @@
+"""One batch of DOCX files through one LibreOffice process, and one retry for what is left."""
+
+from __future__ import annotations
+
+import queue
+import shutil
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from composer.fileio import write_bytes_atomic
+from composer.render.pdf.process_group import RunOutcome, run_group
+from composer.render.pdf.profiles import ProfilePool, user_installation
+
+PDFA_FILTER = (
+    'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
+    '"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+)
+ATTEMPTS = 2  # the first run, and one retry of whatever it left unfinished
+
+
+def soffice_command(soffice: Path, profile: Path, outdir: Path, inputs: list[Path]) -> list[str]:
+    return [
+        str(soffice),
+        user_installation(profile),
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--nodefault",
+        "--convert-to",
+        PDFA_FILTER,
+        "--outdir",
+        str(outdir),
+        *(str(path) for path in inputs),
+    ]
+
+
+def staged_name(index: int) -> str:
+    """Jobs may share a file stem; inside the work folder each job is `000017.docx`."""
+    return f"{index:06d}"
+
+
+def complete_pdf(path: Path) -> bool:
+    """A PDF that LibreOffice finished writing (a killed run may leave half a file)."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as stream:
+            stream.seek(max(0, size - 1024))
+            return size > 0 and b"%%EOF" in stream.read()
+    except OSError:
+        return False
+
+
+@dataclass(frozen=True)
+class BatchFailure:
+    """Documents still without PDF after the retry, and how the last attempt ended."""
+
+    indices: list[int]
+    outcome: RunOutcome
+    timeout: float
+
+
+@dataclass
+class BatchRun:
+    """Shared state of one convert_many call; `worker()` runs in each worker thread."""
+
+    soffice: Path
+    jobs: list[tuple[Path, Path]]
+    work: Path
+    profiles: ProfilePool
+    timeout_for: Callable[[int], float]
+    should_kill: Callable[[], bool]
+    batches: queue.SimpleQueue[list[int]] = field(default_factory=queue.SimpleQueue)
+    events: queue.SimpleQueue[tuple[str, object]] = field(default_factory=queue.SimpleQueue)
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    def worker(self, number: int) -> None:
+        profile = self.profiles.take(number)
+        try:
+            while not self.stop.is_set() and not self.should_kill():
+                try:
+                    batch = self.batches.get_nowait()
+                except queue.Empty:
+                    break
+                profile = self._convert(batch, profile, number)
+        except BaseException as exc:  # handed to the calling thread, which re-raises it
+            self.events.put(("error", exc))
+        finally:
+            self.profiles.give_back(profile)
+            self.events.put(("exit", number))
+
+    def _stage(self, batch: list[int]) -> Path:
+        folder = self.work / f"batch-{staged_name(batch[0])}"
+        folder.mkdir()
+        for index in batch:
+            shutil.copyfile(self.jobs[index][0], folder / f"{staged_name(index)}.docx")
+        return folder
+
+    def _convert(self, batch: list[int], profile: Path, number: int) -> Path:
+        folder = self._stage(batch)
+        pending = list(batch)
+        for attempt in range(1, ATTEMPTS + 1):
+            outdir = folder / f"pdf-{attempt}"
+            timeout = self.timeout_for(len(pending))
+            inputs = [folder / f"{staged_name(index)}.docx" for index in pending]
+            outcome = run_group(
+                soffice_command(self.soffice, profile, outdir, inputs),
+                timeout=timeout,
+                log=folder / f"soffice-{attempt}.log",
+                should_stop=self.should_kill,
+            )
+            if outcome.stopped:  # cancelled: what this batch made does not count
+                return self.profiles.replace(profile, number)
+            made = [i for i in pending if complete_pdf(outdir / f"{staged_name(i)}.pdf")]
+            for index in made:
+                write_bytes_atomic(
+                    self.jobs[index][1], (outdir / f"{staged_name(index)}.pdf").read_bytes()
+                )
+            if made:
+                self.events.put(("done", made))
+            pending = [index for index in pending if index not in made]
+            if outcome.killed or outcome.returncode != 0:
+                profile = self.profiles.replace(profile, number)
+            if not pending:
+                return profile
+        self.events.put(("failed", BatchFailure(pending, outcome, timeout)))
+        return profile
+
+
+def _seconds(value: float) -> str:
+    text = f"{value:.0f}" if value >= 1 else f"{value:g}".replace(".", ",")
+    return f"{text} seconde" if text == "1" else f"{text} seconden"
+
+
+def _listed(names: list[str], limit: int = 8) -> str:
+    quoted = [f"‘{name}’" for name in names[:limit]]
+    if len(names) > limit:
+        quoted.append(f"nog {len(names) - limit} andere")
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " en " + quoted[-1]
+
+
+def failure_message(failures: list[BatchFailure], jobs: list[tuple[Path, Path]]) -> str:
+    """Dutch: which files got no PDF, what LibreOffice did, what the user can do."""
+    names = [jobs[index][0].name for failure in failures for index in failure.indices]
+    head = (
+        f"LibreOffice heeft geen PDF gemaakt van {_listed(names)}."
+        if len(names) == 1
+        else f"LibreOffice heeft van {len(names)} bestanden geen PDF gemaakt: {_listed(names)}."
+    )
+    reasons = []
+    for failure in failures:
+        outcome = failure.outcome
+        if outcome.timed_out:
+            reason = f"LibreOffice was na {_seconds(failure.timeout)} nog niet klaar en is gestopt"
+        elif outcome.returncode:
+            reason = f"LibreOffice is vastgelopen (afsluitcode {outcome.returncode})"
+        else:
+            reason = "LibreOffice stopte zonder PDF; het bestand kon niet worden geopend"
+        if reason not in reasons:
+            reasons.append(reason)
+    return (
+        f"{head}\n{'; '.join(reasons)}, ook bij een tweede poging.\n"
+        "Controleer of het DOCX-bestand opent in Word of LibreOffice en probeer het opnieuw. "
+        "De DOCX-bestanden zelf blijven bruikbaar."
+    )

@@ -1,0 +1,191 @@
+"""Converts many DOCX files to PDF/A-2b through a few warm LibreOffice processes in parallel."""
+
+from __future__ import annotations
+
+import math
+import os
+import queue
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from composer.errors import ComposerError
+from composer.render.pdf.batch import BatchFailure, BatchRun, failure_message
+from composer.render.pdf.cancel import CancelToken, ConversionCancelled
+from composer.render.pdf.fonts import font_warnings
+from composer.render.pdf.locate import engine_version, find_soffice
+from composer.render.pdf.profiles import ProfilePool, lo_root, remove, sweep_stale
+
+
+@dataclass(frozen=True)
+class PdfResult:
+    docx: Path
+    pdf: Path
+    engine: str  # e.g. "LibreOffice 7.4.7.2"
+    warnings: tuple[str, ...] = ()  # Dutch font warnings: the PDF may differ from the DOCX
+
+
+class PdfConversionError(ComposerError):
+    """LibreOffice made no PDF of `failed` (after a retry); `finished` holds those that it made."""
+
+    def __init__(
+        self, message: str, failed: list[Path], finished: list[PdfResult], details: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.failed = failed
+        self.finished = finished
+        self.details = details  # LibreOffice's own output, for a log: not for the user
+
+
+def default_workers() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def _check_jobs(jobs: list[tuple[Path, Path]]) -> None:
+    """Fail before LibreOffice starts, not after minutes of converting."""
+    for docx, pdf in jobs:
+        if not docx.is_file():
+            raise ComposerError(f"Het DOCX-bestand ‘{docx}’ bestaat niet.")
+        folder = pdf.parent if str(pdf.parent) else Path(".")
+        if not folder.is_dir():
+            raise ComposerError(
+                f"De map ‘{folder}’ voor de PDF bestaat niet. Kies een bestaande map."
+            )
+
+
+class PdfEngine:
+    """LibreOffice headless as a PDF/A converter: batches of at most `restart_every` documents
+    per soffice process, up to `workers` processes at once, each with its own profile."""
+
+    def __init__(
+        self,
+        soffice: Path | str | None = None,
+        *,
+        workers: int | None = None,
+        restart_every: int = 25,
+        timeout_base: float = 60.0,
+        timeout_per_doc: float = 10.0,
+    ) -> None:
+        if (workers is not None and workers < 1) or restart_every < 1:
+            raise ValueError("workers and restart_every must be at least 1")
+        self.soffice = Path(soffice) if soffice else find_soffice()
+        self.workers = workers or default_workers()
+        self.restart_every = restart_every
+        self.timeout_base = timeout_base
+        self.timeout_per_doc = timeout_per_doc
+        root = lo_root()
+        sweep_stale(root)
+        self._root = root
+        self._profiles = ProfilePool(root)
+
+    @property
+    def version(self) -> str:
+        return engine_version(self.soffice)
+
+    def timeout_for(self, documents: int) -> float:
+        """Seconds a batch of `documents` may take before it is killed."""
+        return self.timeout_base + self.timeout_per_doc * documents
+
+    def font_warnings(self, docx: Path | bytes) -> list[str]:
+        try:
+            return font_warnings(docx)
+        except ComposerError:  # unreadable: LibreOffice will say so when it converts
+            return []
+
+    def convert(self, docx: Path, pdf: Path) -> PdfResult:
+        """One DOCX to one PDF, written atomically."""
+        return self.convert_many([(docx, pdf)])[0]
+
+    def convert_many(
+        self,
+        jobs: Sequence[tuple[Path, Path]],
+        *,
+        progress: Callable[[int, int], None] | None = None,
+        cancel: CancelToken | None = None,
+    ) -> list[PdfResult]:
+        """Convert (docx, pdf) pairs; results in job order. Each PDF is put in place as soon as
+        its batch is done, then `progress(done, total)` is called in the calling thread."""
+        pairs = [(Path(docx), Path(pdf)) for docx, pdf in jobs]
+        _check_jobs(pairs)
+        cancel = cancel or CancelToken()
+        total = len(pairs)
+        if cancel.cancelled and total:
+            raise ConversionCancelled(0, total)
+        engine = self.version
+        warnings: dict[Path, tuple[str, ...]] = {}
+        for docx, _ in pairs:
+            if docx not in warnings:
+                warnings[docx] = tuple(self.font_warnings(docx))
+        results: list[PdfResult | None] = [None] * total
+        halt = threading.Event()
+        work = Path(tempfile.mkdtemp(prefix=f"work-{os.getpid()}-", dir=self._root))
+        run = BatchRun(
+            soffice=self.soffice,
+            jobs=pairs,
+            work=work,
+            profiles=self._profiles,
+            timeout_for=self.timeout_for,
+            should_kill=lambda: cancel.cancelled or halt.is_set(),
+        )
+        size = max(1, min(self.restart_every, math.ceil(total / self.workers))) if total else 1
+        batches = [list(range(start, min(start + size, total))) for start in range(0, total, size)]
+        for batch in batches:
+            run.batches.put(batch)
+        threads = [
+            threading.Thread(target=run.worker, args=(number,), name=f"pdf-{number}", daemon=True)
+            for number in range(1, min(self.workers, len(batches)) + 1)
+        ]
+        failures: list[BatchFailure] = []
+        error: BaseException | None = None
+        done = 0
+        try:
+            for thread in threads:
+                thread.start()
+            running = len(threads)
+            while running:
+                try:
+                    kind, payload = run.events.get(timeout=0.5)
+                except queue.Empty:
+                    continue
+                if kind == "done":
+                    for index in payload:
+                        docx, pdf = pairs[index]
+                        results[index] = PdfResult(docx, pdf, engine, warnings[docx])
+                    done += len(payload)
+                    if progress:
+                        progress(done, total)
+                elif kind == "failed":
+                    failures.append(payload)
+                    run.stop.set()
+                elif kind == "error":
+                    error = error or payload
+                    halt.set()
+                elif kind == "exit":
+                    running -= 1
+        finally:
+            halt.set()  # workers still running (an exception here) kill their soffice
+            for thread in threads:
+                thread.join()
+            remove(work)
+        finished = [result for result in results if result is not None]
+        if error is not None:
+            raise error
+        if failures:
+            failed = [pairs[index][0] for failure in failures for index in failure.indices]
+            details = "\n\n".join(failure.outcome.output for failure in failures)
+            raise PdfConversionError(failure_message(failures, pairs), failed, finished, details)
+        if done < total:
+            raise ConversionCancelled(done, total, finished)
+        return finished
+
+    def close(self) -> None:
+        """Remove this engine's LibreOffice profiles (they are kept warm between calls)."""
+        self._profiles.close()
+
+    def __enter__(self) -> PdfEngine:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

@@ -1,0 +1,110 @@
+"""Finds LibreOffice (soffice) on this computer and tells which version it is."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+from composer.errors import ComposerError
+from composer.render.pdf.process_group import run_group
+from composer.render.pdf.profiles import private_folder, remove, user_installation
+
+ENV_VARIABLE = "COMPOSER_SOFFICE"
+PATH_NAMES = ("soffice", "libreoffice")
+STANDARD_PLACES: dict[str, tuple[str, ...]] = {
+    "win32": (
+        r"C:\Program Files\LibreOffice\program\soffice.exe",
+        r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    ),
+    "darwin": ("/Applications/LibreOffice.app/Contents/MacOS/soffice",),
+}
+UNKNOWN_VERSION = "LibreOffice (versie onbekend)"
+VERSION_TIMEOUT = 60.0
+
+HOW_TO_INSTALL = (
+    "Installeer LibreOffice om PDF's te maken:\n"
+    "- Windows en macOS: download het van https://www.libreoffice.org/download/\n"
+    "- Debian/Ubuntu: sudo apt install libreoffice-writer-nogui\n"
+    f"Of zet de omgevingsvariabele {ENV_VARIABLE} op het pad van het programma soffice.\n"
+    "DOCX-bestanden maken blijft gewoon werken."
+)
+
+
+class LibreOfficeMissing(ComposerError):
+    """LibreOffice is needed for PDF and cannot be found (or COMPOSER_SOFFICE points nowhere)."""
+
+
+def _executable(path: Path) -> bool:
+    return path.is_file() and os.access(path, os.X_OK)
+
+
+def _from_environment() -> Path | None:
+    configured = os.environ.get(ENV_VARIABLE, "").strip()
+    if not configured:
+        return None
+    path = Path(configured).expanduser()
+    if not _executable(path):
+        raise LibreOfficeMissing(
+            f"{ENV_VARIABLE} wijst naar ‘{configured}’, maar daar staat geen programma dat "
+            f"Composer kan starten. Zet {ENV_VARIABLE} op het pad van soffice "
+            f"(bijvoorbeeld /usr/bin/soffice of C:\\Program Files\\LibreOffice\\program\\"
+            f"soffice.exe) of verwijder de variabele.\n{HOW_TO_INSTALL}"
+        )
+    return path
+
+
+def find_soffice() -> Path:
+    """LibreOffice's soffice: $COMPOSER_SOFFICE, else PATH, else the standard install places."""
+    configured = _from_environment()
+    if configured:
+        return configured
+    for name in PATH_NAMES:
+        found = shutil.which(name)
+        if found:
+            return Path(found)
+    for place in STANDARD_PLACES.get(sys.platform, ()):
+        if _executable(Path(place)):
+            return Path(place)
+    raise LibreOfficeMissing(
+        f"Composer kan geen PDF maken: LibreOffice is niet gevonden.\n{HOW_TO_INSTALL}"
+    )
+
+
+def parse_version(output: str) -> str:
+    """'LibreOffice 7.4.7.2 40(Build:2)' → 'LibreOffice 7.4.7.2'."""
+    for pattern in (r"\b[\w ]*Office\s+\d+(?:\.\d+)+", r"[A-Za-z][\w ]*?\s\d+(?:\.\d+)+"):
+        for line in output.splitlines():
+            match = re.search(pattern, line)
+            if match:
+                return match.group(0).strip()
+    return UNKNOWN_VERSION
+
+
+@functools.lru_cache(maxsize=8)
+def _version(soffice: str, stamp: tuple[int, int]) -> str:
+    folder = private_folder("version")
+    try:
+        outcome = run_group(
+            [soffice, user_installation(folder / "profile"), "--headless", "--version"],
+            timeout=VERSION_TIMEOUT,
+            log=folder / "version.log",
+        )
+    except OSError:
+        return UNKNOWN_VERSION
+    finally:
+        remove(folder)
+    return parse_version(outcome.output) if outcome.returncode == 0 else UNKNOWN_VERSION
+
+
+def engine_version(soffice: Path) -> str:
+    """The product and version of `soffice`, e.g. 'LibreOffice 7.4.7.2'; cached per program."""
+    try:
+        stat = Path(soffice).stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return UNKNOWN_VERSION
+    return _version(str(soffice), stamp)

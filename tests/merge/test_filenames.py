@@ -1,0 +1,62 @@
+"""Merged letters get file names that are safe everywhere, numbered and unique."""
+
+from __future__ import annotations
+
+import pytest
+
+from composer.core.models import Address, Addressee, Person
+from composer.merge.filenames import merge_file_stems, safe_name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("van der Velde WFC", "van-der-Velde-WFC"),
+        ("../../x", "x"),
+        ("..\\..\\windows\\system32", "windows-system32"),
+        ("CON", "CON_"),
+        ("nul.txt", "nul.txt_"),
+        ("Lpt1", "Lpt1_"),
+        ("  .verborgen", "verborgen"),
+        ('a/b\\c:d*e?f"g<h>i|j', "a-b-c-d-e-f-g-h-i-j"),
+        ("Café Zoë & Co", "Café-Zoë-&-Co"),
+        ("tab\there\nnewline", "tab-here-newline"),
+        ("", "brief"),
+        ("\x00\x1f", "brief"),
+        ("punt aan het eind.", "punt-aan-het-eind"),
+        ("x" * 100, "x" * 80),
+        ("CON ../../ontsnapt", "CON-ontsnapt"),
+        ("a..b", "a..b"),
+    ],
+)
+def test_safe_name(text, expected):
+    assert safe_name(text) == expected
+
+
+def person(surname: str, infix: str = "") -> Addressee:
+    return Addressee(
+        organisation="WFC",
+        person=Person(form="heer", initials="N.", infix=infix, surname=surname),
+        address=Address(street="Straat", house_number="1", postcode="1234 AB", city="Stad"),
+    )
+
+
+def test_stems_are_numbered_padded_and_unique():
+    addressees = [person("Liemt", "van"), person("Liemt", "van"), person("liemt", "VAN")]
+    assert merge_file_stems(addressees) == [
+        "01-van-Liemt-WFC",
+        "02-van-Liemt-WFC",
+        "03-VAN-liemt-WFC",
+    ]
+
+
+def test_width_grows_with_the_count_and_same_names_stay_unique():
+    stems = merge_file_stems([person("Mol")] * 120)
+    assert stems[0] == "001-Mol-WFC" and stems[119] == "120-Mol-WFC"
+    assert len(set(stems)) == 120
+
+
+def test_organisation_only_and_nothing_at_all():
+    only_org = Addressee(organisation="../../etc/passwd", address=Address())
+    nothing = Addressee(address=Address())
+    assert merge_file_stems([only_org, nothing]) == ["01-etc-passwd", "02-brief"]
