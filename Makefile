@@ -30,7 +30,7 @@ test: install
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 bench: install
-	$(BIN)/python bench/bench_render.py
+	for bench in bench/bench_*.py; do echo "== $$bench"; $(BIN)/python $$bench || exit 1; done
 
 lint: install
 	$(BIN)/ruff check .

@@ -78,8 +78,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as a, tempfile.TemporaryDirectory() as b:
         baseline = naive(letter, merge_rows, Path(a))
         measured = ours(letter, merge_rows, Path(b))
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
-          f"{platform.release()}, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}"
+    )
     print(f"DOCX merge of {COUNT} addressees")
     print(f"  naive loop (new DocxTemplate per letter): {baseline:6.2f} s")
     print(f"  composer merge                          : {measured:6.2f} s")

@@ -14,6 +14,9 @@ SAMPLES = REPO / "resources" / "samples"
 SAMPLE_LETTER = SAMPLES / "brief-cao-onderhandelaars.json"
 SAMPLE_PRESS_RELEASE = SAMPLES / "persbericht-handreiking-cao.json"
 
+# Before pytest-qt's session-wide QApplication exists: GUI tests never need a screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
 
 @pytest.fixture(autouse=True)
 def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):

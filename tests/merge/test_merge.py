@@ -11,11 +11,11 @@ import time
 from pathlib import Path
 
 import pytest
-from composer.render.pdf.cancel import CancelToken
 
 from composer.core.letterfile import letter_from_dict, load_letter
 from composer.merge.rows import rows_from_letter
 from composer.merge.service import MergeOptions, MergeRefused, run_merge
+from composer.render.pdf.cancel import CancelToken
 from tests.conftest import pdf_text
 from tests.docx_reading import body_paragraphs
 

@@ -17,6 +17,7 @@ from composer.render.pdf import (
     find_soffice,
     locate,
 )
+from composer.render.pdf.engine import plan_batches
 from composer.render.pdf.locate import engine_version, parse_version
 from tests.pdf.pdf_helpers import alive, attempts, fake_soffice, sample_docx
 
@@ -69,6 +70,39 @@ def test_crashing_libreoffice_gives_a_clear_error_after_one_retry(tmp_path):
     assert "vastgelopen (afsluitcode 1)" in message
     assert not (tmp_path / "stuk.pdf").exists()
     assert engine.version == "LibreOffice 9.9.9.9"
+
+
+CRASH_AFTER_ONE = """out=""; prev=""; made=0
+for arg in "$@"; do
+  if [ "$prev" = "--outdir" ]; then out="$arg"; fi
+  case "$arg" in *.docx)
+    if [ $made = 1 ]; then exit 1; fi
+    mkdir -p "$out"; printf '%%PDF-1.4\\n%%%%EOF\\n' > "$out/$(basename "$arg" .docx).pdf"; made=1;;
+  esac
+  prev="$arg"
+done"""
+
+
+@posix_only
+def test_crash_midway_keeps_what_was_made_and_retries_the_rest(tmp_path):
+    soffice = fake_soffice(tmp_path, CRASH_AFTER_ONE)
+    jobs = [(sample_docx(tmp_path / f"b{n}.docx"), tmp_path / f"b{n}.pdf") for n in range(3)]
+    seen = []
+    with PdfEngine(soffice, workers=1) as engine, pytest.raises(PdfConversionError) as caught:
+        engine.convert_many(jobs, progress=lambda done, total: seen.append((done, total)))
+    assert attempts(tmp_path) == 2  # [b0 b1 b2] made b0; the retry [b1 b2] made b1
+    assert seen == [(1, 3), (2, 3)]
+    assert [pdf.exists() for _, pdf in jobs] == [True, True, False]
+    assert caught.value.failed == [jobs[2][0]]
+    assert [result.pdf for result in caught.value.finished] == [jobs[0][1], jobs[1][1]]
+    assert "‘b2.docx’" in str(caught.value) and "b1.docx" not in str(caught.value)
+
+
+def test_batches_are_spread_over_the_workers():
+    assert plan_batches(6, 2, 2) == [[0, 1], [2, 3], [4, 5]]
+    assert [len(batch) for batch in plan_batches(100, 2, 25)] == [25] * 4
+    assert [len(batch) for batch in plan_batches(30, 2, 25)] == [15, 15]
+    assert plan_batches(1, 2, 25) == [[0]]
 
 
 def test_missing_libreoffice_says_how_to_install_it(tmp_path, monkeypatch):

@@ -152,15 +152,22 @@ def failure_message(failures: list[BatchFailure], jobs: list[tuple[Path, Path]])
     for failure in failures:
         outcome = failure.outcome
         if outcome.timed_out:
-            reason = f"LibreOffice was na {_seconds(failure.timeout)} nog niet klaar en is gestopt"
+            reason = f"LibreOffice was na {_seconds(failure.timeout)} nog niet klaar en is gestopt."
         elif outcome.returncode:
-            reason = f"LibreOffice is vastgelopen (afsluitcode {outcome.returncode})"
+            reason = f"LibreOffice is vastgelopen (afsluitcode {outcome.returncode})."
         else:
-            reason = "LibreOffice stopte zonder PDF; het bestand kon niet worden geopend"
+            reason = (
+                "LibreOffice stopte zonder PDF te maken; misschien kon het het bestand niet openen."
+            )
         if reason not in reasons:
             reasons.append(reason)
+    check = (
+        "Controleer of het bestand opent"
+        if len(names) == 1
+        else "Controleer of de bestanden openen"
+    )
     return (
-        f"{head}\n{'; '.join(reasons)}, ook bij een tweede poging.\n"
-        "Controleer of het DOCX-bestand opent in Word of LibreOffice en probeer het opnieuw. "
+        f"{head}\n{' '.join(reasons)} Ook een tweede poging mislukte.\n"
+        f"{check} in Word of LibreOffice en probeer het opnieuw. "
         "De DOCX-bestanden zelf blijven bruikbaar."
     )

@@ -43,6 +43,13 @@ def default_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
+def plan_batches(total: int, workers: int, restart_every: int) -> list[list[int]]:
+    """Job indices in batches of at most `restart_every`, spread so that every worker gets work
+    (a new soffice costs about a second; one more document in a running one a tenth)."""
+    size = max(1, min(restart_every, math.ceil(total / workers)))
+    return [list(range(start, min(start + size, total))) for start in range(0, total, size)]
+
+
 def _check_jobs(jobs: list[tuple[Path, Path]]) -> None:
     """Fail before LibreOffice starts, not after minutes of converting."""
     for docx, pdf in jobs:
@@ -109,28 +116,51 @@ class PdfEngine:
         its batch is done, then `progress(done, total)` is called in the calling thread."""
         pairs = [(Path(docx), Path(pdf)) for docx, pdf in jobs]
         _check_jobs(pairs)
-        cancel = cancel or CancelToken()
+        if not pairs:
+            return []
         total = len(pairs)
-        if cancel.cancelled and total:
+        cancel = cancel or CancelToken()
+        if cancel.cancelled:
             raise ConversionCancelled(0, total)
         engine = self.version
-        warnings: dict[Path, tuple[str, ...]] = {}
-        for docx, _ in pairs:
-            if docx not in warnings:
-                warnings[docx] = tuple(self.font_warnings(docx))
+        sources = dict.fromkeys(docx for docx, _ in pairs)
+        warnings = {docx: tuple(self.font_warnings(docx)) for docx in sources}
         results: list[PdfResult | None] = [None] * total
+
+        def delivered(indices: list[int]) -> None:
+            for index in indices:
+                docx, pdf = pairs[index]
+                results[index] = PdfResult(docx, pdf, engine, warnings[docx])
+            if progress:
+                progress(sum(result is not None for result in results), total)
+
         halt = threading.Event()
-        work = Path(tempfile.mkdtemp(prefix=f"work-{os.getpid()}-", dir=self._root))
         run = BatchRun(
             soffice=self.soffice,
             jobs=pairs,
-            work=work,
+            work=Path(tempfile.mkdtemp(prefix=f"work-{os.getpid()}-", dir=self._root)),
             profiles=self._profiles,
             timeout_for=self.timeout_for,
             should_kill=lambda: cancel.cancelled or halt.is_set(),
         )
-        size = max(1, min(self.restart_every, math.ceil(total / self.workers))) if total else 1
-        batches = [list(range(start, min(start + size, total))) for start in range(0, total, size)]
+        try:
+            failures = self._run(run, halt, delivered)
+        finally:
+            remove(run.work)
+        finished = [result for result in results if result is not None]
+        if failures:
+            failed = [pairs[index][0] for failure in failures for index in failure.indices]
+            details = "\n\n".join(failure.outcome.output for failure in failures)
+            raise PdfConversionError(failure_message(failures, pairs), failed, finished, details)
+        if len(finished) < total:
+            raise ConversionCancelled(len(finished), total, finished)
+        return finished
+
+    def _run(
+        self, run: BatchRun, halt: threading.Event, delivered: Callable[[list[int]], None]
+    ) -> list[BatchFailure]:
+        """Worker threads take batches; this thread hands out their results as they arrive."""
+        batches = plan_batches(len(run.jobs), self.workers, self.restart_every)
         for batch in batches:
             run.batches.put(batch)
         threads = [
@@ -139,7 +169,6 @@ class PdfEngine:
         ]
         failures: list[BatchFailure] = []
         error: BaseException | None = None
-        done = 0
         try:
             for thread in threads:
                 thread.start()
@@ -150,35 +179,22 @@ class PdfEngine:
                 except queue.Empty:
                     continue
                 if kind == "done":
-                    for index in payload:
-                        docx, pdf = pairs[index]
-                        results[index] = PdfResult(docx, pdf, engine, warnings[docx])
-                    done += len(payload)
-                    if progress:
-                        progress(done, total)
+                    delivered(payload)
                 elif kind == "failed":
                     failures.append(payload)
-                    run.stop.set()
+                    run.stop.set()  # no new batches; running ones may still finish
                 elif kind == "error":
                     error = error or payload
                     halt.set()
                 elif kind == "exit":
                     running -= 1
         finally:
-            halt.set()  # workers still running (an exception here) kill their soffice
+            halt.set()  # after an exception here, workers still running kill their soffice
             for thread in threads:
                 thread.join()
-            remove(work)
-        finished = [result for result in results if result is not None]
         if error is not None:
             raise error
-        if failures:
-            failed = [pairs[index][0] for failure in failures for index in failure.indices]
-            details = "\n\n".join(failure.outcome.output for failure in failures)
-            raise PdfConversionError(failure_message(failures, pairs), failed, finished, details)
-        if done < total:
-            raise ConversionCancelled(done, total, finished)
-        return finished
+        return failures
 
     def close(self) -> None:
         """Remove this engine's LibreOffice profiles (they are kept warm between calls)."""
