@@ -85,3 +85,35 @@ def pdf_text(pdf: Path) -> str:
     from pypdf import PdfReader
 
     return "\n".join(page.extract_text() or "" for page in PdfReader(str(pdf)).pages)
+
+
+def _postgres_admin_url() -> str | None:
+    return os.environ.get("COMPOSER_TEST_POSTGRES_URL") or None
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path):
+    """An empty library database: a SQLite file, and a fresh PostgreSQL database per test."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}"
+        return
+    admin = _postgres_admin_url()
+    if not admin:
+        if _required("COMPOSER_REQUIRE_POSTGRES"):
+            pytest.fail("PostgreSQL ontbreekt (COMPOSER_TEST_POSTGRES_URL), maar "
+                        "COMPOSER_REQUIRE_POSTGRES=1")
+        pytest.skip("PostgreSQL niet beschikbaar: start er een met .ci/start-postgres")
+    import uuid
+
+    import sqlalchemy as sa
+
+    name = f"composer_test_{uuid.uuid4().hex[:12]}"
+    engine = sa.create_engine(admin, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield sa.make_url(admin).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with engine.connect() as connection:
+            connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        engine.dispose()

@@ -117,6 +117,10 @@ def run_merge(
     letters = [replace(letter, addressees=[row.addressee]) for row in valid]
     run = _MergeRun(letters, stems, out_dir, options, progress, cancel)
     run.report.skipped = skipped
+    if "pdf" in options.formats or options.combined:
+        from composer.render.pdf import find_soffice
+
+        find_soffice()  # no LibreOffice: say so before any file is written
     run.check_letter()  # letter-level problems (a placeholder promise …) before writing anything
     run.prepare_folder()
     if skipped:

@@ -283,3 +283,15 @@ def test_two_merges_at_once_do_not_collide(tmp_path, soffice):
         pdfs = sorted((tmp_path / f"uit{n}").glob("*.pdf"))
         assert len(pdfs) == 3
         assert "Geachte heer Van Liemt," in pdf_text(pdfs[0])
+
+
+def test_pdf_without_libreoffice_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.delenv("COMPOSER_SOFFICE", raising=False)
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    out = tmp_path / "uit"
+    result = composer("merge", str(SAMPLE), "-o", str(out), "--format", "docx,pdf")
+    assert result.returncode == 1
+    assert "libreoffice.org" in result.stderr and "Traceback" not in result.stderr
+    assert not out.exists()

@@ -1,0 +1,1 @@
+"""Version history: differences between versions, redlines, hash-chain checks."""

@@ -1,0 +1,1 @@
+"""The letter library: SQLAlchemy Core tables, Alembic migrations, the library service."""

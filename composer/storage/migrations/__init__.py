@@ -1,0 +1,1 @@
+"""Alembic migrations of the library database (applied at open, forward only)."""
