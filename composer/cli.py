@@ -53,6 +53,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
     add_merge_parser(commands)
 
+    from composer.cli_letters import add_library_parsers
+
+    add_library_parsers(commands, _Parser)
+
     templates = commands.add_parser("templates", help="sjablonen tonen en controleren")
     template_commands = templates.add_subparsers(
         dest="templates_command", metavar="OPDRACHT", parser_class=_Parser, required=True

@@ -100,8 +100,10 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path):
     admin = _postgres_admin_url()
     if not admin:
         if _required("COMPOSER_REQUIRE_POSTGRES"):
-            pytest.fail("PostgreSQL ontbreekt (COMPOSER_TEST_POSTGRES_URL), maar "
-                        "COMPOSER_REQUIRE_POSTGRES=1")
+            pytest.fail(
+                "PostgreSQL ontbreekt (COMPOSER_TEST_POSTGRES_URL), maar "
+                "COMPOSER_REQUIRE_POSTGRES=1"
+            )
         pytest.skip("PostgreSQL niet beschikbaar: start er een met .ci/start-postgres")
     import uuid
 

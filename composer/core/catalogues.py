@@ -92,6 +92,34 @@ def promise_for_letter(promises: dict[int, ServicePromise], number: int) -> Serv
     return promise
 
 
+SNAPSHOT_KEY = "snapshot"
+
+
+def promises_for(
+    letter_extra: dict[str, Any], promises: dict[int, ServicePromise]
+) -> dict[int, ServicePromise]:
+    """The catalogue, with the promise texts a saved version recorded taking precedence.
+
+    A version in the library stores the promises it used (`snapshot.promises`), so an old letter
+    renders as it was even after the catalogue changed.
+    """
+    recorded = letter_extra.get(SNAPSHOT_KEY, {})
+    recorded = recorded.get("promises", {}) if isinstance(recorded, dict) else {}
+    merged = dict(promises)
+    for key, item in recorded.items() if isinstance(recorded, dict) else []:
+        if not isinstance(item, dict) or not str(key).isdigit():
+            continue
+        text = str(item.get("text", ""))
+        merged[int(key)] = ServicePromise(
+            number=int(key),
+            topic=str(item.get("topic", "")),
+            text=text,
+            placeholder=bool(item.get("placeholder")) or not text.strip(),
+            source=str(item.get("source", "")),
+        )
+    return merged
+
+
 def load_profile() -> Profile:
     data = load_catalogue("organisatie")
     address = data.get("address", {})

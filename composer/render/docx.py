@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from composer.core.catalogues import load_profile, load_promises
+from composer.core.catalogues import load_profile, load_promises, promises_for
 from composer.core.models import Letter
 from composer.errors import TemplateProblem
 from composer.fileio import write_bytes_atomic
@@ -69,7 +69,7 @@ class DocxRenderer:
         template = compiled_template(info, self.settings)
         inputs = RenderInputs(
             profile=self.profile,
-            promises=self.promises,
+            promises=promises_for(letter.extra, self.promises),
             group_salutation=self.settings.group_salutation,
         )
         context = build_context(letter, info.kind, inputs)

@@ -208,3 +208,20 @@ def test_context_shape_matches_the_sample_templates_are_checked_with():
         return type(value).__name__
 
     assert shape(context) == shape(SAMPLE_CONTEXT)
+
+
+def test_a_recorded_promise_text_wins_over_the_current_catalogue():
+    data = sample()
+    data["snapshot"] = {
+        "promises": {
+            "4": {
+                "number": 4,
+                "topic": "medewerkers",
+                "text": "Tekst zoals die toen in de catalogus stond.",
+            }
+        }
+    }
+    paragraphs = body_paragraphs(render_docx(letter_from_dict(data)).data)
+    assert any("Tekst zoals die toen in de catalogus stond." in p for p in paragraphs)
+    assert not any("verplicht tot respectvolle omgang" in p for p in paragraphs)
+    assert any("In servicebelofte 5 worden" in p for p in paragraphs)  # not recorded: catalogue
