@@ -21,69 +21,14 @@ from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
+from composer.render.context_sample import SAMPLE_CONTEXT as RENDERER_SAMPLE
+
 ROOT = Path(__file__).resolve().parents[2]
 TEMPLATES = ROOT / "templates"
 NAMES = ("brief", "persbericht")
 
-SAMPLE_CONTEXT: dict[str, Any] = {
-    "sender": {
-        "name": "Klantenservice Federatie",
-        "street_line": "Driebergsestraatweg 27",
-        "postcode_city": "3941 ZS Doorn",
-        "phone": "070-7620764",
-        "email": "info@klantenservicefederatie.nl",
-        "website": "klantenservicefederatie.nl",
-        "return_line": "Klantenservice Federatie, Driebergsestraatweg 27, 3941 ZS  DOORN",
-    },
-    "letter": {
-        "subject": "Handreiking aan de onderhandelaars cao Facilitaire Contactcenters",
-        "our_reference": "KSF/2022/0147",
-        "your_reference": "",
-        "date": "17 oktober 2022",
-        "place": "Doorn",
-        "place_date": "Doorn, 17 oktober 2022",
-        "dateline": "Doorn, 17 oktober 2022 \u2013",
-        "salutation": "Geachte heer Van Liemt,",
-        "closing": "Met vriendelijke groet,",
-        "signature_organisation": "Klantenservice Federatie",
-    },
-    "address_block": (
-        "Werkgeversvereniging Facilitaire Contactcenters (WFC)\n"
-        "T.a.v. de heer N. van Liemt, voorzitter\n"
-        "Voorbeeldstraat 12a\n"
-        "1234 AB  VOORBEELDSTAD"
-    ),
-    "distribution": [],
-    "body": [
-        {"type": "paragraph", "text": "Met deze brief ..."},
-        {
-            "type": "promise",
-            "number": 4,
-            "label": "Servicebelofte 4",
-            "topic": "medewerkers en goed werkgeverschap",
-            "text": "Servicebelofte 4 verplicht tot respectvolle omgang met medewerkers en goed"
-            " werkgeverschap.",
-        },
-        {
-            "type": "quote",
-            "text": "Nog meer tijd nemen is in niemands belang",
-            "speaker": "Roel Masselink",
-            "role": "directeur van de KSF",
-            "attribution": "Roel Masselink, directeur van de KSF",
-        },
-    ],
-    "signatories": [{"name": "Roel Masselink", "role": "directeur"}],
-    "attachments": ["Handreiking KSF"],
-    "attachments_label": "Bijlage",
-    "copies": ["Ledenraad KSF"],
-    "copies_label": "Kopie aan",
-    "contact": {
-        "name": "Roel Masselink",
-        "role": "directeur",
-        "phone": "070-7620764",
-        "email": "info@klantenservicefederatie.nl",
-    },
-}
+# The renderer's own example context, with no distribution list (one addressee).
+SAMPLE_CONTEXT: dict[str, Any] = {**copy.deepcopy(RENDERER_SAMPLE), "distribution": []}
 
 QUOTE = "\u201cNog meer tijd nemen is in niemands belang\u201d"
 ATTRIBUTION = "\u2013 Roel Masselink, directeur van de KSF"
@@ -328,7 +273,7 @@ def test_brief_renders_sample_in_order(tmp_path: Path) -> None:
             "Doorn, 17 oktober 2022",
             "Betreft: Handreiking aan de onderhandelaars cao Facilitaire Contactcenters",
             "Geachte heer Van Liemt,",
-            "Met deze brief ...",
+            "Met deze brief doen wij u een handreiking.",
             "Servicebelofte 4\nServicebelofte 4 verplicht tot respectvolle omgang",
             QUOTE,
             ATTRIBUTION,
@@ -407,7 +352,7 @@ def test_persbericht_renders_sample_in_order(tmp_path: Path) -> None:
         [
             "PERSBERICHT",
             "Handreiking aan de onderhandelaars cao Facilitaire Contactcenters",
-            "Doorn, 17 oktober 2022 \u2013 Met deze brief ...",
+            "Doorn, 17 oktober 2022 \u2013 Met deze brief doen wij u een handreiking.",
             "Servicebelofte 4\nServicebelofte 4 verplicht",
             QUOTE,
             ATTRIBUTION,
@@ -436,7 +381,7 @@ def test_persbericht_dateline_stands_alone_before_a_quote(tmp_path: Path) -> Non
     texts = [p.text for p in _body_paragraphs(doc)]
     dateline = texts.index("Doorn, 17 oktober 2022 \u2013")
     assert texts[dateline + 1] == QUOTE
-    assert texts[dateline + 2] == "Met deze brief ..."
+    assert texts[dateline + 2] == "Met deze brief doen wij u een handreiking."
     assert ATTRIBUTION not in texts
     _assert_no_stray_paragraphs(doc)
 
