@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -79,6 +80,20 @@ def convert_to_pdf(soffice: str, tmp_path: Path):
         return pdf
 
     return convert
+
+
+def run_composer(
+    *args: str, cwd: Path = REPO, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """`python -m composer ARGS` in a separate process, as a person at a terminal runs it."""
+    return subprocess.run(
+        [sys.executable, "-m", "composer", *args],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def pdf_text(pdf: Path) -> str:

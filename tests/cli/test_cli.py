@@ -3,28 +3,17 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from composer import __version__
 from composer.cli import main
+from tests.conftest import run_composer
 from tests.docx_reading import body_paragraphs
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "resources" / "samples" / "brief-cao-onderhandelaars.json"
-
-
-def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "composer", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 def broken_letter(tmp_path: Path) -> Path:
@@ -36,14 +25,14 @@ def broken_letter(tmp_path: Path) -> Path:
 
 
 def test_version():
-    result = run("--version")
+    result = run_composer("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"composer {__version__}"
 
 
 def test_render_writes_the_docx(tmp_path):
     out = tmp_path / "brief.docx"
-    result = run("render", str(SAMPLE), "-o", str(out))
+    result = run_composer("render", str(SAMPLE), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert "Geachte heer Van Liemt," in body_paragraphs(out)
     assert [p.name for p in tmp_path.iterdir()] == ["brief.docx"]  # no temp files left
@@ -51,7 +40,7 @@ def test_render_writes_the_docx(tmp_path):
 
 def test_bad_input_is_a_dutch_message_without_traceback_and_no_file(tmp_path):
     out = tmp_path / "brief.docx"
-    result = run("render", str(broken_letter(tmp_path)), "-o", str(out))
+    result = run_composer("render", str(broken_letter(tmp_path)), "-o", str(out))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "addressees[0].address.postcode" in result.stderr
@@ -80,7 +69,7 @@ def test_render_pdf(tmp_path, soffice):
     from tests.conftest import pdf_text
 
     out = tmp_path / "brief.pdf"
-    result = run("render", str(SAMPLE), "-o", str(out))
+    result = run_composer("render", str(SAMPLE), "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert "PDF gemaakt met LibreOffice" in result.stderr
     assert "Geachte heer Van Liemt," in pdf_text(out)
@@ -93,12 +82,12 @@ def test_render_pdf_without_libreoffice_says_how_to_install(tmp_path, monkeypatc
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
     out = tmp_path / "brief.pdf"
-    result = run("render", str(SAMPLE), "-o", str(out))
+    result = run_composer("render", str(SAMPLE), "-o", str(out))
     assert result.returncode == 1
     assert "libreoffice.org" in result.stderr and "DOCX" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
-    docx = run("render", str(SAMPLE), "-o", str(tmp_path / "brief.docx"))
+    docx = run_composer("render", str(SAMPLE), "-o", str(tmp_path / "brief.docx"))
     assert docx.returncode == 0, docx.stderr  # DOCX export keeps working
 
 
@@ -124,7 +113,7 @@ def test_templates_check_fails_on_an_unsafe_template(tmp_path):
     from tests.render.template_factory import docx_with
 
     template = docx_with(tmp_path / "kwaad.docx", [["{{ ''.__class__.__mro__ }}"]])
-    result = run("templates", "check", str(template))
+    result = run_composer("templates", "check", str(template))
     assert result.returncode == 1
     assert "‘__class__’ is niet toegestaan" in result.stderr
     assert "Traceback" not in result.stderr

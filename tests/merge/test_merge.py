@@ -16,7 +16,7 @@ from composer.core.letterfile import letter_from_dict, load_letter
 from composer.merge.rows import rows_from_letter
 from composer.merge.service import MergeOptions, MergeRefused, run_merge
 from composer.render.pdf.cancel import CancelToken
-from tests.conftest import pdf_text
+from tests.conftest import pdf_text, run_composer
 from tests.docx_reading import body_paragraphs
 
 REPO = Path(__file__).resolve().parents[2]
@@ -48,19 +48,9 @@ def csv_file(tmp_path: Path, rows: list[str]) -> Path:
     return path
 
 
-def composer(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "composer", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
 def test_each_addressee_gets_its_own_address_and_salutation(tmp_path):
     out = tmp_path / "uit"
-    result = composer(
+    result = run_composer(
         "merge", str(SAMPLE), "--addressees", str(csv_file(tmp_path, ROWS)), "-o", str(out)
     )
     assert result.returncode == 0, result.stderr
@@ -96,7 +86,7 @@ def test_addressees_from_the_letter_itself(tmp_path):
 def test_an_invalid_row_writes_nothing_and_names_row_and_field(tmp_path):
     rows = [*ROWS[:2], "Kapot;heer;K.;;Apot;;Straat;1;25110 AB;Stad"]
     out = tmp_path / "uit"
-    result = composer(
+    result = run_composer(
         "merge", str(SAMPLE), "--addressees", str(csv_file(tmp_path, rows)), "-o", str(out)
     )
     assert result.returncode == 1
@@ -109,7 +99,7 @@ def test_an_invalid_row_writes_nothing_and_names_row_and_field(tmp_path):
 def test_skip_invalid_writes_the_valid_ones_and_a_report(tmp_path):
     rows = [ROWS[0], "Kapot;heer;K.;;Apot;;Straat;1;25110 AB;Stad", ROWS[1]]
     out = tmp_path / "uit"
-    result = composer(
+    result = run_composer(
         "merge",
         str(SAMPLE),
         "--addressees",
@@ -134,12 +124,14 @@ def test_existing_files_need_force(tmp_path):
     out.mkdir()
     (out / "02-Heemskerk-FNV.docx").write_bytes(b"eigen werk")
     source = csv_file(tmp_path, ROWS)
-    result = composer("merge", str(SAMPLE), "--addressees", str(source), "-o", str(out))
+    result = run_composer("merge", str(SAMPLE), "--addressees", str(source), "-o", str(out))
     assert result.returncode == 1
     assert "--force" in result.stderr and "02-Heemskerk-FNV.docx" in result.stderr
     assert sorted(p.name for p in out.iterdir()) == ["02-Heemskerk-FNV.docx"]
     assert (out / "02-Heemskerk-FNV.docx").read_bytes() == b"eigen werk"
-    forced = composer("merge", str(SAMPLE), "--addressees", str(source), "-o", str(out), "--force")
+    forced = run_composer(
+        "merge", str(SAMPLE), "--addressees", str(source), "-o", str(out), "--force"
+    )
     assert forced.returncode == 0, forced.stderr
     assert "Geachte mevrouw Heemskerk," in body_paragraphs(out / "02-Heemskerk-FNV.docx")
 
@@ -147,7 +139,7 @@ def test_existing_files_need_force(tmp_path):
 def test_hostile_names_stay_inside_the_folder(tmp_path):
     rows = ["../../ontsnapt;heer;N.;;CON;;Straat;1;1234 AB;Stad"]
     out = tmp_path / "diep" / "uit"
-    result = composer(
+    result = run_composer(
         "merge", str(SAMPLE), "--addressees", str(csv_file(tmp_path, rows)), "-o", str(out)
     )
     assert result.returncode == 0, result.stderr
@@ -217,7 +209,7 @@ def test_ctrl_c_stops_cleanly_with_a_summary(tmp_path):
 
 def test_pdf_per_addressee_and_combined(tmp_path, soffice):
     out = tmp_path / "uit"
-    result = composer(
+    result = run_composer(
         "merge",
         str(SAMPLE),
         "--addressees",
@@ -291,7 +283,7 @@ def test_pdf_without_libreoffice_writes_nothing(tmp_path, monkeypatch):
     empty.mkdir()
     monkeypatch.setenv("PATH", str(empty))
     out = tmp_path / "uit"
-    result = composer("merge", str(SAMPLE), "-o", str(out), "--format", "docx,pdf")
+    result = run_composer("merge", str(SAMPLE), "-o", str(out), "--format", "docx,pdf")
     assert result.returncode == 1
     assert "libreoffice.org" in result.stderr and "Traceback" not in result.stderr
     assert not out.exists()
