@@ -1,0 +1,256 @@
+"""Export of the whole library to one zip (every version, kenmerk register, catalogues) and back."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from composer.errors import ComposerError, LetterValidationError
+from composer.fileio import write_bytes_atomic
+from composer.storage.letter_rows import letter_from_content, summary_values
+from composer.storage.records import ImportReport
+from composer.storage.schema import (
+    catalogue_versions,
+    drafts,
+    kenmerk_register,
+    kenmerk_sequences,
+    letters,
+    versions,
+)
+from composer.storage.timestamps import to_text, utc_now
+from composer.storage.verify import verify_library
+
+EXPORT_FORMAT = "composer-library-export/1"
+MANIFEST = "bibliotheek.json"
+DRAFTS = "concepten.json"
+REGISTER = "kenmerkregister.json"
+_LETTER_FILE = re.compile(r"brieven/(\d+)/brief\.json")
+_CATALOGUE_META = re.compile(r"catalogi/([a-z0-9_-]+)/versie-(\d+)\.meta\.json")
+_LETTER_FIELDS = (
+    "id",
+    "template",
+    "status",
+    "kenmerk",
+    "subject",
+    "addressees",
+    "created_at",
+    "created_by",
+    "latest_version",
+    "updated_at",
+)
+_VERSION_FIELDS = (
+    "letter_id",
+    "number",
+    "parent_number",
+    "author",
+    "message",
+    "created_at",
+    "hash",
+)
+_CATALOGUE_FIELDS = ("name", "number", "author", "created_at", "hash")
+
+
+def _json_bytes(value: Any) -> bytes:
+    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _add(archive: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))  # same bytes for same data
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    archive.writestr(info, data)
+
+
+def _letter_folder(letter_id: int) -> str:
+    return f"brieven/{letter_id:06d}"
+
+
+def _version_name(number: int) -> str:
+    return f"versie-{number:04d}"
+
+
+def export_zip(connection: Connection, path: Path, *, schema: str) -> None:
+    """Write the library in `connection`'s snapshot to `path` (atomically)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        counts = {"letters": 0, "versions": 0, "catalogue_versions": 0}
+        for row in connection.execute(sa.select(letters).order_by(letters.c.id)):
+            folder = _letter_folder(row.id)
+            _add(
+                archive,
+                f"{folder}/brief.json",
+                _json_bytes({f: row._mapping[f] for f in _LETTER_FIELDS}),
+            )
+            counts["letters"] += 1
+        query = sa.select(versions).order_by(versions.c.letter_id, versions.c.number)
+        for row in connection.execute(query.execution_options(yield_per=200)):
+            stem = f"{_letter_folder(row.letter_id)}/{_version_name(row.number)}"
+            # The letter file exactly as stored (canonical JSON): the text the hash covers.
+            _add(archive, f"{stem}.json", row.content.encode("utf-8"))
+            meta = {f: row._mapping[f] for f in _VERSION_FIELDS}
+            _add(archive, f"{stem}.meta.json", _json_bytes(meta))
+            counts["versions"] += 1
+        query = sa.select(catalogue_versions).order_by(
+            catalogue_versions.c.name, catalogue_versions.c.number
+        )
+        for row in connection.execute(query):
+            stem = f"catalogi/{row.name}/{_version_name(row.number)}"
+            _add(archive, f"{stem}.json", row.content.encode("utf-8"))
+            _add(
+                archive,
+                f"{stem}.meta.json",
+                _json_bytes({f: row._mapping[f] for f in _CATALOGUE_FIELDS}),
+            )
+            counts["catalogue_versions"] += 1
+        sequences = connection.execute(sa.select(kenmerk_sequences).order_by("year"))
+        entries = connection.execute(
+            sa.select(kenmerk_register).order_by(kenmerk_register.c.year, kenmerk_register.c.seq)
+        )
+        register = {
+            "sequences": [dict(row._mapping) for row in sequences],
+            "entries": [dict(row._mapping) for row in entries],
+        }
+        _add(archive, REGISTER, _json_bytes(register))
+        draft_rows = connection.execute(sa.select(drafts).order_by("letter_id", "author"))
+        _add(archive, DRAFTS, _json_bytes([dict(row._mapping) for row in draft_rows]))
+        manifest = {"format": EXPORT_FORMAT, "schema": schema, "exported_at": to_text(utc_now())}
+        _add(archive, MANIFEST, _json_bytes({**manifest, "counts": counts}))
+    write_bytes_atomic(Path(path), buffer.getvalue())
+
+
+class _Reader:
+    """Reads the members of an export, with a clear message for anything missing or broken."""
+
+    def __init__(self, archive: zipfile.ZipFile, path: Path) -> None:
+        self.archive, self.path = archive, path
+
+    def text(self, name: str) -> str:
+        try:
+            return self.archive.read(name).decode("utf-8")
+        except KeyError:
+            raise self.broken(f"‘{name}’ ontbreekt") from None
+        except (UnicodeDecodeError, zipfile.BadZipFile, OSError) as exc:
+            raise self.broken(f"‘{name}’ is onleesbaar ({exc})") from None
+
+    def json(self, name: str) -> Any:
+        try:
+            return json.loads(self.text(name))
+        except json.JSONDecodeError as exc:
+            raise self.broken(f"‘{name}’ is geen geldige JSON ({exc.msg})") from None
+
+    def broken(self, why: str) -> ComposerError:
+        return ComposerError(
+            f"‘{self.path}’ is geen bruikbare export van een Composer-bibliotheek: {why}. "
+            "Er is niets geïmporteerd."
+        )
+
+
+def _require_empty(connection: Connection) -> None:
+    counts = {
+        table.name: connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+        for table in (letters, catalogue_versions, kenmerk_register, kenmerk_sequences)
+    }
+    if any(counts.values()):
+        raise ComposerError(
+            f"De bibliotheek is niet leeg ({counts['letters']} brieven, "
+            f"{counts['kenmerk_register']} kenmerken, {counts['catalogue_versions']} "
+            "catalogusversies). Importeer alleen in een nieuwe, lege bibliotheek, bijvoorbeeld "
+            "met COMPOSER_DATABASE_URL=sqlite:////pad/naar/nieuwe-bibliotheek.sqlite. "
+            "Er is niets geïmporteerd."
+        )
+
+
+def _import_letter(connection: Connection, reader: _Reader, letter_id: int) -> int:
+    folder = _letter_folder(letter_id)
+    info = reader.json(f"{folder}/brief.json")
+    latest = int(info["latest_version"])
+    rows = []
+    for number in range(1, latest + 1):
+        stem = f"{folder}/{_version_name(number)}"
+        meta = reader.json(f"{stem}.meta.json")
+        rows.append(
+            {**{f: meta[f] for f in _VERSION_FIELDS}, "content": reader.text(f"{stem}.json")}
+        )
+    try:
+        summary = summary_values(letter_from_content(rows[-1]["content"]), info["kenmerk"])
+    except LetterValidationError as exc:
+        raise reader.broken(
+            f"de laatste versie van brief {letter_id} is geen geldige brief\n{exc}"
+        ) from None
+    connection.execute(
+        letters.insert().values(
+            **{f: info[f] for f in _LETTER_FIELDS if f not in summary}, **summary
+        )
+    )
+    connection.execute(versions.insert(), rows)
+    return len(rows)
+
+
+def import_zip(connection: Connection, path: Path) -> ImportReport:
+    """Load an export into the (empty) library of `connection`; verified before it commits.
+
+    Runs in the caller's write transaction: anything wrong and nothing is imported.
+    """
+    try:
+        archive = zipfile.ZipFile(path)
+    except FileNotFoundError:
+        raise ComposerError(f"Het bestand ‘{path}’ bestaat niet.") from None
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ComposerError(f"‘{path}’ is geen leesbaar zip-bestand ({exc}).") from None
+    with archive:
+        reader = _Reader(archive, Path(path))
+        try:
+            return _import(connection, archive, reader)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise reader.broken(f"onverwachte inhoud ({type(exc).__name__}: {exc})") from None
+        except sa.exc.IntegrityError as exc:
+            raise reader.broken(f"de gegevens spreken elkaar tegen ({exc.orig})") from None
+
+
+def _import(connection: Connection, archive: zipfile.ZipFile, reader: _Reader) -> ImportReport:
+    manifest = reader.json(MANIFEST)
+    if not isinstance(manifest, dict) or manifest.get("format") != EXPORT_FORMAT:
+        raise reader.broken(f"het formaat is niet ‘{EXPORT_FORMAT}’")
+    _require_empty(connection)
+    names = archive.namelist()
+    letter_ids = sorted(int(m[1]) for n in names if (m := _LETTER_FILE.fullmatch(n)))
+    version_count = sum(_import_letter(connection, reader, i) for i in letter_ids)
+    register = reader.json(REGISTER)
+    if register["sequences"]:
+        connection.execute(kenmerk_sequences.insert(), register["sequences"])
+    if register["entries"]:
+        connection.execute(kenmerk_register.insert(), register["entries"])
+    catalogue_rows = []
+    for name in sorted(names):
+        if _CATALOGUE_META.fullmatch(name):
+            meta = reader.json(name)
+            content = reader.text(name.removesuffix(".meta.json") + ".json")
+            catalogue_rows.append({**{f: meta[f] for f in _CATALOGUE_FIELDS}, "content": content})
+    if catalogue_rows:
+        connection.execute(catalogue_versions.insert(), catalogue_rows)
+    draft_rows = reader.json(DRAFTS)
+    if draft_rows:
+        connection.execute(drafts.insert(), draft_rows)
+    if connection.dialect.name == "postgresql" and letter_ids:
+        # Ids were given explicitly; the next new letter must come after the highest.
+        connection.execute(
+            sa.text("SELECT setval(pg_get_serial_sequence('letters', 'id'), :highest)"),
+            {"highest": max(letter_ids)},
+        )
+    report = verify_library(connection)
+    if report.problem is not None:
+        raise reader.broken(f"de versiegeschiedenis klopt niet: {report.problem.message}")
+    return ImportReport(
+        letters=len(letter_ids),
+        versions=version_count,
+        kenmerken=len(register["entries"]),
+        catalogue_versions=len(catalogue_rows),
+        drafts=len(draft_rows),
+    )

@@ -1,0 +1,118 @@
+"""Autosaved drafts: one per letter and author, replaced on every save, never a version."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from composer.core import letterfile
+from composer.core.letterfile import addressee_from_dict, letter_from_dict, letter_to_dict
+from composer.core.models import Letter, Signatory
+from composer.errors import LetterValidationError
+from composer.storage.hashing import canonical_json
+from composer.storage.records import DraftInfo
+from composer.storage.schema import drafts
+from composer.storage.timestamps import from_text
+
+
+def _unchecked_letter(data: dict[str, Any]) -> Letter:
+    """A draft that breaks a rule (a half-typed postcode) still comes back; the editor shows it.
+
+    Same construction as letter_from_dict, without the validation. Keep in step with
+    composer.core.letterfile (a public `letter_from_dict(data, check=False)` would replace this).
+    """
+    return Letter(
+        format=data["format"],
+        template=data["template"],
+        date=dt.date.fromisoformat(data["date"]),
+        place=data.get("place", ""),
+        our_reference=data.get("our_reference", ""),
+        your_reference=data.get("your_reference", ""),
+        subject=data["subject"],
+        addressees=[addressee_from_dict(item) for item in data.get("addressees", [])],
+        salutation=data.get("salutation", ""),
+        body=[letterfile._block(item) for item in data["body"]],
+        closing=data.get("closing", "Met vriendelijke groet,"),
+        signatories=[
+            Signatory(
+                name=s["name"],
+                role=s.get("role", ""),
+                extra=letterfile._extra(s, letterfile._SIGNATORY_KEYS),
+            )
+            for s in data.get("signatories", [])
+        ],
+        attachments=list(data.get("attachments", [])),
+        copies=list(data.get("copies", [])),
+        extra=letterfile._extra(data, letterfile._LETTER_KEYS),
+    )
+
+
+def _draft_letter(content: str) -> Letter:
+    data = json.loads(content)
+    try:
+        return letter_from_dict(data)
+    except LetterValidationError:
+        return _unchecked_letter(data)
+
+
+def save(
+    connection: Connection,
+    letter_id: int,
+    letter: Letter,
+    *,
+    author: str,
+    base_version: int | None,
+    updated_at: str,
+) -> None:
+    """Insert or replace the author's draft of the letter (one statement, no race)."""
+    dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
+    values = {
+        "letter_id": letter_id,
+        "author": author,
+        "base_version": base_version,
+        "content": canonical_json(letter_to_dict(letter)),
+        "updated_at": updated_at,
+    }
+    statement = dialect.insert(drafts).values(**values)
+    statement = statement.on_conflict_do_update(
+        index_elements=["letter_id", "author"],
+        set_={key: statement.excluded[key] for key in ("base_version", "content", "updated_at")},
+    )
+    connection.execute(statement)
+
+
+def read(connection: Connection, letter_id: int, author: str) -> DraftInfo | None:
+    row = connection.execute(
+        sa.select(drafts).where(drafts.c.letter_id == letter_id, drafts.c.author == author)
+    ).first()
+    if row is None:
+        return None
+    return DraftInfo(
+        letter_id=row.letter_id,
+        author=row.author,
+        base_version=row.base_version,
+        updated_at=from_text(row.updated_at),
+        letter=_draft_letter(row.content),
+    )
+
+
+def of_author(connection: Connection, author: str) -> list[DraftInfo]:
+    """Every draft the author left behind (after a crash: work to offer back), newest first."""
+    rows = connection.execute(
+        sa.select(drafts.c.letter_id)
+        .where(drafts.c.author == author)
+        .order_by(drafts.c.updated_at.desc())
+    )
+    found = [read(connection, letter_id, author) for letter_id in rows.scalars().all()]
+    return [draft for draft in found if draft is not None]
+
+
+def discard(connection: Connection, letter_id: int, author: str) -> None:
+    connection.execute(
+        drafts.delete().where(drafts.c.letter_id == letter_id, drafts.c.author == author)
+    )

@@ -1,0 +1,346 @@
+"""The letter library: one service for the command line and the desktop program (no printing)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Engine
+
+from composer.core.models import Letter
+from composer.errors import ComposerError
+from composer.storage import archive, catalogue_store, kenmerken
+from composer.storage import drafts as draft_store
+from composer.storage.engine import describe, open_engine, read_transaction, write_transaction
+from composer.storage.hashing import canonical_json
+from composer.storage.letter_rows import (
+    append_version,
+    create_letter,
+    letter_from_content,
+    letter_row,
+    letter_summary,
+    lock_letter,
+    stored_content,
+    version_info,
+    version_row,
+)
+from composer.storage.library_errors import LetterNotFound, SaveConflict, VersionNotFound
+from composer.storage.migrate import head_revision, migrate_to_head
+from composer.storage.records import (
+    CatalogueVersionInfo,
+    DraftInfo,
+    ImportReport,
+    KenmerkEntry,
+    LetterSummary,
+    VerifyReport,
+    VersionInfo,
+)
+from composer.storage.schema import STATUS_FINAL, versions
+from composer.storage.schema import letters as letters_table
+from composer.storage.snapshot import SNAPSHOT_KEY
+from composer.storage.timestamps import to_text, utc_now
+from composer.storage.verify import verify_library
+
+__all__ = [
+    "SNAPSHOT_KEY",
+    "CatalogueVersionInfo",
+    "DraftInfo",
+    "ImportReport",
+    "KenmerkEntry",
+    "LetterNotFound",
+    "LetterSummary",
+    "Library",
+    "SaveConflict",
+    "VerifyReport",
+    "VersionInfo",
+    "VersionNotFound",
+]
+
+
+def _check_author(author: str) -> None:
+    if not isinstance(author, str) or not author.strip():
+        raise ComposerError(
+            "Er is geen auteur opgegeven. Vul uw naam in bij de instellingen (author) of geef "
+            "hem mee met --author."
+        )
+
+
+class Library:
+    """Letters with their immutable versions, drafts, the kenmerk register and catalogues.
+
+    Every method is one database transaction: it happens completely or not at all.
+    """
+
+    def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = utc_now) -> None:
+        self._engine = engine
+        self._clock = clock
+
+    @classmethod
+    def open(cls, url: str | None = None, *, clock: Callable[[], datetime] = utc_now) -> Library:
+        """Open (and create or upgrade) the library; None: COMPOSER_DATABASE_URL or the data dir."""
+        engine = open_engine(url)
+        try:
+            migrate_to_head(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, clock=clock)
+
+    @property
+    def engine(self) -> Engine:
+        return self._engine
+
+    @property
+    def location(self) -> str:
+        """Where the library is: the SQLite file, or server/database (no password)."""
+        return describe(self._engine.url)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _now(self) -> str:
+        return to_text(self._clock())
+
+    # Letters and versions
+
+    def add(self, letter: Letter, *, author: str, message: str = "") -> int:
+        """Store a new letter; returns its id. Its first version is number 1."""
+        _check_author(author)
+        content = stored_content(letter)
+        with write_transaction(self._engine) as connection:
+            return create_letter(
+                connection, content, author=author, message=message, created_at=self._now()
+            )
+
+    def save(
+        self,
+        letter_id: int,
+        letter: Letter,
+        *,
+        author: str,
+        message: str = "",
+        base: int | None = None,
+    ) -> int:
+        """A new version on top of the latest; returns its number.
+
+        With `base` (the version the edit started from) a save on top of someone else's newer
+        version is refused with SaveConflict and nothing is written. The author's draft of
+        the letter is removed in the same transaction.
+        """
+        _check_author(author)
+        content = stored_content(letter)
+        with write_transaction(self._engine) as connection:
+            locked = lock_letter(connection, letter_id)
+            if base is not None and base != locked.latest_version:
+                if not 1 <= base <= locked.latest_version:
+                    raise VersionNotFound(letter_id, base, locked.latest_version)
+                latest = version_info(version_row(connection, letter_id, None))
+                raise SaveConflict(latest, base)
+            number = append_version(
+                connection, locked, content, author=author, message=message, created_at=self._now()
+            )
+            draft_store.discard(connection, letter_id, author)
+            return number
+
+    def restore(self, letter_id: int, number: int, *, author: str) -> int:
+        """A new version with exactly the content of version `number`; returns its number."""
+        _check_author(author)
+        with write_transaction(self._engine) as connection:
+            locked = lock_letter(connection, letter_id)
+            old = version_row(connection, letter_id, number)
+            return append_version(
+                connection,
+                locked,
+                old.content,
+                author=author,
+                message=f"Hersteld van versie {number}",
+                created_at=self._now(),
+            )
+
+    def letters(
+        self, query: str = "", *, status: str | None = None, limit: int = 200
+    ) -> list[LetterSummary]:
+        """Newest first; every word of `query` must occur in subject, addressees or kenmerk."""
+        statement = sa.select(letters_table)
+        for word in query.lower().split():
+            statement = statement.where(letters_table.c.search_text.contains(word, autoescape=True))
+        if status is not None:
+            statement = statement.where(letters_table.c.status == status)
+        statement = statement.order_by(letters_table.c.updated_at.desc(), letters_table.c.id.desc())
+        with read_transaction(self._engine) as connection:
+            rows = connection.execute(statement.limit(limit)).all()
+        return [letter_summary(row) for row in rows]
+
+    def summary(self, letter_id: int) -> LetterSummary:
+        with read_transaction(self._engine) as connection:
+            return letter_summary(letter_row(connection, letter_id))
+
+    def history(self, letter_id: int) -> list[VersionInfo]:
+        """Every version, oldest first."""
+        columns = [c for c in versions.c if c.name != "content"]
+        with read_transaction(self._engine) as connection:
+            letter_row(connection, letter_id)
+            rows = connection.execute(
+                sa.select(*columns)
+                .where(versions.c.letter_id == letter_id)
+                .order_by(versions.c.number)
+            ).all()
+        return [version_info(row) for row in rows]
+
+    def version(self, letter_id: int, number: int | None = None) -> Letter:
+        """The letter exactly as saved (None: the latest), with its snapshot in `.extra`."""
+        with read_transaction(self._engine) as connection:
+            content = version_row(connection, letter_id, number).content
+        return letter_from_content(content)
+
+    def version_info(self, letter_id: int, number: int | None = None) -> VersionInfo:
+        with read_transaction(self._engine) as connection:
+            return version_info(version_row(connection, letter_id, number))
+
+    # Kenmerken
+
+    def finalize(
+        self,
+        letter_id: int,
+        *,
+        author: str,
+        pattern: str | None = None,
+        today: date | None = None,
+    ) -> str:
+        """Give the letter the next kenmerk of the year and return it (an existing one as is).
+
+        Saves a new version (the latest with our_reference = kenmerk), registers the kenmerk
+        and marks the letter definitief, all in one transaction.
+        """
+        _check_author(author)
+        if pattern is None:
+            from composer.settings import load_settings
+
+            pattern = load_settings().kenmerk_pattern
+        kenmerken.check_pattern(pattern)
+        year = (today or date.today()).year
+        with write_transaction(self._engine) as connection:
+            locked = lock_letter(connection, letter_id)
+            if locked.kenmerk:
+                return locked.kenmerk
+            kenmerk, seq = kenmerken.take_kenmerk(connection, pattern, year)
+            data = json.loads(version_row(connection, letter_id, None).content)
+            data["our_reference"] = kenmerk  # nothing else changes, the snapshot included
+            now = self._now()
+            number = append_version(
+                connection,
+                locked,
+                canonical_json(data),
+                author=author,
+                message=f"Kenmerk {kenmerk} toegekend",
+                created_at=now,
+                kenmerk=kenmerk,
+            )
+            kenmerken.register(
+                connection,
+                kenmerk=kenmerk,
+                year=year,
+                seq=seq,
+                letter_id=letter_id,
+                version_number=number,
+                assigned_at=now,
+                assigned_by=author,
+            )
+            connection.execute(
+                letters_table.update()
+                .where(letters_table.c.id == letter_id)
+                .values(status=STATUS_FINAL)
+            )
+            return kenmerk
+
+    def kenmerk_register(self, year: int | None = None) -> list[KenmerkEntry]:
+        with read_transaction(self._engine) as connection:
+            return kenmerken.entries(connection, year)
+
+    # Drafts (autosave)
+
+    def save_draft(
+        self, letter_id: int, letter: Letter, *, author: str, base: int | None = None
+    ) -> None:
+        """Replace the author's draft of the letter; `base` is the version the edit started from."""
+        _check_author(author)
+        with write_transaction(self._engine) as connection:
+            letter_row(connection, letter_id)
+            draft_store.save(
+                connection,
+                letter_id,
+                letter,
+                author=author,
+                base_version=base,
+                updated_at=self._now(),
+            )
+
+    def draft(self, letter_id: int, *, author: str) -> Letter | None:
+        info = self.draft_info(letter_id, author=author)
+        return None if info is None else info.letter
+
+    def draft_info(self, letter_id: int, *, author: str) -> DraftInfo | None:
+        with read_transaction(self._engine) as connection:
+            return draft_store.read(connection, letter_id, author)
+
+    def drafts(self, *, author: str) -> list[DraftInfo]:
+        """The author's drafts, newest first (to offer back after a crash)."""
+        with read_transaction(self._engine) as connection:
+            return draft_store.of_author(connection, author)
+
+    def discard_draft(self, letter_id: int, *, author: str) -> None:
+        with write_transaction(self._engine) as connection:
+            draft_store.discard(connection, letter_id, author)
+
+    # Checking, export and import
+
+    def verify(self) -> VerifyReport:
+        with read_transaction(self._engine) as connection:
+            return verify_library(connection)
+
+    def export_zip(self, path: Path) -> None:
+        """The whole library, every version and the kenmerk register, in one zip (atomic)."""
+        with read_transaction(self._engine) as connection:
+            archive.export_zip(connection, Path(path), schema=head_revision())
+
+    def import_zip(self, path: Path) -> ImportReport:
+        """Load an export into this library, which must be empty (else refused, nothing done)."""
+        with write_transaction(self._engine) as connection:
+            return archive.import_zip(connection, Path(path))
+
+    # Catalogues
+
+    def save_catalogue(self, name: str, content: dict[str, Any], *, author: str) -> int:
+        _check_author(author)
+        with write_transaction(self._engine) as connection:
+            return catalogue_store.save(
+                connection, name, content, author=author, created_at=self._now()
+            )
+
+    def catalogue(self, name: str, number: int | None = None) -> dict[str, Any] | None:
+        with read_transaction(self._engine) as connection:
+            return catalogue_store.content(connection, name, number)
+
+    def catalogue_history(self, name: str) -> list[CatalogueVersionInfo]:
+        with read_transaction(self._engine) as connection:
+            return catalogue_store.history(connection, name)
+
+    def catalogue_names(self) -> list[str]:
+        with read_transaction(self._engine) as connection:
+            return catalogue_store.names(connection)

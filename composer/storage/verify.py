@@ -1,0 +1,140 @@
+"""Walks every hash chain (letters and catalogues) and reports the first version that is off."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Row
+
+from composer.storage.hashing import catalogue_meta, version_hash, version_meta
+from composer.storage.records import VerifyProblem, VerifyReport
+from composer.storage.schema import catalogue_versions, letters, versions
+
+HASH_MISMATCH = "de inhoud past niet bij de hash (tekst, auteur, tijd of toelichting is veranderd)"
+_BATCH = 500
+
+
+def _gap(expected: int, found: int) -> str:
+    return f"deze versie ontbreekt (na versie {expected - 1} komt versie {found})"
+
+
+def _letter_chain(letter_id: int, latest: int, rows: list[Row[Any]]) -> VerifyProblem | None:
+    parent_hash = ""
+    for expected, row in enumerate(rows, start=1):
+        if row.number != expected:
+            return VerifyProblem(
+                letter_id=letter_id, number=expected, reason=_gap(expected, row.number)
+            )
+        wanted_parent = expected - 1 if expected > 1 else None
+        if row.parent_number != wanted_parent:
+            return VerifyProblem(
+                letter_id=letter_id,
+                number=row.number,
+                reason=(
+                    f"de voorganger is versie {row.parent_number}, maar hoort versie "
+                    f"{wanted_parent} te zijn"
+                    if wanted_parent is not None
+                    else f"de eerste versie noemt versie {row.parent_number} als voorganger"
+                ),
+            )
+        meta = version_meta(
+            letter_id=row.letter_id,
+            number=row.number,
+            parent_number=row.parent_number,
+            author=row.author,
+            message=row.message,
+            created_at=row.created_at,
+        )
+        if version_hash(parent_hash, row.content, meta) != row.hash:
+            return VerifyProblem(letter_id=letter_id, number=row.number, reason=HASH_MISMATCH)
+        parent_hash = row.hash
+    if len(rows) < latest:
+        return VerifyProblem(
+            letter_id=letter_id,
+            number=len(rows) + 1,
+            reason=f"deze versie ontbreekt (de brief noemt versie {latest} als laatste)",
+        )
+    if len(rows) > latest:
+        return VerifyProblem(
+            letter_id=letter_id,
+            number=latest + 1,
+            reason=f"deze versie staat er, maar de brief noemt versie {latest} als laatste",
+        )
+    return None
+
+
+def _grouped(rows: Iterable[Row[Any]], key: str) -> Iterable[tuple[Any, list[Row[Any]]]]:
+    current: Any = None
+    group: list[Row[Any]] = []
+    for row in rows:
+        value = getattr(row, key)
+        if group and value != current:
+            yield current, group
+            group = []
+        current = value
+        group.append(row)
+    if group:
+        yield current, group
+
+
+def _no_versions(letter_id: int) -> VerifyProblem:
+    return VerifyProblem(letter_id=letter_id, number=1, reason="de brief heeft geen enkele versie")
+
+
+def _check_letters(connection: Connection) -> tuple[int, int, VerifyProblem | None]:
+    latest = dict(connection.execute(sa.select(letters.c.id, letters.c.latest_version)).all())
+    ids = sorted(latest)  # versions arrive in letter order; a letter skipped has none
+    position = 0
+    query = sa.select(versions).order_by(versions.c.letter_id, versions.c.number)
+    counted = 0
+    with connection.execute(query.execution_options(yield_per=_BATCH)) as rows:
+        for letter_id, group in _grouped(rows, "letter_id"):
+            if position < len(ids) and ids[position] < letter_id:
+                return len(latest), counted, _no_versions(ids[position])
+            if position < len(ids) and ids[position] == letter_id:
+                position += 1
+            counted += len(group)
+            problem = _letter_chain(letter_id, latest.get(letter_id, 0), group)
+            if problem is not None:
+                return len(latest), counted, problem
+    if position < len(ids):
+        return len(latest), counted, _no_versions(ids[position])
+    return len(latest), counted, None
+
+
+def _check_catalogues(connection: Connection) -> tuple[int, VerifyProblem | None]:
+    query = sa.select(catalogue_versions).order_by(
+        catalogue_versions.c.name, catalogue_versions.c.number
+    )
+    counted = 0
+    for name, group in _grouped(connection.execute(query), "name"):
+        parent_hash = ""
+        for expected, row in enumerate(group, start=1):
+            counted += 1
+            if row.number != expected:
+                return counted, VerifyProblem(
+                    catalogue=name, number=expected, reason=_gap(expected, row.number)
+                )
+            meta = catalogue_meta(
+                name=row.name, number=row.number, author=row.author, created_at=row.created_at
+            )
+            if version_hash(parent_hash, row.content, meta) != row.hash:
+                return counted, VerifyProblem(
+                    catalogue=name, number=row.number, reason=HASH_MISMATCH
+                )
+            parent_hash = row.hash
+    return counted, None
+
+
+def verify_library(connection: Connection) -> VerifyReport:
+    """Recompute every hash from its parent; the first problem (by letter, then version) wins."""
+    letter_count, version_count, problem = _check_letters(connection)
+    catalogue_count, catalogue_problem = (0, None) if problem else _check_catalogues(connection)
+    return VerifyReport(
+        letters=letter_count,
+        versions=version_count,
+        catalogue_versions=catalogue_count,
+        problem=problem or catalogue_problem,
+    )
