@@ -1,0 +1,1 @@
+"""Review: statuses, approvals bound to a version, comments, sending and the archive."""
