@@ -1,0 +1,382 @@
+"""The version history of one letter: versions, their differences, restore and a Word redline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.models import Letter
+from composer.errors import ComposerError
+from composer.gui.diff_view import DiffView
+from composer.gui.library_panel import format_moment
+from composer.gui.workers import BackgroundTask
+from composer.history.diff import diff_letters
+from composer.storage.records import VersionInfo
+
+if TYPE_CHECKING:
+    from composer.storage.library import Library
+
+COLUMNS = ("Versie", "Auteur", "Tijd", "Toelichting")
+HINT = (
+    "Kies één versie om haar te vergelijken met de vorige, of twee versies (Ctrl+klik) om ze met "
+    "elkaar te vergelijken."
+)
+NO_LETTER = "Kies een brief om zijn versiegeschiedenis te zien."
+FIRST_VERSION = "Versie 1 is de eerste versie: er is geen vorige versie om mee te vergelijken."
+TOO_MANY = "Kies één of twee versies om te vergelijken."
+
+
+def ask_confirmation(parent: QWidget, title: str, text: str, accept: str) -> bool:
+    """A question with Dutch buttons (`accept` and Annuleren); Annuleren is the default."""
+    no_buttons = QMessageBox.StandardButton.NoButton
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, no_buttons, parent)
+    yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+class HistoryPanel(QWidget):
+    """Versions of one letter, newest first; compare two, restore one, export a redline DOCX.
+
+    `confirm`, `choose_path` and `show_error` are attributes so tests (and the main window) can
+    replace the dialogs.
+    """
+
+    restored = Signal(int, int)  # letter id, number of the new version
+    redline_exported = Signal(str)  # the path written
+    version_activated = Signal(int, int)  # letter id, version number (Enter or double click)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("versiegeschiedenis")
+        self.setAccessibleName("Versiegeschiedenis")
+        self.library: Library | None = None
+        self.letter_id: int | None = None
+        self.versions: list[VersionInfo] = []
+        self.author = ""
+        self.busy = False
+        self._letters: dict[int, Letter] = {}  # versions never change, so they may be kept
+        self.confirm: Callable[[str, str], bool] = self._confirm_with_dialog
+        self.choose_path: Callable[[Path], Path | None] = self._choose_path_with_dialog
+        self.show_error: Callable[[str], None] = self._show_error_dialog
+        self._build()
+        self._update_buttons()
+
+    def _build(self) -> None:
+        self.title_label = QLabel(NO_LETTER)
+        self.title_label.setObjectName("versiegeschiedenis_titel")
+        self.title_label.setWordWrap(True)
+        self.version_list = QTreeWidget()
+        self.version_list.setObjectName("versies")
+        self.version_list.setAccessibleName("Versies")
+        self.version_list.setColumnCount(len(COLUMNS))
+        self.version_list.setHeaderLabels(list(COLUMNS))
+        self.version_list.setRootIsDecorated(False)
+        self.version_list.setUniformRowHeights(True)
+        self.version_list.setAllColumnsShowFocus(True)
+        self.version_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        header = self.version_list.header()
+        header.setStretchLastSection(True)
+        for column in range(len(COLUMNS) - 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.version_list.itemSelectionChanged.connect(self._selection_changed)
+        self.version_list.itemActivated.connect(self._activated)
+        self.hint_label = QLabel(HINT)
+        self.hint_label.setWordWrap(True)
+
+        self.compare_button = QPushButton("&Vergelijken")
+        self.restore_button = QPushButton("&Herstellen")
+        self.export_button = QPushButton("Vergelijkings&document (Word)…")
+        self.compare_button.setObjectName("vergelijken")
+        self.restore_button.setObjectName("herstellen")
+        self.export_button.setObjectName("vergelijkingsdocument")
+        self.compare_button.setToolTip("Toon de verschillen tussen de gekozen versies")
+        self.restore_button.setToolTip("Maak een nieuwe versie met de inhoud van de gekozen versie")
+        self.export_button.setToolTip(
+            "Bewaar een Word-document met de verschillen als bijgehouden wijzigingen"
+        )
+        self.compare_button.clicked.connect(self.compare_selected)
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.export_button.clicked.connect(self.export_selected)
+        buttons = QHBoxLayout()
+        for button in (self.compare_button, self.restore_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.diff_heading = QLabel("")
+        self.diff_heading.setObjectName("verschillen_titel")
+        self.diff_view = DiffView()
+        self.message_label = QLabel("")
+        self.message_label.setObjectName("versiegeschiedenis_melding")
+        self.message_label.setWordWrap(True)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self.title_label)
+        top_layout.addWidget(self.version_list, 1)
+        top_layout.addWidget(self.hint_label)
+        top_layout.addLayout(buttons)
+        bottom = QWidget()
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom_layout.addWidget(self.diff_heading)
+        bottom_layout.addWidget(self.diff_view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(top)
+        splitter.addWidget(bottom)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([220, 420])  # a few versions above, the differences get the room
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.message_label)
+
+    # Public API
+
+    def set_author(self, name: str) -> None:
+        """Who restores: the author of the new version."""
+        self.author = name
+
+    def show_letter(self, library: Library, letter_id: int) -> None:
+        """Show the versions of this letter (newest first) and the last change."""
+        if library is not self.library or letter_id != self.letter_id:
+            self._letters.clear()
+        self.library, self.letter_id = library, letter_id
+        self.reload()
+        if self.versions:
+            self.select_versions(self.versions[-1].number)
+
+    def clear(self) -> None:
+        """No letter: an empty list and no differences."""
+        self.library, self.letter_id, self.versions = None, None, []
+        self._letters.clear()
+        self.version_list.clear()
+        self.title_label.setText(NO_LETTER)
+        self.diff_heading.setText("")
+        self.diff_view.clear()
+        self.message_label.setText("")
+        self._update_buttons()
+
+    def reload(self) -> None:
+        """Read the history again; keeps the selected versions."""
+        if self.library is None or self.letter_id is None:
+            self.clear()
+            return
+        selected = self.selected_versions()
+        try:
+            summary = self.library.summary(self.letter_id)
+            self.versions = self.library.history(self.letter_id)
+        except ComposerError as exc:
+            self.versions = []
+            self.version_list.clear()
+            self.title_label.setText(NO_LETTER)
+            self.diff_heading.setText("")
+            self.diff_view.clear()
+            self.message_label.setText(exc.message)
+            self._update_buttons()
+            return
+        self.title_label.setText(f"Versies van ‘{summary.subject or '(geen betreft)'}’")
+        blocker = self.version_list.blockSignals(True)
+        self.version_list.clear()
+        for info in reversed(self.versions):
+            item = QTreeWidgetItem(
+                [str(info.number), info.author, format_moment(info.created_at), info.message]
+            )
+            item.setData(0, Qt.ItemDataRole.UserRole, info.number)
+            item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            item.setToolTip(3, info.message)
+            self.version_list.addTopLevelItem(item)
+        self.version_list.blockSignals(blocker)
+        if selected:
+            self.select_versions(*selected)
+        self._update_buttons()
+
+    def selected_versions(self) -> list[int]:
+        """The selected version numbers, oldest first."""
+        items = self.version_list.selectedItems()
+        return sorted(item.data(0, Qt.ItemDataRole.UserRole) for item in items)
+
+    def select_versions(self, *numbers: int) -> None:
+        """Select these versions (the first one current) and show their differences."""
+        selection = self.version_list.selectionModel()
+        blocker = self.version_list.blockSignals(True)
+        self.version_list.clearSelection()
+        for row in range(self.version_list.topLevelItemCount()):
+            item = self.version_list.topLevelItem(row)
+            if item.data(0, Qt.ItemDataRole.UserRole) in numbers:
+                index = self.version_list.indexFromItem(item)
+                if not selection.isSelected(index):
+                    flags = QItemSelectionModel.SelectionFlag.Select
+                    selection.setCurrentIndex(index, flags | QItemSelectionModel.SelectionFlag.Rows)
+        self.version_list.blockSignals(blocker)
+        self._selection_changed()
+
+    def compared_pair(self) -> tuple[int, int] | None:
+        """(older, newer) for the selection: two versions, or one with the one before it."""
+        selected = self.selected_versions()
+        if len(selected) == 2:
+            return selected[0], selected[1]
+        if len(selected) == 1 and selected[0] > 1:
+            return selected[0] - 1, selected[0]
+        return None
+
+    def compare(self, old: int, new: int) -> bool:
+        """Show the differences between versions `old` and `new` in the diff view."""
+        if self.library is None or self.letter_id is None:
+            return False
+        try:
+            changes = diff_letters(self._version(old), self._version(new))
+        except ComposerError as exc:
+            self.diff_view.show_message(exc.message)
+            return False
+        self.diff_heading.setText(f"Verschillen tussen versie {old} en versie {new}")
+        self.diff_view.show_changes(changes)
+        return True
+
+    def compare_selected(self) -> None:
+        pair = self.compared_pair()
+        if pair is not None:
+            self.compare(*pair)
+            self.diff_view.setFocus()
+
+    def restore_selected(self) -> None:
+        """After confirmation: a new version with the content of the selected one."""
+        selected = self.selected_versions()
+        if self.library is None or self.letter_id is None or len(selected) != 1 or self.busy:
+            return
+        number, latest = selected[0], self.versions[-1].number
+        question = (
+            f"Versie {number} herstellen? Er komt een nieuwe versie {latest + 1} met de inhoud "
+            f"van versie {number}. Versie {latest} en alle andere versies blijven bewaard."
+        )
+        if not self.confirm("Versie herstellen", question):
+            return
+        library, letter_id, author = self.library, self.letter_id, self.author
+
+        def restored(new_number: int) -> None:
+            self._finish(f"Versie {number} is hersteld als versie {new_number}.")
+            if self.library is library and self.letter_id == letter_id:
+                self.reload()
+                self.select_versions(new_number)
+            self.restored.emit(letter_id, new_number)
+
+        self._start(lambda: library.restore(letter_id, number, author=author), restored)
+
+    def export_selected(self) -> None:
+        """Ask for a file, then write a Word redline of the compared pair in the background."""
+        pair = self.compared_pair()
+        if self.library is None or self.letter_id is None or pair is None or self.busy:
+            return
+        old, new = pair
+        suggestion = Path.home() / f"vergelijking brief {self.letter_id} versie {old}-{new}.docx"
+        path = self.choose_path(suggestion)
+        if path is None:
+            return
+        path = Path(path)
+        if path.suffix.lower() != ".docx":
+            path = path.with_suffix(".docx")
+        old_letter, new_letter = self._version(old), self._version(new)
+        new_info = next(info for info in self.versions if info.number == new)
+
+        def write() -> Path:
+            from composer.fileio import write_bytes_atomic
+            from composer.history.redline import redline_docx
+
+            data = redline_docx(
+                old_letter, new_letter, author=new_info.author, date=new_info.created_at
+            )
+            write_bytes_atomic(path, data)
+            return path
+
+        def written(result: Path) -> None:
+            self._finish(f"Vergelijkingsdocument bewaard: {result}")
+            self.redline_exported.emit(str(result))
+
+        self._start(write, written)
+
+    # Internals
+
+    def _version(self, number: int) -> Letter:
+        if number not in self._letters:
+            assert self.library is not None and self.letter_id is not None
+            self._letters[number] = self.library.version(self.letter_id, number)
+        return self._letters[number]
+
+    def _start(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+        self.busy = True
+        self.message_label.setText("Bezig…")
+        self._update_buttons()
+        BackgroundTask(work).on_success(done).on_error(self._failed).start()
+
+    def _finish(self, message: str) -> None:
+        self.busy = False
+        self.message_label.setText(message)
+        self._update_buttons()
+
+    def _failed(self, error: BaseException) -> None:
+        message = getattr(error, "message", None) or f"Er ging iets onverwachts mis: {error}"
+        self._finish("")
+        self.show_error(message)
+
+    def _selection_changed(self) -> None:
+        self._update_buttons()
+        selected = self.selected_versions()
+        pair = self.compared_pair()
+        if pair is not None:
+            self.compare(*pair)
+            return
+        self.diff_heading.setText("")
+        if selected == [1]:
+            self.diff_view.show_message(FIRST_VERSION)
+        elif len(selected) > 2:
+            self.diff_view.show_message(TOO_MANY)
+        else:
+            self.diff_view.clear()
+
+    def _update_buttons(self) -> None:
+        selected = self.selected_versions()
+        can_compare = self.compared_pair() is not None
+        latest = self.versions[-1].number if self.versions else None
+        self.compare_button.setEnabled(can_compare)
+        self.export_button.setEnabled(can_compare and not self.busy)
+        self.restore_button.setEnabled(
+            len(selected) == 1 and selected[0] != latest and not self.busy
+        )
+
+    def _activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        if self.letter_id is not None:
+            self.version_activated.emit(self.letter_id, item.data(0, Qt.ItemDataRole.UserRole))
+
+    def _confirm_with_dialog(self, title: str, text: str) -> bool:
+        return ask_confirmation(self, title, text, "&Herstellen")
+
+    def _choose_path_with_dialog(self, suggestion: Path) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Vergelijkingsdocument bewaren", str(suggestion), "Word-document (*.docx)"
+        )
+        return Path(path) if path else None
+
+    def _show_error_dialog(self, message: str) -> None:
+        QMessageBox.warning(self, "Versiegeschiedenis", message)
