@@ -1,0 +1,258 @@
+"""One widget per body block: an alinea, a servicebelofte (picked by number) or a citaat."""
+
+from __future__ import annotations
+
+import copy
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.catalogues import ServicePromise, promises_for
+from composer.core.models import Quote
+from composer.gui.editor.bindings import Binding, ComboBinding, EditKeys, LineBinding, TextBinding
+from composer.gui.editor.commands import SetValueCommand
+from composer.gui.editor.validation_marks import PROBLEM_COLOUR
+
+if TYPE_CHECKING:
+    from composer.gui.session import LetterSession
+
+_TITLES = {"paragraph": "Alinea", "promise": "Servicebelofte", "quote": "Citaat"}
+
+
+def placeholder_message(number: int, promise: ServicePromise | None) -> str:
+    if promise is None:
+        return (
+            f"Servicebelofte {number} bestaat niet in de catalogus. Kies een servicebelofte uit "
+            "de lijst."
+        )
+    return (
+        f"Servicebelofte {number} heeft nog geen tekst in de catalogus. Vul de officiële tekst "
+        "in bij Servicebeloften of kies een andere servicebelofte."
+    )
+
+
+class GrowingTextEdit(QPlainTextEdit):
+    """A text box as high as its text (3 to 16 lines), so the page scrolls, not the box."""
+
+    MIN_LINES, MAX_LINES = 3, 16
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.document().contentsChanged.connect(self._fit)
+        self._fit()
+
+    def _fit(self) -> None:
+        lines = int(self.document().documentLayout().documentSize().height())
+        lines = max(self.MIN_LINES, min(self.MAX_LINES, lines))
+        margins = self.contentsMargins()
+        frame = int(self.document().documentMargin() * 2) + margins.top() + margins.bottom()
+        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + frame + 4)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+
+class BlockWidget(QFrame):
+    """Header (number, kind, move and remove buttons) above the block's own fields."""
+
+    move_requested = Signal(int, int)  # index, step
+    remove_requested = Signal(int)
+
+    def __init__(self, session: LetterSession, index: int, kind: str) -> None:
+        super().__init__()
+        self.session = session
+        self.index = index
+        self.kind = kind
+        self.bindings: list[Binding] = []
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName(f"blok_{index}")
+        self.title = QLabel()
+        self.title.setObjectName("blok_titel")
+        self.up_button = QPushButton("Omhoog")
+        self.down_button = QPushButton("Omlaag")
+        self.remove_button = QPushButton("Verwijderen")
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        for button in (self.up_button, self.down_button, self.remove_button):
+            header.addWidget(button)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(header)
+        self.up_button.clicked.connect(lambda: self.move_requested.emit(self.index, -1))
+        self.down_button.clicked.connect(lambda: self.move_requested.emit(self.index, 1))
+        self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.index))
+
+    def set_index(self, index: int, count: int) -> None:
+        self.index = index
+        self.setObjectName(f"blok_{index}")
+        name = f"{index + 1}. {_TITLES[self.kind]}"
+        self.title.setText(f"<b>{name}</b>")
+        self.setAccessibleName(name)
+        self.up_button.setAccessibleName(f"{name} omhoog")
+        self.down_button.setAccessibleName(f"{name} omlaag")
+        self.remove_button.setAccessibleName(f"{name} verwijderen")
+        self.up_button.setEnabled(index > 0)
+        self.down_button.setEnabled(index < count - 1)
+        for binding in self.bindings:
+            binding.path = f"body[{index}].{binding.path.rsplit('.', 1)[-1]}"
+
+    def focus_target(self) -> QWidget:
+        return self.bindings[0].widget if self.bindings else self
+
+    def sync(self) -> None:
+        for binding in self.bindings:
+            binding.sync()
+
+
+class ParagraphBlock(BlockWidget):
+    def __init__(self, session: LetterSession, index: int, keys: EditKeys) -> None:
+        super().__init__(session, index, "paragraph")
+        self.text = GrowingTextEdit()
+        self.text.setObjectName("alinea_tekst")
+        self.text.setAccessibleName("Tekst van de alinea")
+        self.text.setTabChangesFocus(True)
+        self.body.addWidget(self.text)
+        self.bindings.append(TextBinding(session, self.text, f"body[{index}].text", keys=keys))
+
+
+class PromiseBlock(BlockWidget):
+    def __init__(
+        self,
+        session: LetterSession,
+        index: int,
+        keys: EditKeys,
+        promises: dict[int, ServicePromise],
+    ) -> None:
+        super().__init__(session, index, "promise")
+        self.catalogue = promises
+        self.number = QComboBox()
+        self.number.setObjectName("servicebelofte_nummer")
+        self.number.setAccessibleName("Nummer van de servicebelofte")
+        self.text = QLabel()
+        self.text.setObjectName("servicebelofte_tekst")
+        self.text.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Nummer:", self.number)
+        form.addRow("Tekst:", self.text)
+        self.body.addLayout(form)
+        self.bindings.append(ComboBinding(session, self.number, f"body[{index}].number"))
+
+    def promises(self) -> dict[int, ServicePromise]:
+        # A saved version carries the texts it used; those win over today's catalogue.
+        return promises_for(self.session.letter.extra, self.catalogue)
+
+    def sync(self) -> None:
+        promises = self.promises()
+        number = self.session.value(f"body[{self.index}].number")
+        numbers = sorted({*promises, number})
+        labels = [
+            f"{n} – {promises[n].topic}" if n in promises else f"{n} – niet in de catalogus"
+            for n in numbers
+        ]
+        if [self.number.itemText(i) for i in range(self.number.count())] != labels:
+            self.number.blockSignals(True)
+            self.number.clear()
+            for n, label in zip(numbers, labels, strict=True):
+                self.number.addItem(label, n)
+            self.number.blockSignals(False)
+        super().sync()
+        promise = promises.get(number)
+        if promise is None or promise.placeholder:
+            self.text.setText(placeholder_message(number, promise))
+            self.text.setStyleSheet(f"color: {PROBLEM_COLOUR}; font-weight: bold;")
+        else:
+            self.text.setText(promise.text)
+            self.text.setStyleSheet("")
+
+
+def _quote_label(entry: dict[str, Any]) -> str:
+    text = str(entry.get("text", ""))
+    short = text if len(text) <= 60 else text[:60].rsplit(" ", 1)[0] + " …"
+    return f"{entry.get('speaker', '')}: ‘{short}’"
+
+
+class QuoteBlock(BlockWidget):
+    OWN = "Eigen citaat (vul hieronder in)"
+
+    def __init__(
+        self,
+        session: LetterSession,
+        index: int,
+        keys: EditKeys,
+        quotes: list[dict[str, Any]],
+    ) -> None:
+        super().__init__(session, index, "quote")
+        self.quotes = quotes
+        self.bank = QComboBox()
+        self.bank.setObjectName("citatenbank")
+        self.bank.setAccessibleName("Citaat uit de citatenbank")
+        self.bank.addItem(self.OWN, -1)
+        for number, entry in enumerate(quotes):
+            self.bank.addItem(_quote_label(entry), number)
+        self.text = GrowingTextEdit()
+        self.text.setObjectName("citaat_tekst")
+        self.text.setAccessibleName("Tekst van het citaat")
+        self.text.setTabChangesFocus(True)
+        self.speaker = QLineEdit()
+        self.speaker.setObjectName("citaat_spreker")
+        self.speaker.setAccessibleName("Spreker")
+        self.role = QLineEdit()
+        self.role.setObjectName("citaat_functie")
+        self.role.setAccessibleName("Functie van de spreker")
+        form = QFormLayout()
+        form.addRow("Uit de citatenbank:", self.bank)
+        form.addRow("Citaat:", self.text)
+        form.addRow("Spreker:", self.speaker)
+        form.addRow("Functie:", self.role)
+        self.body.addLayout(form)
+        self.bindings += [
+            TextBinding(session, self.text, f"body[{index}].text", keys=keys),
+            LineBinding(session, self.speaker, f"body[{index}].speaker", keys=keys),
+            LineBinding(session, self.role, f"body[{index}].role", keys=keys),
+        ]
+        self.bank.activated.connect(self._chosen)
+
+    def focus_target(self) -> QWidget:
+        return self.bank
+
+    def _chosen(self, row: int) -> None:
+        number = self.bank.itemData(row)
+        if number is None or number < 0:
+            return
+        entry = self.quotes[number]
+        path = f"body[{self.index}]"
+        old = self.session.value(path)
+        new = Quote(
+            text=str(entry.get("text", "")),
+            speaker=str(entry.get("speaker", "")),
+            role=str(entry.get("role", "")),
+            extra=copy.deepcopy(old.extra),
+        )
+        if new != old:
+            self.session.apply(SetValueCommand(self.session, path, new, text="citaat kiezen"))
+
+    def sync(self) -> None:
+        super().sync()
+        block = self.session.value(f"body[{self.index}]")
+        row = 0
+        for number, entry in enumerate(self.quotes):
+            if entry.get("text") == block.text and entry.get("speaker", "") == block.speaker:
+                row = number + 1
+                break
+        if self.bank.currentIndex() != row:
+            self.bank.blockSignals(True)
+            self.bank.setCurrentIndex(row)
+            self.bank.blockSignals(False)

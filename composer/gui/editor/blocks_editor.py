@@ -1,0 +1,150 @@
+"""The body as a list of blocks: add an alinea, servicebelofte or citaat, move and remove them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from composer.core.catalogues import ServicePromise, load_promises, load_quotes
+from composer.core.models import Block, Paragraph, Promise, Quote
+from composer.errors import ComposerError
+from composer.gui.editor.bindings import Binding, EditKeys
+from composer.gui.editor.block_widgets import BlockWidget, ParagraphBlock, PromiseBlock, QuoteBlock
+from composer.gui.editor.commands import InsertBlockCommand, MoveBlockCommand, RemoveBlockCommand
+from composer.gui.editor.validation_marks import PROBLEM_COLOUR
+
+if TYPE_CHECKING:
+    from composer.gui.session import LetterSession
+
+
+def _catalogues() -> tuple[dict[int, ServicePromise], list[dict[str, Any]], list[str]]:
+    problems: list[str] = []
+    try:
+        promises = load_promises()
+    except ComposerError as exc:
+        promises = {}
+        problems.append(exc.message)
+    try:
+        quotes = load_quotes()
+    except ComposerError as exc:
+        quotes = []
+        problems.append(exc.message)
+    return promises, quotes, problems
+
+
+class BlocksEditor(QWidget):
+    def __init__(self, session: LetterSession, keys: EditKeys) -> None:
+        super().__init__()
+        self.session = session
+        self.keys = keys
+        self.setObjectName("tekstblokken")
+        self.promises, self.quotes, problems = _catalogues()
+        self.blocks: list[BlockWidget] = []
+        self.current_index: int | None = None  # the block last worked in: new ones go after it
+
+        self.block_layout = QVBoxLayout()
+        self.block_layout.setContentsMargins(0, 0, 0, 0)
+        self.add_paragraph_button = QPushButton("A&linea toevoegen")
+        self.add_paragraph_button.setObjectName("alinea_toevoegen")
+        self.add_promise_button = QPushButton("&Servicebelofte toevoegen")
+        self.add_promise_button.setObjectName("servicebelofte_toevoegen")
+        self.add_quote_button = QPushButton("&Citaat toevoegen")
+        self.add_quote_button.setObjectName("citaat_toevoegen")
+        buttons = QHBoxLayout()
+        for button in (self.add_paragraph_button, self.add_promise_button, self.add_quote_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.catalogue_message = QLabel("\n".join(problems))
+        self.catalogue_message.setWordWrap(True)
+        self.catalogue_message.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        self.catalogue_message.setVisible(bool(problems))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.catalogue_message)
+        layout.addLayout(self.block_layout)
+        layout.addLayout(buttons)
+
+        self.add_paragraph_button.clicked.connect(lambda: self.add(Paragraph("")))
+        self.add_promise_button.clicked.connect(lambda: self.add(Promise(self._first_promise())))
+        self.add_quote_button.clicked.connect(lambda: self.add(Quote("")))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    @property
+    def bindings(self) -> list[Binding]:
+        return [binding for block in self.blocks for binding in block.bindings]
+
+    def _first_promise(self) -> int:
+        usable = [n for n, promise in sorted(self.promises.items()) if not promise.placeholder]
+        return usable[0] if usable else 1
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        for block in self.blocks:
+            if new is not None and (new is block or block.isAncestorOf(new)):
+                self.current_index = block.index
+                return
+
+    # Commands
+
+    def add(self, block: Block) -> None:
+        count = len(self.session.letter.body)
+        current = self.current_index
+        index = current + 1 if current is not None and current < count else count
+        self.session.apply(InsertBlockCommand(self.session, index, block))
+        self.focus_block(index)
+
+    def move(self, index: int, step: int) -> None:
+        to = index + step
+        if 0 <= to < len(self.session.letter.body):
+            self.session.apply(MoveBlockCommand(self.session, index, to))
+            self.focus_block(to)
+
+    def remove(self, index: int) -> None:
+        self.session.apply(RemoveBlockCommand(self.session, index))
+        self.current_index = None
+
+    def focus_block(self, index: int) -> None:
+        if 0 <= index < len(self.blocks):
+            self.current_index = index
+            self.blocks[index].focus_target().setFocus()
+
+    # Showing the model
+
+    def _shape(self) -> list[str]:
+        return [block.type for block in self.session.letter.body]
+
+    def reload(self) -> None:
+        self.current_index = None
+        self._rebuild()
+
+    def sync(self) -> None:
+        if [block.kind for block in self.blocks] != self._shape():
+            self._rebuild()
+            return
+        for block in self.blocks:
+            block.sync()
+
+    def _rebuild(self) -> None:
+        for block in self.blocks:
+            self.block_layout.removeWidget(block)
+            block.hide()
+            block.deleteLater()
+        self.blocks = [self._make(index, kind) for index, kind in enumerate(self._shape())]
+        for block in self.blocks:
+            self.block_layout.addWidget(block)
+            block.set_index(block.index, len(self.blocks))
+            block.sync()
+
+    def _make(self, index: int, kind: str) -> BlockWidget:
+        block: BlockWidget
+        if kind == "paragraph":
+            block = ParagraphBlock(self.session, index, self.keys)
+        elif kind == "promise":
+            block = PromiseBlock(self.session, index, self.keys, self.promises)
+        else:
+            block = QuoteBlock(self.session, index, self.keys, self.quotes)
+        block.move_requested.connect(self.move)
+        block.remove_requested.connect(self.remove)
+        return block

@@ -1,0 +1,99 @@
+"""Drafts of letters not yet in the library: one JSON file each in `<data_dir>/concepten`.
+
+A letter gets a row in the library only when the user saves it (a library letter is a version
+history; an unsaved scribble must not become version 1). Until then its autosaved draft is a
+file, written atomically, named `nieuw-<uuid>.json`, so several new letters never collide.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from composer.core.letterfile import letter_to_dict
+from composer.core.models import Letter
+from composer.fileio import write_text_atomic
+from composer.paths import data_dir
+from composer.storage.drafts import _draft_letter  # reads a half-typed (invalid) letter too
+
+DRAFT_FORMAT = "composer-draft/1"
+FOLDER_NAME = "concepten"
+_KEY = re.compile(r"nieuw-[0-9a-f]{32}")
+
+
+@dataclass(frozen=True)
+class FileDraft:
+    key: str  # "nieuw-<uuid>", also the file name without .json
+    path: Path
+    author: str
+    updated_at: datetime  # aware, UTC
+    letter: Letter
+
+
+def default_folder() -> Path:
+    return data_dir() / FOLDER_NAME
+
+
+def new_key() -> str:
+    return f"nieuw-{uuid.uuid4().hex}"
+
+
+def is_key(key: object) -> bool:
+    return isinstance(key, str) and _KEY.fullmatch(key) is not None
+
+
+def draft_path(folder: Path, key: str) -> Path:
+    if not is_key(key):
+        raise ValueError(f"not a draft key: {key!r}")
+    return folder / f"{key}.json"
+
+
+def write(folder: Path, key: str, letter: Letter, *, author: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = draft_path(folder, key)
+    content = {
+        "format": DRAFT_FORMAT,
+        "author": author,
+        "updated_at": datetime.now(UTC).isoformat(),
+        "letter": letter_to_dict(letter),
+    }
+    write_text_atomic(path, json.dumps(content, ensure_ascii=False, indent=2) + "\n")
+    return path
+
+
+def read(path: Path) -> FileDraft | None:
+    """The draft in `path`; None for a file that is not a readable draft (it is left alone)."""
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+        if content.get("format") != DRAFT_FORMAT:
+            return None
+        letter = _draft_letter(json.dumps(content["letter"]))
+        updated_at = datetime.fromisoformat(content["updated_at"])
+        return FileDraft(
+            key=path.stem,
+            path=path,
+            author=str(content.get("author", "")),
+            updated_at=updated_at,
+            letter=letter,
+        )
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def of_author(folder: Path, author: str) -> list[FileDraft]:
+    """The author's new-letter drafts in `folder`, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [read(path) for path in folder.glob("nieuw-*.json") if is_key(path.stem)]
+    mine = [draft for draft in found if draft is not None and draft.author == author]
+    return sorted(mine, key=lambda draft: draft.updated_at, reverse=True)
+
+
+def remove(folder: Path, key: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        draft_path(folder, key).unlink()

@@ -1,0 +1,205 @@
+"""The letter editor: every part of the letter as fields, edits as undoable commands."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
+from shiboken6 import isValid
+
+from composer.gui.editor.addressees_editor import AddresseesEditor
+from composer.gui.editor.bindings import Binding, EditKeys
+from composer.gui.editor.blocks_editor import BlocksEditor
+from composer.gui.editor.letter_form import LetterForm, SalutationField, SingleLineField
+from composer.gui.editor.list_fields import attachments_table, copies_table, signatories_table
+from composer.gui.editor.validation_marks import PROBLEM_COLOUR, group_by_path
+
+if TYPE_CHECKING:
+    from composer.gui.session import LetterSession
+
+UNDO_TEXT = "&Ongedaan maken"
+REDO_TEXT = "&Opnieuw"
+
+
+class _ActionText(QObject):
+    """Sets the undo/redo action's text; a child of the action, so it goes when the action goes."""
+
+    def __init__(self, action: QAction, prefix: str) -> None:
+        super().__init__(action)
+        self.action = action
+        self.prefix = prefix
+
+    def show(self, text: str) -> None:
+        if not isValid(self.action):  # the editor is gone, the session's stack lives on
+            return
+        self.action.setText(f"{self.prefix}: {text}" if text else self.prefix)
+
+
+def _group(title: str, name: str, content: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    box.setObjectName(name)
+    layout = QVBoxLayout(box)
+    layout.addWidget(content)
+    return box
+
+
+class LetterEditor(QWidget):
+    """Shows the session's letter; the session, not this widget, owns the letter."""
+
+    def __init__(self, session: LetterSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("briefeditor")
+        self.setAccessibleName("Brief bewerken")
+        self.keys = EditKeys(session, self)
+        self.letter_form = LetterForm(session, self.keys)
+        self.addressees = AddresseesEditor(session, self.keys)
+        self.salutation = SalutationField(session, self.keys)
+        self.blocks = BlocksEditor(session, self.keys)
+        self.closing = SingleLineField(
+            session, self.keys, "Slot&formule:", "slotformule", "closing"
+        )
+        self.signatories = signatories_table(session)
+        self.attachments = attachments_table(session)
+        self.copies = copies_table(session)
+        self.sections = [
+            self.letter_form,
+            self.addressees,
+            self.salutation,
+            self.blocks,
+            self.closing,
+            self.signatories,
+            self.attachments,
+            self.copies,
+        ]
+
+        self.problem_summary = QLabel()
+        self.problem_summary.setObjectName("problemen")
+        self.problem_summary.setWordWrap(True)
+        self.problem_summary.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        self.problem_summary.setVisible(False)
+
+        content = QWidget()
+        content.setObjectName("briefinhoud")
+        column = QVBoxLayout(content)
+        column.addWidget(self.letter_form)
+        column.addWidget(_group("Geadresseerden", "groep_geadresseerden", self.addressees))
+        column.addWidget(self.salutation)
+        column.addWidget(_group("Tekst", "groep_tekst", self.blocks))
+        column.addWidget(self.closing)
+        column.addWidget(_group("Ondertekenaars", "groep_ondertekenaars", self.signatories))
+        column.addWidget(_group("Bijlagen", "groep_bijlagen", self.attachments))
+        column.addWidget(_group("Kopie aan", "groep_kopie_aan", self.copies))
+        column.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("briefeditor_scroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.problem_summary)
+        layout.addWidget(self.scroll, 1)
+
+        self._undo = self._stack_action(undo=True)
+        self._redo = self._stack_action(undo=False)
+
+        session.loaded.connect(self.reload)
+        session.changed.connect(self.sync)
+        session.problems_changed.connect(self.show_problems)
+        self.addressees.shown_changed.connect(lambda: self.show_problems(session.problems))
+        self.reload()
+        self.show_problems(session.problems)
+
+    # Undo and redo for the main window's menu
+
+    def _stack_action(self, *, undo: bool) -> QAction:
+        stack = self.session.undo_stack
+        if undo:
+            action = stack.createUndoAction(self, UNDO_TEXT)
+            action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
+            prefix, text_changed, current = UNDO_TEXT, stack.undoTextChanged, stack.undoText
+            action.setObjectName("ongedaan_maken")
+        else:
+            action = stack.createRedoAction(self, REDO_TEXT)
+            action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
+            prefix, text_changed, current = REDO_TEXT, stack.redoTextChanged, stack.redoText
+
+            action.setObjectName("opnieuw")
+
+        # Qt writes "Ongedaan maken betreft wijzigen"; Dutch reads better with a colon.
+        # Connected after Qt's own slot, so this text is the one that stays.
+        text_changed.connect(_ActionText(action, prefix).show)
+        action.setText(f"{prefix}: {current()}" if current() else prefix)
+        self.addAction(action)  # the shortcuts work in the editor without a menu too
+        return action
+
+    def undo_action(self) -> QAction:
+        return self._undo
+
+    def redo_action(self) -> QAction:
+        return self._redo
+
+    # Showing the session's letter
+
+    def bindings(self) -> list[Binding]:
+        found: list[Binding] = []
+        for section in self.sections:
+            found.extend(getattr(section, "bindings", []))
+        return found
+
+    def reload(self) -> None:
+        """Another letter: fill every field (signals blocked, so no command is made)."""
+        for section in self.sections:
+            section.reload()
+
+    def sync(self) -> None:
+        """An edit, undo or redo: refill only the fields whose value differs from the letter."""
+        for section in self.sections:
+            section.sync()
+
+    def show_problems(self, problems: list[tuple[str, str]]) -> None:
+        """Mark each field with a problem; problems of fields not on screen go in the summary."""
+        grouped = group_by_path(problems)
+        for binding in self.bindings():
+            if binding.mark is not None:
+                binding.mark.show(grouped.pop(binding.path, None))
+        if grouped:
+            lines = "\n".join(f"• {message}" for message in grouped.values())
+            self.problem_summary.setText(f"Nog te verbeteren:\n{lines}")
+        else:
+            self.problem_summary.clear()
+        self.problem_summary.setVisible(bool(grouped))
+
+    # Finding fields (tests, and the main window jumping to a problem)
+
+    def binding(self, path: str) -> Binding | None:
+        for binding in self.bindings():
+            if binding.path == path:
+                return binding
+        return None
+
+    def field(self, path: str) -> QWidget | None:
+        """The widget showing `path`; selects the addressee when the path is inside one."""
+        if path.startswith("addressees["):
+            index = int(path[len("addressees[") : path.index("]")])
+            if index < len(self.session.letter.addressees) and self.addressees.current() != index:
+                self.addressees.select(index)
+        binding = self.binding(path)
+        return binding.widget if binding is not None else None
+
+    def problem_text(self, path: str) -> str:
+        """The message beside the field at `path` ("" when the field shows no problem)."""
+        binding = self.binding(path)
+        if binding is None or binding.mark is None or binding.mark.label.isHidden():
+            return ""
+        return binding.mark.message
+
+    def focus_field(self, path: str) -> bool:
+        widget = self.field(path)
+        if widget is None:
+            return False
+        self.scroll.ensureWidgetVisible(widget)
+        widget.setFocus()
+        return True

@@ -1,0 +1,161 @@
+"""The fields at the top of the letter (sjabloon, datum, plaats, kenmerken, betreft) and the
+single-line fields aanhef and slotformule."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from composer.dutch.dates import format_date
+from composer.dutch.salutations import DEFAULT_GROUP_SALUTATION, salutation_for
+from composer.errors import ComposerError
+from composer.gui.editor.bindings import Binding, DateBinding, EditKeys, LineBinding
+from composer.gui.editor.validation_marks import FieldMark, marked_field
+from composer.render.registry import find_template
+from composer.settings import load_settings
+
+if TYPE_CHECKING:
+    from composer.gui.session import LetterSession
+
+KENMERK_PLACEHOLDER = "wordt toegekend bij definitief maken"
+KENMERK_LOCKED = (
+    "Het kenmerk is toegekend en staat in het kenmerkregister; het verandert niet meer."
+)
+
+
+def add_marked_row(form: QFormLayout, text: str, field: QWidget, name: str) -> FieldMark:
+    """A form row `text: field [problem]`; the label's mnemonic jumps to the field itself."""
+    field.setObjectName(name)
+    field.setAccessibleName(text.replace("&", "").rstrip(":"))
+    row, mark = marked_field(field, name)
+    label = QLabel(text)
+    label.setBuddy(field)
+    form.addRow(label, row)
+    return mark
+
+
+def line_edit(placeholder: str = "") -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setClearButtonEnabled(False)
+    return edit
+
+
+class LetterForm(QWidget):
+    """Sjabloon, datum (with the date written out), plaats, ons/uw kenmerk and betreft."""
+
+    def __init__(self, session: LetterSession, keys: EditKeys) -> None:
+        super().__init__()
+        self.session = session
+        self.setObjectName("briefgegevens")
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+
+        self.template_label = QLabel()
+        self.template_label.setObjectName("sjabloon")
+        self.template_label.setAccessibleName("Sjabloon")
+        form.addRow("Sjabloon:", self.template_label)
+
+        self.date_edit = QDateEdit()
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d-M-yyyy")
+        self.long_date = QLabel()
+        self.long_date.setObjectName("datum_voluit")
+        date_row = QWidget()
+        date_layout = QHBoxLayout(date_row)
+        date_layout.setContentsMargins(0, 0, 0, 0)
+        date_layout.addWidget(self.date_edit)
+        date_layout.addWidget(self.long_date, 1)
+        self.date_edit.setObjectName("datum")
+        self.date_edit.setAccessibleName("Datum")
+        date_label = QLabel("&Datum:")
+        date_label.setBuddy(self.date_edit)
+        form.addRow(date_label, date_row)
+
+        self.place = line_edit()
+        self.our_reference = line_edit(KENMERK_PLACEHOLDER)
+        self.your_reference = line_edit()
+        self.subject = line_edit("Waar gaat de brief over?")
+        rows = [
+            ("&Plaats:", self.place, "plaats", "place"),
+            ("Ons &kenmerk:", self.our_reference, "ons_kenmerk", "our_reference"),
+            ("&Uw kenmerk:", self.your_reference, "uw_kenmerk", "your_reference"),
+            ("&Betreft:", self.subject, "betreft", "subject"),
+        ]
+        self.bindings: list[Binding] = [DateBinding(session, self.date_edit, "date", keys=keys)]
+        for text, edit, name, path in rows:
+            mark = add_marked_row(form, text, edit, name)
+            self.bindings.append(LineBinding(session, edit, path, mark=mark, keys=keys))
+
+    def reload(self) -> None:
+        letter = self.session.letter
+        try:
+            title = find_template(letter.template).title
+        except ComposerError:
+            title = f"{letter.template} (onbekend sjabloon)"
+        self.template_label.setText(title)
+        locked = self.session.reference_assigned
+        self.our_reference.setReadOnly(locked)
+        self.our_reference.setToolTip(KENMERK_LOCKED if locked else "")
+        self.our_reference.setPlaceholderText("" if locked else KENMERK_PLACEHOLDER)
+        self.sync()
+
+    def sync(self) -> None:
+        for binding in self.bindings:
+            binding.sync()
+        self.long_date.setText(format_date(self.session.letter.date))
+
+
+def _group_salutation() -> str:
+    try:
+        return load_settings().group_salutation
+    except ComposerError:
+        return DEFAULT_GROUP_SALUTATION
+
+
+class SingleLineField(QWidget):
+    """One labelled line (aanhef, slotformule) in its own small form."""
+
+    def __init__(
+        self, session: LetterSession, keys: EditKeys, text: str, name: str, path: str
+    ) -> None:
+        super().__init__()
+        self.session = session
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.edit = line_edit()
+        mark = add_marked_row(form, text, self.edit, name)
+        self.bindings: list[Binding] = [LineBinding(session, self.edit, path, mark=mark, keys=keys)]
+
+    def reload(self) -> None:
+        self.sync()
+
+    def sync(self) -> None:
+        for binding in self.bindings:
+            binding.sync()
+
+
+class SalutationField(SingleLineField):
+    """The aanhef: empty means the derived one, shown as the placeholder; typing overrides it."""
+
+    def __init__(self, session: LetterSession, keys: EditKeys) -> None:
+        super().__init__(session, keys, "&Aanhef:", "aanhef", "salutation")
+        self.group_salutation = _group_salutation()
+        self.edit.setToolTip("Leeg laten voor de aanhef die bij de geadresseerde hoort.")
+
+    def derived(self) -> str:
+        return salutation_for(
+            self.session.letter.addressees, group_salutation=self.group_salutation
+        )
+
+    def sync(self) -> None:
+        super().sync()
+        self.edit.setPlaceholderText(self.derived())

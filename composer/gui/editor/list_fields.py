@@ -1,0 +1,177 @@
+"""Simple editable lists: ondertekenaars (naam, functie), bijlagen and kopie aan."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.models import Signatory
+from composer.gui.editor.commands import (
+    InsertItemCommand,
+    MoveItemCommand,
+    RemoveItemCommand,
+    SetValueCommand,
+)
+
+if TYPE_CHECKING:
+    from composer.gui.session import LetterSession
+
+
+class ListTable(QWidget):
+    """A table over `list_path`; each column a field of the item (None: the item is text)."""
+
+    def __init__(
+        self,
+        session: LetterSession,
+        list_path: str,
+        columns: list[tuple[str, str | None]],
+        new_item: Callable[[], Any],
+        *,
+        name: str,
+        noun: str,
+    ) -> None:
+        super().__init__()
+        self.session = session
+        self.list_path = list_path
+        self.columns = columns
+        self.new_item = new_item
+        self.setObjectName(name)
+        self.table = QTableWidget(0, len(columns))
+        self.table.setObjectName(f"{name}_tabel")
+        self.table.setAccessibleName(noun.capitalize())
+        self.table.setHorizontalHeaderLabels([header for header, _field in columns])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.add_button = QPushButton("Toevoegen")
+        self.up_button = QPushButton("Omhoog")
+        self.down_button = QPushButton("Omlaag")
+        self.remove_button = QPushButton("Verwijderen")
+        buttons = QVBoxLayout()
+        for button, verb in (
+            (self.add_button, "toevoegen"),
+            (self.up_button, "omhoog"),
+            (self.down_button, "omlaag"),
+            (self.remove_button, "verwijderen"),
+        ):
+            button.setObjectName(f"{name}_{verb}")
+            button.setAccessibleName(f"{noun.capitalize()} {verb}")
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(buttons)
+
+        self.table.cellChanged.connect(self._cell_changed)
+        self.table.currentCellChanged.connect(lambda *_: self._enable_buttons())
+        self.add_button.clicked.connect(self.add)
+        self.up_button.clicked.connect(lambda: self.move(-1))
+        self.down_button.clicked.connect(lambda: self.move(1))
+        self.remove_button.clicked.connect(self.remove)
+
+    def items(self) -> list[Any]:
+        return self.session.value(self.list_path)
+
+    def path(self, row: int, column: int) -> str:
+        field = self.columns[column][1]
+        item = f"{self.list_path}[{row}]"
+        return f"{item}.{field}" if field else item
+
+    def cell_text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
+
+    def _cell_changed(self, row: int, column: int) -> None:
+        if self.session.loading or row >= len(self.items()):
+            return
+        path = self.path(row, column)
+        new = self.cell_text(row, column)
+        if new != self.session.value(path):
+            self.session.apply(SetValueCommand(self.session, path, new))
+
+    def add(self) -> None:
+        index = len(self.items())
+        self.session.apply(InsertItemCommand(self.session, self.list_path, index, self.new_item()))
+        self.table.setCurrentCell(index, 0)
+        self.table.editItem(self.table.item(index, 0))
+
+    def move(self, step: int) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.items()) and 0 <= row + step < len(self.items()):
+            self.session.apply(MoveItemCommand(self.session, self.list_path, row, row + step))
+            self.table.setCurrentCell(row + step, self.table.currentColumn())
+
+    def remove(self) -> None:
+        row = self.table.currentRow()
+        if 0 <= row < len(self.items()):
+            self.session.apply(RemoveItemCommand(self.session, self.list_path, row))
+
+    def _enable_buttons(self) -> None:
+        row, count = self.table.currentRow(), len(self.items())
+        self.up_button.setEnabled(0 < row < count)
+        self.down_button.setEnabled(0 <= row < count - 1)
+        self.remove_button.setEnabled(0 <= row < count)
+
+    def reload(self) -> None:
+        self.sync()
+
+    def sync(self) -> None:
+        count = len(self.items())
+        self.table.blockSignals(True)
+        try:
+            if self.table.rowCount() != count:
+                self.table.setRowCount(count)
+            for row in range(count):
+                for column in range(len(self.columns)):
+                    text = str(self.session.value(self.path(row, column)))
+                    item = self.table.item(row, column)
+                    if item is None:
+                        self.table.setItem(row, column, QTableWidgetItem(text))
+                    elif item.text() != text:
+                        item.setText(text)
+        finally:
+            self.table.blockSignals(False)
+        rows = max(count, 1)
+        header = self.table.horizontalHeader().height()
+        self.table.setFixedHeight(
+            header + rows * self.table.verticalHeader().defaultSectionSize() + 4
+        )
+        self._enable_buttons()
+
+
+def signatories_table(session: LetterSession) -> ListTable:
+    return ListTable(
+        session,
+        "signatories",
+        [("Naam", "name"), ("Functie", "role")],
+        lambda: Signatory(""),
+        name="ondertekenaars",
+        noun="ondertekenaar",
+    )
+
+
+def attachments_table(session: LetterSession) -> ListTable:
+    return ListTable(
+        session, "attachments", [("Bijlage", None)], str, name="bijlagen", noun="bijlage"
+    )
+
+
+def copies_table(session: LetterSession) -> ListTable:
+    return ListTable(
+        session, "copies", [("Kopie aan", None)], str, name="kopie_aan", noun="kopie aan"
+    )

@@ -1,0 +1,352 @@
+"""The letter being edited: one LetterSession holds it, its undo stack, problems and drafts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from composer.core.catalogues import load_profile
+from composer.core.letterfile import letter_to_dict
+from composer.core.models import Letter, Paragraph, Signatory
+from composer.core.validation import letter_problems
+from composer.errors import ComposerError
+from composer.gui.editor import draft_files
+from composer.gui.editor.commands import ReplaceLetterCommand
+from composer.gui.editor.letter_paths import get_list, get_value, set_value
+from composer.render.registry import find_template
+from composer.storage.library import Library
+from composer.storage.snapshot import SNAPSHOT_KEY
+
+AUTOSAVE_INTERVAL_MS = 3000
+BRIEF_CLOSING = "Met vriendelijke groet,"
+
+DraftKey = int | str  # a letter id (library draft) or "nieuw-<uuid>" (a letter never saved)
+
+
+@dataclass(frozen=True)
+class PendingDraft:
+    """Work left behind (after a crash): offer it back with restore_draft(key)."""
+
+    key: DraftKey
+    letter: Letter
+    updated_at: dt.datetime  # aware, UTC
+    base_version: int | None
+
+    @property
+    def is_new_letter(self) -> bool:
+        return isinstance(self.key, str)
+
+    @property
+    def description(self) -> str:
+        """`Brief 12 ‘Betreft’, automatisch bewaard op 17-10-2022 om 14:03`."""
+        subject = self.letter.subject.strip() or "zonder betreft"
+        local = self.updated_at.astimezone()
+        which = "Nieuwe brief" if self.is_new_letter else f"Brief {self.key}"
+        return f"{which} ‘{subject}’, automatisch bewaard op {local:%d-%m-%Y} om {local:%H:%M}"
+
+
+def _comparable(letter: Letter) -> dict[str, Any]:
+    data = letter_to_dict(letter)
+    data.pop(SNAPSHOT_KEY, None)
+    return data
+
+
+class LetterSession(QObject):
+    """The one place the current letter lives. Edits arrive as commands on `undo_stack`."""
+
+    changed = Signal()  # content changed by an edit, undo or redo
+    loaded = Signal()  # another letter is now in the editor
+    saved = Signal(int, int)  # letter id, version
+    problems_changed = Signal(list)  # [(field path, Dutch message)]
+    dirty_changed = Signal(bool)
+    autosave_failed = Signal(str)  # Dutch message; the draft is tried again at the next edit
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        author: str,
+        drafts_folder: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.library = library
+        self.author = author
+        self.drafts_folder = drafts_folder or draft_files.default_folder()
+        self.letter = Letter(template="brief", date=dt.date.today(), body=[Paragraph("")])
+        self.letter_id: int | None = None
+        self.base_version: int | None = None
+        self.problems: list[tuple[str, str]] = []
+        self.reference_assigned = False  # ons kenmerk given (finalize): no longer editable
+        self.loading = False
+        self.typing_generation = 0  # bumped by seal_typing: the next keystroke is a new step
+        self.autosave_interval_ms = AUTOSAVE_INTERVAL_MS
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self._draft_key: str | None = None  # file draft of a letter not yet in the library
+        self._draft_pending = False  # edits since the last draft was written
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.autosave)
+        self._validate()
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.dirty_changed.emit(not clean)
+
+    @property
+    def dirty(self) -> bool:
+        """Whether the letter has changes that are not saved as a version."""
+        return not self.undo_stack.isClean()
+
+    # Loading
+
+    def new_from_template(self, name: str, *, today: dt.date | None = None) -> None:
+        """A new letter from a template, prefilled from the organisation profile.
+
+        A brief gets the closing "Met vriendelijke groet," and the profile's contact as
+        ondertekenaar; a persbericht has neither (its contact is printed from the profile).
+        """
+        template = find_template(name)
+        profile = load_profile()
+        letter = Letter(
+            template=template.name,
+            date=today or dt.date.today(),
+            place=profile.place,
+            body=[Paragraph("")],
+            closing="",
+        )
+        if template.kind == "brief":
+            letter.closing = BRIEF_CLOSING
+            contact = profile.press_contact
+            if contact.get("name", "").strip():
+                letter.signatories = [Signatory(contact["name"], contact.get("role", ""))]
+        self._load(letter, letter_id=None, base_version=None)
+
+    def open(self, letter_id: int) -> None:
+        """The latest version of a library letter. Offering its draft back is the caller's."""
+        info = self.library.version_info(letter_id)
+        letter = self.library.version(letter_id, info.number)
+        self._load(letter, letter_id=letter_id, base_version=info.number)
+
+    def _load(
+        self,
+        letter: Letter,
+        *,
+        letter_id: int | None,
+        base_version: int | None,
+        draft_key: str | None = None,
+    ) -> None:
+        self.loading = True  # nothing that happens now is an edit
+        try:
+            self._timer.stop()
+            self.letter = letter
+            self.letter_id = letter_id
+            self.base_version = base_version
+            self._draft_key = draft_key
+            self._draft_pending = False
+            self.reference_assigned = bool(letter.our_reference.strip())
+            self.typing_generation += 1
+            self.undo_stack.clear()
+            self._validate()
+        finally:
+            self.loading = False
+        self.loaded.emit()
+        self.problems_changed.emit(list(self.problems))
+
+    # Saving
+
+    def save(self, message: str = "") -> int:
+        """Save a version; returns its number. SaveConflict and other errors reach the caller."""
+        self._timer.stop()
+        if self.letter_id is None:
+            letter_id = self.library.add(self.letter, author=self.author, message=message)
+            number = 1
+            self.letter_id = letter_id
+            if self._draft_key is not None:
+                draft_files.remove(self.drafts_folder, self._draft_key)
+                self._draft_key = None
+        else:
+            # The library drops this author's draft in the same transaction.
+            number = self.library.save(
+                self.letter_id,
+                self.letter,
+                author=self.author,
+                message=message,
+                base=self.base_version,
+            )
+        self.base_version = number
+        self._draft_pending = False
+        self.typing_generation += 1
+        self.undo_stack.setClean()
+        self.saved.emit(self.letter_id, number)
+        return number
+
+    # Editing: commands call these; widgets never do.
+
+    def apply(self, command: QUndoCommand) -> None:
+        if self.loading:
+            return
+        self.undo_stack.push(command)
+
+    def value(self, path: str) -> Any:
+        return get_value(self.letter, path)
+
+    def set_value(self, path: str, value: Any) -> None:
+        set_value(self.letter, path, value)
+        self._after_change()
+
+    def insert_item(self, list_path: str, index: int, item: Any) -> None:
+        get_list(self.letter, list_path).insert(index, item)
+        self._after_change()
+
+    def remove_item(self, list_path: str, index: int) -> Any:
+        item = get_list(self.letter, list_path).pop(index)
+        self._after_change()
+        return item
+
+    def move_item(self, list_path: str, index: int, to: int) -> None:
+        items = get_list(self.letter, list_path)
+        items.insert(to, items.pop(index))
+        self._after_change()
+
+    def insert_block(self, index: int, block: Any) -> None:
+        self.insert_item("body", index, block)
+
+    def remove_block(self, index: int) -> Any:
+        return self.remove_item("body", index)
+
+    def move_block(self, index: int, to: int) -> None:
+        self.move_item("body", index, to)
+
+    def insert_addressee(self, index: int, addressee: Any) -> None:
+        self.insert_item("addressees", index, addressee)
+
+    def remove_addressee(self, index: int) -> Any:
+        return self.remove_item("addressees", index)
+
+    def move_addressee(self, index: int, to: int) -> None:
+        self.move_item("addressees", index, to)
+
+    def replace_letter(self, letter: Letter) -> None:
+        self.letter = letter
+        self._after_change()
+
+    def seal_typing(self) -> None:
+        """End the current typing step (focus left the field): the next keystroke is new."""
+        self.typing_generation += 1
+
+    def _validate(self) -> None:
+        self.problems = letter_problems(letter_to_dict(self.letter))
+
+    def _after_change(self) -> None:
+        self._validate()
+        self.changed.emit()
+        self.problems_changed.emit(list(self.problems))
+        if not self.loading:
+            self._draft_pending = True
+            if not self._timer.isActive():
+                self._timer.start(self.autosave_interval_ms)
+
+    # Drafts (autosave)
+
+    def autosave(self) -> bool:
+        """Write the draft now (or remove it when nothing unsaved is left); False on failure."""
+        self._timer.stop()
+        if not self._draft_pending:
+            return True
+        try:
+            if self.dirty:
+                self._write_draft()
+            else:
+                self._remove_draft()
+        except ComposerError as exc:
+            self.autosave_failed.emit(exc.message)
+            return False
+        self._draft_pending = False
+        return True
+
+    def _write_draft(self) -> None:
+        if self.letter_id is not None:
+            self.library.save_draft(
+                self.letter_id, self.letter, author=self.author, base=self.base_version
+            )
+            return
+        if self._draft_key is None:
+            self._draft_key = draft_files.new_key()
+        draft_files.write(self.drafts_folder, self._draft_key, self.letter, author=self.author)
+
+    def _remove_draft(self) -> None:
+        if self.letter_id is not None:
+            self.library.discard_draft(self.letter_id, author=self.author)
+        elif self._draft_key is not None:
+            draft_files.remove(self.drafts_folder, self._draft_key)
+
+    def pending_drafts(self) -> list[PendingDraft]:
+        """Drafts of this author with work not saved as a version, newest first.
+
+        The letter open in this session is left out; a draft equal to the version it
+        started from (everything typed was undone) has nothing to offer and is left out too.
+        """
+        found: list[PendingDraft] = []
+        for info in self.library.drafts(author=self.author):
+            if info.letter_id == self.letter_id:
+                continue
+            try:
+                start = self.library.version(info.letter_id, info.base_version)
+            except ComposerError:
+                start = None
+            if start is not None and _comparable(start) == _comparable(info.letter):
+                continue
+            found.append(
+                PendingDraft(info.letter_id, info.letter, info.updated_at, info.base_version)
+            )
+        for draft in draft_files.of_author(self.drafts_folder, self.author):
+            if draft.key != self._draft_key:
+                found.append(PendingDraft(draft.key, draft.letter, draft.updated_at, None))
+        return sorted(found, key=lambda draft: draft.updated_at, reverse=True)
+
+    def restore_draft(self, key: DraftKey) -> None:
+        """Open a draft: the saved version it started from, then the draft as one undo step.
+
+        A library letter keeps the draft's base version, so saving on top of a version
+        someone saved meanwhile is refused (SaveConflict) instead of silently overwriting it.
+        """
+        if isinstance(key, int):
+            info = self.library.draft_info(key, author=self.author)
+            if info is None:
+                raise ComposerError(f"Er is geen automatisch bewaard concept van brief {key}.")
+            base = info.base_version or self.library.version_info(key).number
+            self._load(self.library.version(key, base), letter_id=key, base_version=base)
+            draft = info.letter
+        else:
+            read = draft_files.read(draft_files.draft_path(self.drafts_folder, key))
+            if read is None:
+                raise ComposerError(
+                    "Het automatisch bewaarde concept van deze nieuwe brief is er niet meer "
+                    "of is onleesbaar."
+                )
+            draft = read.letter
+            start = Letter(template=draft.template, date=draft.date, closing="")
+            self._load(start, letter_id=None, base_version=None, draft_key=key)
+        self.undo_stack.push(ReplaceLetterCommand(self, self.letter, draft, "concept terugzetten"))
+
+    def discard_draft(self, key: DraftKey | None = None) -> None:
+        """Throw a draft away: the current letter's (None), or one from pending_drafts."""
+        if key is None:
+            self._timer.stop()
+            self._draft_pending = False
+            self._remove_draft()
+        elif isinstance(key, int):
+            self.library.discard_draft(key, author=self.author)
+        else:
+            draft_files.remove(self.drafts_folder, key)
+
+    def close(self) -> None:
+        """Write the last draft (if there are unsaved edits) and stop autosaving."""
+        self.autosave()
+        self._timer.stop()

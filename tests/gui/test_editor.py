@@ -1,0 +1,324 @@
+"""The letter editor as a user sees it: typing, the address book, blocks, undo, problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import Qt
+
+from composer.gui.editor import LetterEditor
+from composer.gui.session import LetterSession
+from composer.storage.library import Library
+
+AUTHOR = "Anna de Vries"
+DAY = dt.date(2022, 10, 17)
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+BAD_POSTCODE = (
+    "Geadresseerde 1: De postcode is ongeldig (‘25110 AB’). "
+    "Gebruik vier cijfers en twee letters, zoals 2511 AB."
+)
+
+
+@pytest.fixture
+def library(tmp_path):
+    library = Library.open(f"sqlite:///{tmp_path / 'b.sqlite'}")
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def make_editor(qtbot, library, tmp_path):
+    sessions = []
+
+    def make() -> LetterEditor:
+        session = LetterSession(library, author=AUTHOR, drafts_folder=tmp_path / "concepten")
+        sessions.append(session)
+        editor = LetterEditor(session)
+        qtbot.addWidget(editor)
+        editor.resize(1000, 900)
+        editor.show()
+        return editor
+
+    yield make
+    for session in sessions:
+        session.close()
+
+
+@pytest.fixture
+def editor(make_editor):
+    editor = make_editor()
+    editor.session.new_from_template("brief", today=DAY)
+    return editor
+
+
+def type_into(qtbot, widget, text):
+    widget.setFocus()
+    qtbot.keyClicks(widget, text)
+
+
+def add_from_address_book(qtbot, editor, search):
+    picker = editor.addressees.picker
+    type_into(qtbot, picker.search, search)
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+
+
+def test_a_new_brief_shows_its_prefilled_fields(editor):
+    form = editor.letter_form
+    assert form.template_label.text() == "Brief"
+    assert form.long_date.text() == "17 oktober 2022"
+    assert form.place.text() == "Doorn"
+    assert editor.closing.edit.text() == "Met vriendelijke groet,"
+    assert editor.signatories.cell_text(0, 0) == "Roel Masselink"
+    assert editor.salutation.edit.placeholderText() == "Geachte dames en heren,"
+    assert len(editor.blocks.blocks) == 1
+    assert not form.our_reference.isReadOnly()
+    assert editor.undo_action().text() == "&Ongedaan maken"
+    assert not editor.undo_action().isEnabled()
+
+
+def test_typing_changes_the_letter_and_undo_redo_restore_the_fields(editor, qtbot):
+    subject = editor.letter_form.subject
+    type_into(qtbot, subject, "Handreiking cao")
+    assert editor.session.letter.subject == "Handreiking cao"
+    assert editor.undo_action().text() == "&Ongedaan maken: betreft wijzigen"
+    paragraph = editor.blocks.blocks[0].text
+    type_into(qtbot, paragraph, "Wij schrijven u.")
+    assert editor.session.letter.body[0].text == "Wij schrijven u."
+
+    editor.undo_action().trigger()  # the whole paragraph was one step
+    assert paragraph.toPlainText() == ""
+    assert editor.session.letter.body[0].text == ""
+    editor.undo_action().trigger()
+    assert subject.text() == ""
+    assert editor.session.letter.subject == ""
+    assert editor.session.undo_stack.count() == 2  # undo made no new commands
+    editor.redo_action().trigger()
+    editor.redo_action().trigger()
+    assert subject.text() == "Handreiking cao"
+    assert paragraph.toPlainText() == "Wij schrijven u."
+    assert editor.redo_action().text() == "&Opnieuw"
+
+
+def test_ctrl_z_in_a_field_undoes_in_the_letter(editor, qtbot):
+    subject = editor.letter_form.subject
+    editor.activateWindow()
+    qtbot.waitActive(editor)
+    type_into(qtbot, subject, "Betreft")
+    qtbot.keyClick(subject, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert subject.text() == ""
+    assert editor.session.letter.subject == ""
+    assert editor.session.undo_stack.canRedo()
+
+
+def test_the_date_is_written_out_beside_the_date_field(editor, qtbot):
+    date_edit = editor.letter_form.date_edit
+    date_edit.setFocus()
+    date_edit.setDate(date_edit.date().addDays(1))
+    assert editor.session.letter.date == dt.date(2022, 10, 18)
+    assert editor.letter_form.long_date.text() == "18 oktober 2022"
+    editor.undo_action().trigger()
+    assert editor.letter_form.long_date.text() == "17 oktober 2022"
+
+
+def test_an_addressee_from_the_address_book(editor, qtbot):
+    picker = editor.addressees.picker
+    type_into(qtbot, picker.search, "WFC")
+    assert picker.matches() == [
+        "Werkgeversvereniging Facilitaire Contactcenters (WFC) — de heer N. van Liemt, "
+        "Voorbeeldstad"
+    ]
+    qtbot.keyClick(picker.search, Qt.Key.Key_Return)
+    [addressee] = editor.session.letter.addressees
+    assert addressee.person.surname == "Liemt"
+    assert "id" not in addressee.extra  # the address book's id stays out of the letter
+    assert editor.addressees.list.item(0).text().startswith("Werkgeversvereniging")
+    assert editor.addressees.form.field("address.postcode").text() == "1234 AB"
+    assert editor.addressees.form.field("person.surname").text() == "Liemt"
+    assert editor.salutation.edit.placeholderText() == "Geachte heer Van Liemt,"
+    assert picker.search.text() == ""
+
+    type_into(qtbot, editor.salutation.edit, "Beste Norbert,")
+    assert editor.session.letter.salutation == "Beste Norbert,"
+
+
+def test_editing_reordering_and_removing_addressees(editor, qtbot):
+    add_from_address_book(qtbot, editor, "fnv")
+    add_from_address_book(qtbot, editor, "cnv")
+    assert editor.addressees.current() == 1
+    assert editor.salutation.edit.placeholderText() == "Geachte dames en heren,"
+    editor.addressees.up_button.click()
+    organisations = [a.organisation for a in editor.session.letter.addressees]
+    assert organisations == ["CNV Vakmensen", "FNV"]
+    role = editor.addressees.form.field("role")
+    assert role.text() == "bestuurder"
+    role.selectAll()
+    type_into(qtbot, role, "voorzitter")
+    assert editor.session.letter.addressees[0].role == "voorzitter"
+    editor.addressees.remove_button.click()
+    assert [a.organisation for a in editor.session.letter.addressees] == ["FNV"]
+    assert editor.addressees.list.count() == 1
+    editor.undo_action().trigger()
+    assert editor.addressees.list.count() == 2
+    assert editor.addressees.form.field("role").text() == "voorzitter"
+
+
+def test_a_bad_postcode_is_explained_beside_the_field(editor, qtbot):
+    add_from_address_book(qtbot, editor, "WFC")
+    postcode = editor.addressees.form.field("address.postcode")
+    postcode.selectAll()
+    type_into(qtbot, postcode, "25110 AB")
+    path = "addressees[0].address.postcode"
+    assert editor.problem_text(path) == BAD_POSTCODE
+    label = editor.binding(path).mark.label
+    assert label.isVisible()
+    assert label.parentWidget() is postcode.parentWidget()  # beside the field, same row
+    assert "#c00000" in postcode.styleSheet()
+    assert postcode.accessibleDescription() == BAD_POSTCODE
+
+    postcode.selectAll()
+    qtbot.keyClicks(postcode, "2511 A")
+    assert editor.problem_text(path).startswith("Geadresseerde 1: De postcode is ongeldig")
+    qtbot.keyClicks(postcode, "B")
+    assert postcode.text() == "2511 AB"
+    assert editor.problem_text(path) == ""
+    assert not label.isVisible()
+    assert postcode.styleSheet() == ""
+    assert editor.session.problems == []
+
+
+def test_problems_of_an_addressee_not_shown_go_in_the_summary(editor, qtbot):
+    add_from_address_book(qtbot, editor, "WFC")
+    postcode = editor.addressees.form.field("address.postcode")
+    postcode.selectAll()
+    type_into(qtbot, postcode, "0000")
+    add_from_address_book(qtbot, editor, "FNV")  # the form now shows the second one
+    assert editor.problem_summary.isVisible()
+    assert "Geadresseerde 1: De postcode is ongeldig (‘0000’)" in editor.problem_summary.text()
+    assert editor.focus_field("addressees[0].address.postcode")
+    assert editor.addressees.current() == 0
+    assert editor.problem_text("addressees[0].address.postcode").startswith("Geadresseerde 1")
+    assert not editor.problem_summary.isVisible()
+
+
+def test_a_promise_and_a_quote_from_the_bank(editor, qtbot):
+    type_into(qtbot, editor.blocks.blocks[0].text, "Twee beloften raken dit gesprek:")
+    editor.blocks.add_promise_button.click()
+    promise = editor.blocks.blocks[1]
+    assert promise.number.currentText() == "4 – medewerkers en goed werkgeverschap"
+    assert promise.text.text().startswith("Servicebelofte 4 verplicht tot respectvolle omgang")
+
+    qtbot.keyClick(promise.number, Qt.Key.Key_Down)  # 5
+    qtbot.keyClick(promise.number, Qt.Key.Key_Down)  # 6 has no text yet
+    assert editor.session.letter.body[1].number == 6
+    assert promise.text.text().startswith("Servicebelofte 6 heeft nog geen tekst in de catalogus")
+    qtbot.keyClick(promise.number, Qt.Key.Key_Up)
+    qtbot.keyClick(promise.number, Qt.Key.Key_Up)
+    assert editor.session.letter.body[1].number == 4
+
+    editor.blocks.add_quote_button.click()
+    quote = editor.blocks.blocks[2]
+    assert quote.bank.currentText().startswith("Eigen citaat")
+    qtbot.keyClick(quote.bank, Qt.Key.Key_Down)
+    block = editor.session.letter.body[2]
+    assert block.text.startswith("Een behoorlijk en duurzaam arbeidsvoorwaardenpakket")
+    assert (block.speaker, block.role) == ("Roel Masselink", "directeur van de KSF")
+    assert quote.speaker.text() == "Roel Masselink"
+    assert quote.text.toPlainText() == block.text
+    assert editor.undo_action().text() == "&Ongedaan maken: citaat kiezen"
+    assert [b.type for b in editor.session.letter.body] == ["paragraph", "promise", "quote"]
+
+
+def test_blocks_move_and_remove_with_undo(editor, qtbot):
+    type_into(qtbot, editor.blocks.blocks[0].text, "Eerste.")
+    editor.blocks.add_paragraph_button.click()
+    type_into(qtbot, editor.blocks.blocks[1].text, "Tweede.")
+    editor.blocks.blocks[1].up_button.click()
+    assert [b.text for b in editor.session.letter.body] == ["Tweede.", "Eerste."]
+    assert [b.text.toPlainText() for b in editor.blocks.blocks] == ["Tweede.", "Eerste."]
+    assert editor.blocks.blocks[0].title.text() == "<b>1. Alinea</b>"
+    editor.blocks.blocks[0].remove_button.click()
+    assert [b.text.toPlainText() for b in editor.blocks.blocks] == ["Eerste."]
+    editor.undo_action().trigger()
+    editor.undo_action().trigger()
+    assert [b.text.toPlainText() for b in editor.blocks.blocks] == ["Eerste.", "Tweede."]
+
+
+def test_attachments_and_copies_are_simple_lists(editor, qtbot):
+    editor.attachments.add_button.click()
+    editor.attachments.table.item(0, 0).setText("Handreiking cao (pdf)")
+    assert editor.session.letter.attachments == ["Handreiking cao (pdf)"]
+    editor.copies.add_button.click()
+    editor.copies.table.item(0, 0).setText("FNV Callcenters")
+    editor.signatories.table.item(0, 1).setText("directeur KSF")
+    assert editor.session.letter.copies == ["FNV Callcenters"]
+    assert editor.session.letter.signatories[0].role == "directeur KSF"
+    editor.undo_action().trigger()
+    assert editor.signatories.cell_text(0, 1) == "directeur"
+
+
+def test_save_then_edit_and_save_again(editor, library, qtbot):
+    type_into(qtbot, editor.letter_form.subject, "Handreiking cao")
+    add_from_address_book(qtbot, editor, "WFC")
+    assert editor.session.save("Eerste opzet") == 1
+    letter_id = editor.session.letter_id
+    [first] = library.history(letter_id)
+    assert (first.number, first.author) == (1, AUTHOR)
+    assert library.version(letter_id).addressees[0].person.surname == "Liemt"
+
+    type_into(qtbot, editor.letter_form.subject, " Facilitaire Contactcenters")
+    assert editor.session.save() == 2
+    assert [v.number for v in library.history(letter_id)] == [1, 2]
+    assert library.version(letter_id).subject == "Handreiking cao Facilitaire Contactcenters"
+
+
+def test_an_assigned_kenmerk_is_read_only(editor, library, make_editor):
+    editor.session.save()
+    library.finalize(editor.session.letter_id, author=AUTHOR, today=DAY)
+    other = make_editor()
+    other.session.open(editor.session.letter_id)
+    assert other.letter_form.our_reference.text() == "KSF/2022/0001"
+    assert other.letter_form.our_reference.isReadOnly()
+
+
+def test_autosaved_draft_comes_back_in_a_new_editor(editor, make_editor, library, qtbot):
+    editor.session.save()
+    letter_id = editor.session.letter_id
+    editor.session.autosave_interval_ms = 50
+    type_into(qtbot, editor.blocks.blocks[0].text, "Tekst van voor de storing.")
+    qtbot.waitUntil(lambda: library.draft(letter_id, author=AUTHOR) is not None, timeout=3000)
+
+    restarted = make_editor()  # the first editor was never closed: a crash
+    [draft] = restarted.session.pending_drafts()
+    restarted.session.restore_draft(draft.key)
+    assert restarted.blocks.blocks[0].text.toPlainText() == "Tekst van voor de storing."
+    assert restarted.session.dirty
+
+
+def test_screenshot(editor, qtbot):
+    if os.environ.get("COMPOSER_SCREENSHOTS") != "1":
+        pytest.skip("only with COMPOSER_SCREENSHOTS=1")
+    form = editor.letter_form
+    type_into(
+        qtbot, form.subject, "Handreiking aan de onderhandelaars cao Facilitaire Contactcenters"
+    )
+    add_from_address_book(qtbot, editor, "WFC")
+    postcode = editor.addressees.form.field("address.postcode")
+    postcode.selectAll()
+    type_into(qtbot, postcode, "25110 AB")
+    type_into(
+        qtbot,
+        editor.blocks.blocks[0].text,
+        "Onze leden hebben zich verbonden aan zeven servicebeloften. Twee daarvan raken "
+        "direct aan dit gesprek:",
+    )
+    editor.blocks.add_promise_button.click()
+    editor.resize(1000, 1250)
+    qtbot.wait(50)
+    assert editor.problem_text("addressees[0].address.postcode") == BAD_POSTCODE
+    editor.grab().save(str(SCREENSHOTS / "briefeditor.png"))
