@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLES_OUT := build/voorbeelden
 
-.PHONY: run test bench lint dist install clean templates
+.PHONY: run samples test bench lint dist install clean templates
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,17 @@ $(STAMP): pyproject.toml | $(BIN)/python
 
 install: $(STAMP)
 
-# Until the desktop program exists, `run` renders the sample letters and says where they are.
+# The desktop program on the embedded SQLite library; a first start adds the sample letters.
 run: install
+	$(BIN)/composer gui
+
+# Renders the sample letters without a window and says where they are.
+samples: install
 	@mkdir -p $(SAMPLES_OUT)
 	@for letter in resources/samples/*.json; do \
 		name=$$(basename $$letter .json); \
 		$(BIN)/composer render $$letter -o $(SAMPLES_OUT)/$$name.docx || exit 1; \
+		$(BIN)/composer render $$letter -o $(SAMPLES_OUT)/$$name.pdf || exit 1; \
 	done
 	@echo "De voorbeeldbrieven staan in $(CURDIR)/$(SAMPLES_OUT)/"
 

@@ -57,6 +57,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
     add_library_parsers(commands, _Parser)
 
+    from composer.cli_review import add_review_parsers
+
+    add_review_parsers(commands)
+
     templates = commands.add_parser("templates", help="sjablonen tonen en controleren")
     template_commands = templates.add_subparsers(
         dest="templates_command", metavar="OPDRACHT", parser_class=_Parser, required=True

@@ -135,6 +135,8 @@ def _save(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from composer.review.workflow import STATUS_LABELS
+
     with _open() as library:
         found = library.letters(args.search, status=args.status)
     if args.json:
@@ -157,7 +159,8 @@ def _list(args: argparse.Namespace) -> int:
         print("Geen brieven gevonden.", file=sys.stderr)
     for s in found:
         print(
-            f"{s.id:>5}  {s.status:<14} {s.kenmerk or '–':<15} v{s.latest_version:<4} {s.subject}"
+            f"{s.id:>5}  {STATUS_LABELS.get(s.status, s.status):<16} {s.kenmerk or '–':<15} "
+            f"v{s.latest_version:<4} {s.subject}"
         )
     return 0
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.errors import ComposerError
+from composer.review.workflow import STATUS_LABELS
 from composer.storage.records import LetterSummary
 
 if TYPE_CHECKING:
@@ -44,22 +45,9 @@ NOTHING_FOUND = "Geen brieven gevonden. Pas de zoektekst of de status aan."
 NO_LIBRARY = "Geen bibliotheek geopend."
 LIMIT = 200
 
-# Stored status value -> what the screen shows (ui-glossary); an unknown value shows as stored.
-STATUS_LABELS = {
-    "concept": "Concept",
-    "ter_beoordeling": "Ter beoordeling",
-    "goedgekeurd": "Goedgekeurd",
-    "afgewezen": "Afgewezen",
-    "verzonden": "Verzonden",
-}
-STATUS_FILTER = [
-    ("Alle", None),
-    ("Concept", "concept"),
-    ("Ter beoordeling", "ter_beoordeling"),
-    ("Goedgekeurd", "goedgekeurd"),
-    ("Afgewezen", "afgewezen"),
-    ("Verzonden", "verzonden"),
-]
+# The workflow's own labels (ui-glossary); "afgewezen" is an event that returns a letter to
+# concept, not a status a letter stays in, so it is no filter.
+STATUS_FILTER = [("Alle", None), *((label, value) for value, label in STATUS_LABELS.items())]
 COLUMNS = ("Betreft", "Geadresseerden", "Status", "Gewijzigd", "Kenmerk")
 SUBJECT, ADDRESSEES, STATUS, CHANGED, KENMERK = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

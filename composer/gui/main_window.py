@@ -1,138 +1,384 @@
-"""The main window: open a letter file, see what Composer makes of it, export it as DOCX."""
+"""The main window: library left, editor centre, preview right; history and review as docks."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
-    QFormLayout,
-    QLabel,
+    QInputDialog,
     QMainWindow,
-    QPlainTextEdit,
-    QVBoxLayout,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
     QWidget,
 )
 
-from composer.core.letterfile import load_letter
-from composer.core.models import Letter
-from composer.dutch.addresses import address_lines
-from composer.dutch.dates import place_date_line
-from composer.dutch.salutations import salutation_for
 from composer.errors import ComposerError
-from composer.render.docx import write_docx
-from composer.settings import load_settings
+from composer.gui.editor import LetterEditor
+from composer.gui.history_panel import HistoryPanel
+from composer.gui.library_panel import LibraryPanel
+from composer.gui.review_panel import ReviewPanel
+from composer.gui.session import LetterSession
+from composer.gui.workers import BackgroundTask
+from composer.settings import Settings
+from composer.storage.library import Library
 
 WINDOW_TITLE = "Brievencomposer"
+ADDRESS_FILES = (".csv", ".xlsx", ".vcf", ".vcard", ".txt")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    def __init__(self, library: Library, settings: Settings, *, preview: QWidget | None = None):
         super().__init__()
-        self.letter: Letter | None = None
-        self.letter_path: Path | None = None
+        self.library = library
+        self.settings = settings
         self.setWindowTitle(WINDOW_TITLE)
-        self.resize(760, 560)
-        self._build_menu()
-        self._build_view()
-        self.statusBar().showMessage("Open een brief (Bestand > Brief openen…).")
+        self.setAcceptDrops(True)
+        self.resize(1400, 860)
+        self.session = LetterSession(library, author=settings.author)
+        self.library_panel = LibraryPanel()
+        self.library_panel.set_library(library)
+        self.editor = LetterEditor(self.session)
+        self.preview = preview if preview is not None else self._make_preview()
+        self.history_panel = HistoryPanel()
+        self.history_panel.set_author(settings.author)
+        self.review_panel = ReviewPanel()
+        self.review_panel.set_author(settings.author)
+        self._build_layout()
+        self._build_actions()
+        self._build_menus()
+        self._connect()
+        self.statusBar().showMessage("Kies een brief links, of Bestand > Nieuw.")
 
-    def _build_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Bestand")
-        self.open_action = QAction("Brief &openen…", self)
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self._choose_letter)
-        self.export_action = QAction("&Exporteren als DOCX…", self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.setEnabled(False)
-        self.export_action.triggered.connect(self._choose_export)
-        quit_action = QAction("&Afsluiten", self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        menu.addActions([self.open_action, self.export_action])
-        menu.addSeparator()
-        menu.addAction(quit_action)
+    # Building
 
-    def _build_view(self) -> None:
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        form = QFormLayout()
-        self.template_label = QLabel("–")
-        self.subject_label = QLabel("–")
-        self.date_label = QLabel("–")
-        self.salutation_label = QLabel("–")
-        self.address_view = QPlainTextEdit()
-        self.address_view.setReadOnly(True)
-        self.address_view.setMaximumHeight(120)
-        for label in (self.template_label, self.subject_label, self.salutation_label):
-            label.setWordWrap(True)
-        form.addRow("Sjabloon:", self.template_label)
-        form.addRow("Betreft:", self.subject_label)
-        form.addRow("Plaats en datum:", self.date_label)
-        form.addRow("Adres:", self.address_view)
-        form.addRow("Aanhef:", self.salutation_label)
-        layout.addLayout(form)
-        self.message_label = QLabel("")
-        self.message_label.setObjectName("melding")
-        self.message_label.setWordWrap(True)
-        self.message_label.setStyleSheet("color: #a00000;")
-        layout.addWidget(self.message_label)
-        layout.addStretch(1)
-        self.setCentralWidget(central)
+    @staticmethod
+    def _make_preview() -> QWidget:
+        from composer.gui.preview import PreviewPanel
 
-    def _choose_letter(self) -> None:
+        return PreviewPanel()
+
+    def _build_layout(self) -> None:
+        editor_area = QScrollArea()
+        editor_area.setWidgetResizable(True)
+        editor_area.setWidget(self.editor)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.library_panel)
+        splitter.addWidget(editor_area)
+        splitter.addWidget(self.preview)
+        splitter.setSizes([330, 560, 510])
+        self.setCentralWidget(splitter)
+        self.history_dock = self._dock("&Versiegeschiedenis", self.history_panel, "versies")
+        self.review_dock = self._dock("Be&oordeling", self.review_panel, "beoordelingsdock")
+        self.tabifyDockWidget(self.history_dock, self.review_dock)
+        self.history_dock.raise_()
+
+    def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
+        dock = QDockWidget(title.replace("&", ""), self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        return dock
+
+    def _action(self, text: str, handler, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(handler)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_letter_action = self._action("&Brief", lambda: self.new_letter("brief"), keys.New)
+        self.new_press_action = self._action("&Persbericht", lambda: self.new_letter("persbericht"))
+        self.open_action = self._action("&Openen…", self.choose_letter_file, keys.Open)
+        self.save_action = self._action("Op&slaan…", self.save_with_message, keys.Save)
+        self.export_docx_action = self._action(
+            "Exporteren als &DOCX…", lambda: self.choose_export(".docx"), "Ctrl+E"
+        )
+        self.export_pdf_action = self._action(
+            "Exporteren als &PDF…", lambda: self.choose_export(".pdf"), "Ctrl+Shift+E"
+        )
+        self.merge_action = self._action("Same&nvoegen…", self.open_merge, "Ctrl+M")
+        self.quit_action = self._action("&Afsluiten", self.close, keys.Quit)
+        self.compare_action = self._action("&Vergelijken", self.show_history, "Ctrl+Shift+V")
+        self.finalize_action = self._action("&Kenmerk toekennen", self.finalize)
+        self.address_book_action = self._action("&Adresboek…", self.open_address_book)
+        self.promises_action = self._action("&Servicebeloften…", self.open_promises)
+        self.quotes_action = self._action("&Citaten van de directeur…", self.open_quotes)
+        self.settings_action = self._action("&Instellingen…", self.open_settings, keys.Preferences)
+        self.about_action = self._action("&Over Brievencomposer", self.open_about)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&Bestand")
+        new_menu = file_menu.addMenu("&Nieuw")
+        new_menu.addActions([self.new_letter_action, self.new_press_action])
+        file_menu.addActions([self.open_action, self.save_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_docx_action, self.export_pdf_action, self.merge_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("Be&werken")
+        edit_menu.addActions([self.editor.undo_action(), self.editor.redo_action()])
+        letter_menu = bar.addMenu("B&rief")
+        letter_menu.addActions([self.compare_action, self.finalize_action])
+        view_menu = bar.addMenu("Bee&ld")
+        view_menu.addActions(
+            [self.history_dock.toggleViewAction(), self.review_dock.toggleViewAction()]
+        )
+        tools_menu = bar.addMenu("E&xtra")
+        tools_menu.addActions([self.address_book_action, self.promises_action, self.quotes_action])
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.settings_action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.about_action)
+        toolbar = self.addToolBar("Werkbalk")
+        toolbar.setObjectName("werkbalk")
+        toolbar.addActions(
+            [self.new_letter_action, self.save_action, self.export_pdf_action, self.merge_action]
+        )
+        toolbar.addSeparator()
+        toolbar.addActions([self.editor.undo_action(), self.editor.redo_action()])
+
+    def _connect(self) -> None:
+        self.library_panel.letter_activated.connect(self.open_letter)
+        self.session.changed.connect(self._letter_changed)
+        self.session.loaded.connect(self._letter_loaded)
+        self.session.saved.connect(self._letter_saved)
+        self.session.dirty_changed.connect(lambda _dirty: self._update_title())
+        self.session.autosave_failed.connect(self.statusBar().showMessage)
+        self.history_panel.restored.connect(self._restored)
+        self.review_panel.status_changed.connect(lambda _id: self.library_panel.refresh())
+
+    # Reacting to the session
+
+    def _update_title(self) -> None:
+        subject = self.session.letter.subject if self.session.letter else ""
+        mark = "*" if self.session.dirty else ""
+        name = subject or "Nieuwe brief"
+        self.setWindowTitle(f"{mark}{name} – {WINDOW_TITLE}")
+
+    def _letter_changed(self) -> None:
+        self._update_title()
+        self._refresh_preview()
+
+    def _letter_loaded(self) -> None:
+        self._update_title()
+        self._refresh_preview()
+        letter_id = self.session.letter_id
+        if letter_id is not None:
+            self.history_panel.show_letter(self.library, letter_id)
+            self.library_panel.select_letter(letter_id)
+        else:
+            self.history_panel.clear()
+        self.review_panel.show_letter(self.library if letter_id else None, letter_id)
+
+    def _letter_saved(self, letter_id: int, version: int) -> None:
+        self.statusBar().showMessage(f"Opgeslagen als versie {version}.")
+        self.library_panel.refresh()
+        self.library_panel.select_letter(letter_id)
+        self.history_panel.show_letter(self.library, letter_id)
+        self.review_panel.show_letter(self.library, letter_id)
+        self._update_title()
+
+    def _refresh_preview(self) -> None:
+        show = getattr(self.preview, "show_letter", None)
+        if show is not None and self.session.letter is not None:
+            show(self.session.letter)
+
+    def _restored(self, letter_id: int, version: int) -> None:
+        self.session.open(letter_id)
+        self.library_panel.refresh()
+        self.statusBar().showMessage(f"Hersteld als versie {version}.")
+
+    # Messages
+
+    def show_error(self, message: str) -> None:
+        QMessageBox.warning(self, WINDOW_TITLE, message)
+
+    def _report(self, error: BaseException) -> None:
+        self.show_error(error.message if isinstance(error, ComposerError) else str(error))
+
+    # Letters
+
+    def confirm_discard(self) -> bool:
+        """Unsaved changes: save, throw away or stay. True when it is fine to continue."""
+        if not self.session.dirty:
+            return True
+        answer = QMessageBox.question(
+            self,
+            WINDOW_TITLE,
+            "Deze brief heeft wijzigingen die nog niet zijn opgeslagen.",
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            self.session.discard_draft()
+            return True
+        return False
+
+    def new_letter(self, template: str) -> None:
+        if self.confirm_discard():
+            self.session.new_from_template(template)
+
+    def open_letter(self, letter_id: int) -> None:
+        if letter_id == self.session.letter_id or not self.confirm_discard():
+            return
+        try:
+            self.session.open(letter_id)
+        except ComposerError as exc:
+            self.show_error(exc.message)
+
+    def choose_letter_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, "Brief openen", "", "Briefbestanden (*.json);;Alle bestanden (*)"
         )
         if path:
-            self.open_letter(Path(path))
+            self.import_letter_file(Path(path))
 
-    def open_letter(self, path: Path) -> bool:
-        """Show the letter; on a problem keep the current one and show the message."""
+    def import_letter_file(self, path: Path) -> int | None:
+        """A letter file becomes a letter in the library (version 1) and is opened."""
+        from composer.core.letterfile import load_letter
+
         try:
-            letter = load_letter(path)
-            addresses = [address_lines(addressee) for addressee in letter.addressees]
-        except ComposerError as exc:
-            self.message_label.setText(exc.message)
-            return False
-        self.letter, self.letter_path = letter, Path(path)
-        self.message_label.setText("")
-        settings = load_settings()
-        self.template_label.setText(letter.template)
-        self.subject_label.setText(letter.subject)
-        self.date_label.setText(place_date_line(letter.place, letter.date))
-        self.address_view.setPlainText("\n\n".join("\n".join(lines) for lines in addresses))
-        self.salutation_label.setText(
-            salutation_for(
-                letter.addressees, letter.salutation, group_salutation=settings.group_salutation
+            letter_id = self.library.add(
+                load_letter(path), author=self.settings.author, message=f"Ingelezen uit {path.name}"
             )
-        )
-        self.export_action.setEnabled(True)
-        self.setWindowTitle(f"{Path(path).name} – {WINDOW_TITLE}")
-        self.statusBar().showMessage(f"Geopend: {path}")
-        return True
-
-    def _choose_export(self) -> None:
-        if self.letter is None or self.letter_path is None:
-            return
-        suggestion = str(self.letter_path.with_suffix(".docx"))
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Exporteren als DOCX", suggestion, "Word-document (*.docx)"
-        )
-        if path:
-            self.export_docx(Path(path))
-
-    def export_docx(self, out: Path) -> bool:
-        if self.letter is None:
-            return False
-        if out.suffix.lower() != ".docx":
-            out = out.with_suffix(".docx")
-        try:
-            rendered = write_docx(self.letter, out)
         except ComposerError as exc:
-            self.message_label.setText(exc.message)
+            self.show_error(exc.message)
+            return None
+        self.library_panel.refresh()
+        if self.confirm_discard():
+            self.session.open(letter_id)
+        return letter_id
+
+    def save(self, message: str = "") -> bool:
+        try:
+            self.session.save(message)
+        except ComposerError as exc:
+            self.show_error(exc.message)
             return False
-        self.message_label.setText("\n".join(f"Let op: {w}" for w in rendered.warnings))
-        self.statusBar().showMessage(f"Geëxporteerd: {out}")
         return True
+
+    def save_with_message(self) -> bool:
+        message, accepted = QInputDialog.getText(
+            self, "Opslaan", "Toelichting bij deze versie (mag leeg blijven):"
+        )
+        return accepted and self.save(message)
+
+    def finalize(self) -> None:
+        if self.session.letter_id is None or not self.confirm_discard():
+            return
+        try:
+            kenmerk = self.library.finalize(
+                self.session.letter_id,
+                author=self.settings.author,
+                pattern=self.settings.kenmerk_pattern,
+            )
+        except ComposerError as exc:
+            self.show_error(exc.message)
+            return
+        self.session.open(self.session.letter_id)
+        self.library_panel.refresh()
+        self.statusBar().showMessage(f"Kenmerk {kenmerk} toegekend.")
+
+    def show_history(self) -> None:
+        self.history_dock.show()
+        self.history_dock.raise_()
+
+    # Export and merge
+
+    def choose_export(self, suffix: str) -> None:
+        kind = "Word-document (*.docx)" if suffix == ".docx" else "PDF-document (*.pdf)"
+        suggestion = (self.session.letter.subject or "brief")[:60] + suffix
+        path, _ = QFileDialog.getSaveFileName(self, "Exporteren", suggestion, kind)
+        if path:
+            self.export(Path(path).with_suffix(suffix))
+
+    def export(self, path: Path) -> None:
+        """In the background: rendering a PDF takes a second or two."""
+        from composer.render.export import export_letter
+
+        letter = self.session.letter
+        self.statusBar().showMessage(f"Bezig met exporteren naar {path.name}…")
+        BackgroundTask(lambda: export_letter(letter, path)).on_success(
+            lambda result: self.statusBar().showMessage(f"Geëxporteerd: {result.path}")
+        ).on_error(self._report).start()
+
+    def open_merge(self) -> None:
+        from composer.gui.dialogs.merge_dialog import MergeDialog
+
+        MergeDialog.run(self, self.session.letter)
+
+    # Catalogues and settings
+
+    def open_address_book(self) -> None:
+        from composer.gui.dialogs.address_book_dialog import AddressBookDialog
+
+        AddressBookDialog.run(self, library=self.library, author=self.settings.author)
+
+    def open_promises(self) -> None:
+        from composer.gui.dialogs.promises_dialog import PromisesDialog
+
+        PromisesDialog.run(self, library=self.library, author=self.settings.author)
+
+    def open_quotes(self) -> None:
+        from composer.gui.dialogs.quotes_dialog import QuotesDialog
+
+        QuotesDialog.run(self, library=self.library, author=self.settings.author)
+
+    def open_settings(self) -> None:
+        from composer.gui.dialogs.settings_dialog import SettingsDialog
+
+        settings, accepted = SettingsDialog.run(self)
+        if accepted and settings is not None:
+            self.settings = settings
+
+    def open_about(self) -> None:
+        from composer.gui.dialogs.about_dialog import AboutDialog
+
+        AboutDialog.run(self)
+
+    # Drag and drop: a letter file opens, an address list goes to the address book.
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(
+            Path(url.toLocalFile()).suffix.lower() in (".json", *ADDRESS_FILES)
+            for url in event.mimeData().urls()
+        ):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            self.open_dropped(Path(url.toLocalFile()))
+        event.acceptProposedAction()
+
+    def open_dropped(self, path: Path) -> None:
+        if path.suffix.lower() == ".json":
+            self.import_letter_file(path)
+        elif path.suffix.lower() in ADDRESS_FILES:
+            from composer.gui.dialogs.address_book_dialog import AddressBookDialog
+
+            AddressBookDialog.run(
+                self, library=self.library, author=self.settings.author, import_path=path
+            )
+
+    # Closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.confirm_discard():
+            event.ignore()
+            return
+        self.session.close()
+        shutdown = getattr(self.preview, "shutdown", None)
+        if shutdown is not None:
+            shutdown()
+        event.accept()

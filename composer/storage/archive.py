@@ -1,11 +1,13 @@
-"""Export of the whole library to one zip (every version, kenmerk register, catalogues) and back."""
+"""Export of the whole library to one zip (versions, register, catalogues, review) and back."""
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,20 +19,31 @@ from composer.fileio import write_bytes_atomic
 from composer.storage.letter_rows import letter_from_content, summary_values
 from composer.storage.records import ImportReport
 from composer.storage.schema import (
+    STATUS_CONCEPT,
+    STATUSES,
+    approvals,
+    archive_files,
     catalogue_versions,
+    comments,
     drafts,
+    events,
     kenmerk_register,
     kenmerk_sequences,
     letters,
     versions,
 )
 from composer.storage.timestamps import to_text, utc_now
-from composer.storage.verify import verify_library
+from composer.storage.verify import archive_location, verify_library
 
-EXPORT_FORMAT = "composer-library-export/1"
+# /2 adds the review history and the archived files; /1 (before the review workflow) is read too.
+EXPORT_FORMAT = "composer-library-export/2"
+READABLE_FORMATS = ("composer-library-export/1", EXPORT_FORMAT)
 MANIFEST = "bibliotheek.json"
 DRAFTS = "concepten.json"
 REGISTER = "kenmerkregister.json"
+REVIEW = "beoordeling.json"
+# In that order: events and the rest refer to letters and versions, nothing refers to them.
+_REVIEW_TABLES = (events, approvals, comments, archive_files)
 _LETTER_FILE = re.compile(r"brieven/(\d+)/brief\.json")
 _CATALOGUE_META = re.compile(r"catalogi/([a-z0-9_-]+)/versie-(\d+)\.meta\.json")
 _LETTER_FIELDS = (
@@ -76,8 +89,73 @@ def _version_name(number: int) -> str:
     return f"versie-{number:04d}"
 
 
-def export_zip(connection: Connection, path: Path, *, schema: str) -> None:
-    """Write the library in `connection`'s snapshot to `path` (atomically)."""
+@dataclass(frozen=True)
+class LibraryImportReport(ImportReport):
+    """An ImportReport that also counts the review history and the archived files."""
+
+    events: int = 0
+    approvals: int = 0
+    comments: int = 0
+    archive_files: int = 0
+
+    @property
+    def message(self) -> str:
+        text = super().message
+        if self.events or self.comments or self.archive_files:
+            events = _counted(self.events, "gebeurtenis", "gebeurtenissen")
+            approvals = _counted(self.approvals, "goedkeuring", "goedkeuringen")
+            comments = _counted(self.comments, "opmerking", "opmerkingen")
+            files = _counted(self.archive_files, "gearchiveerd bestand", "gearchiveerde bestanden")
+            text += f" Beoordeling: {events}, {approvals}, {comments} en {files}."
+        return text
+
+
+def _counted(count: int, one: str, more: str) -> str:
+    return f"{count} {one if count == 1 else more}"
+
+
+def _archived_bytes(root: Path, row: Any) -> bytes:
+    """The archived file of `row`, checked against its sha256 (else refused: nothing exported)."""
+    location = archive_location(root, row.path)
+    problem = "heeft een ongeldige plaats" if location is None else ""
+    data = b""
+    if location is not None:
+        try:
+            data = location.read_bytes()
+        except OSError as exc:
+            problem = f"is onleesbaar of ontbreekt ({exc.strerror or exc})"
+        else:
+            if hashlib.sha256(data).hexdigest() != row.sha256:
+                problem = "is veranderd (de sha256 past niet)"
+    if problem:
+        raise ComposerError(
+            f"Het archiefbestand ‘{row.path}’ van brief {row.letter_id}, versie "
+            f"{row.version_number} {problem}; er is niets geëxporteerd. Controleer het archief met "
+            "‘composer verify’ en zet het bestand terug uit een reservekopie."
+        )
+    return data
+
+
+def _export_review(
+    archive: zipfile.ZipFile, connection: Connection, root: Path, counts: dict[str, int]
+) -> None:
+    review: dict[str, list[dict[str, Any]]] = {}
+    for table in _REVIEW_TABLES:
+        rows = connection.execute(sa.select(table).order_by(*table.primary_key.columns)).all()
+        review[table.name] = [dict(row._mapping) for row in rows]
+        counts[table.name] = len(rows)
+        if table is archive_files:
+            for row in rows:
+                _add(archive, row.path, _archived_bytes(root, row))
+    _add(archive, REVIEW, _json_bytes(review))
+
+
+def export_zip(connection: Connection, path: Path, *, schema: str, archive_root: Path) -> None:
+    """Write the library in `connection`'s snapshot to `path` (atomically).
+
+    The archived files of sent letters go in under their own path (`archief/…`), read from
+    `archive_root` and checked against their sha256 first.
+    """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         counts = {"letters": 0, "versions": 0, "catalogue_versions": 0}
@@ -120,6 +198,7 @@ def export_zip(connection: Connection, path: Path, *, schema: str) -> None:
         _add(archive, REGISTER, _json_bytes(register))
         draft_rows = connection.execute(sa.select(drafts).order_by("letter_id", "author"))
         _add(archive, DRAFTS, _json_bytes([dict(row._mapping) for row in draft_rows]))
+        _export_review(archive, connection, Path(archive_root), counts)
         manifest = {"format": EXPORT_FORMAT, "schema": schema, "exported_at": to_text(utc_now())}
         _add(archive, MANIFEST, _json_bytes({**manifest, "counts": counts}))
     write_bytes_atomic(Path(path), buffer.getvalue())
@@ -130,6 +209,7 @@ class _Reader:
 
     def __init__(self, archive: zipfile.ZipFile, path: Path) -> None:
         self.archive, self.path = archive, path
+        self.names = set(archive.namelist())
 
     def text(self, name: str) -> str:
         try:
@@ -178,6 +258,9 @@ def _import_letter(connection: Connection, reader: _Reader, letter_id: int) -> i
         rows.append(
             {**{f: meta[f] for f in _VERSION_FIELDS}, "content": reader.text(f"{stem}.json")}
         )
+    status = STATUS_CONCEPT if info["status"] == "definitief" else info["status"]  # export /1
+    if status not in STATUSES:
+        raise reader.broken(f"brief {letter_id} heeft een onbekende status ‘{info['status']}’")
     try:
         summary = summary_values(letter_from_content(rows[-1]["content"]), info["kenmerk"])
     except LetterValidationError as exc:
@@ -186,17 +269,20 @@ def _import_letter(connection: Connection, reader: _Reader, letter_id: int) -> i
         ) from None
     connection.execute(
         letters.insert().values(
-            **{f: info[f] for f in _LETTER_FIELDS if f not in summary}, **summary
+            **{f: info[f] for f in _LETTER_FIELDS if f not in summary and f != "status"},
+            **summary,
+            status=status,
         )
     )
     connection.execute(versions.insert(), rows)
     return len(rows)
 
 
-def import_zip(connection: Connection, path: Path) -> ImportReport:
+def import_zip(connection: Connection, path: Path, *, archive_root: Path) -> ImportReport:
     """Load an export into the (empty) library of `connection`; verified before it commits.
 
-    Runs in the caller's write transaction: anything wrong and nothing is imported.
+    Runs in the caller's write transaction: anything wrong and nothing is imported. The
+    archived files are written into `archive_root` last, after every check.
     """
     try:
         archive = zipfile.ZipFile(path)
@@ -207,16 +293,66 @@ def import_zip(connection: Connection, path: Path) -> ImportReport:
     with archive:
         reader = _Reader(archive, Path(path))
         try:
-            return _import(connection, archive, reader)
+            return _import(connection, archive, reader, Path(archive_root))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise reader.broken(f"onverwachte inhoud ({type(exc).__name__}: {exc})") from None
         except sa.exc.IntegrityError as exc:
             raise reader.broken(f"de gegevens spreken elkaar tegen ({exc.orig})") from None
 
 
-def _import(connection: Connection, archive: zipfile.ZipFile, reader: _Reader) -> ImportReport:
+def _import_review(connection: Connection, reader: _Reader, names: list[str]) -> dict[str, Any]:
+    """The review history (none in an export of format /1); returns the rows per table."""
+    review = reader.json(REVIEW) if REVIEW in names else {}
+    rows = {table.name: review.get(table.name, []) for table in _REVIEW_TABLES}
+    for table in _REVIEW_TABLES:
+        if rows[table.name]:
+            connection.execute(table.insert(), rows[table.name])
+    for row in rows[archive_files.name]:
+        if archive_location(Path("."), row["path"]) is None:
+            raise reader.broken(f"‘{row['path']}’ is geen plaats in het archief")
+    return rows
+
+
+def _restore_archive(reader: _Reader, rows: list[dict[str, Any]], root: Path) -> None:
+    """Put the archived files in the data folder: all checked first, then written."""
+    for row in rows:
+        data = reader.archive.read(row["path"]) if row["path"] in reader.names else None
+        if data is None or hashlib.sha256(data).hexdigest() != row["sha256"]:
+            why = "ontbreekt" if data is None else "past niet bij de sha256"
+            raise reader.broken(f"het archiefbestand ‘{row['path']}’ {why}")
+        target = archive_location(root, row["path"])
+        assert target is not None  # checked in _import_review
+        if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() != row["sha256"]:
+            raise ComposerError(
+                f"In de gegevensmap staat al een ander bestand ‘{target}’. Verplaats het (of kies "
+                "met COMPOSER_DATA_DIR een lege gegevensmap) en importeer opnieuw. Er is niets "
+                "geïmporteerd."
+            )
+    for row in rows:
+        target = archive_location(root, row["path"])
+        assert target is not None
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_bytes_atomic(target, reader.archive.read(row["path"]))
+
+
+def _continue_numbering(connection: Connection, highest: dict[str, int]) -> None:
+    """PostgreSQL: ids were given explicitly; new rows must come after the highest."""
+    if connection.dialect.name != "postgresql":
+        return
+    for table, value in highest.items():
+        if value:
+            connection.execute(
+                sa.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), :highest)"),
+                {"highest": value},
+            )
+
+
+def _import(
+    connection: Connection, archive: zipfile.ZipFile, reader: _Reader, root: Path
+) -> ImportReport:
     manifest = reader.json(MANIFEST)
-    if not isinstance(manifest, dict) or manifest.get("format") != EXPORT_FORMAT:
+    if not isinstance(manifest, dict) or manifest.get("format") not in READABLE_FORMATS:
         raise reader.broken(f"het formaat is niet ‘{EXPORT_FORMAT}’")
     _require_empty(connection)
     names = archive.namelist()
@@ -238,19 +374,23 @@ def _import(connection: Connection, archive: zipfile.ZipFile, reader: _Reader) -
     draft_rows = reader.json(DRAFTS)
     if draft_rows:
         connection.execute(drafts.insert(), draft_rows)
-    if connection.dialect.name == "postgresql" and letter_ids:
-        # Ids were given explicitly; the next new letter must come after the highest.
-        connection.execute(
-            sa.text("SELECT setval(pg_get_serial_sequence('letters', 'id'), :highest)"),
-            {"highest": max(letter_ids)},
-        )
+    review = _import_review(connection, reader, names)
+    highest = {"letters": max(letter_ids, default=0)}
+    for name in ("events", "approvals", "comments"):
+        highest[name] = max((row["id"] for row in review[name]), default=0)
+    _continue_numbering(connection, highest)
     report = verify_library(connection)
     if report.problem is not None:
         raise reader.broken(f"de versiegeschiedenis klopt niet: {report.problem.message}")
-    return ImportReport(
+    _restore_archive(reader, review["archive_files"], root)
+    return LibraryImportReport(
         letters=len(letter_ids),
         versions=version_count,
         kenmerken=len(register["entries"]),
         catalogue_versions=len(catalogue_rows),
         drafts=len(draft_rows),
+        events=len(review["events"]),
+        approvals=len(review["approvals"]),
+        comments=len(review["comments"]),
+        archive_files=len(review["archive_files"]),
     )

@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from composer.core.models import Letter
 from composer.errors import ComposerError
-from composer.storage import archive, catalogue_store, kenmerken
+from composer.storage import archive, catalogue_store, kenmerken, review_store
 from composer.storage import drafts as draft_store
 from composer.storage.engine import describe, open_engine, read_transaction, write_transaction
 from composer.storage.hashing import canonical_json
@@ -40,8 +40,8 @@ from composer.storage.records import (
     VerifyReport,
     VersionInfo,
 )
-from composer.storage.schema import STATUS_FINAL, versions
 from composer.storage.schema import letters as letters_table
+from composer.storage.schema import versions
 from composer.storage.snapshot import SNAPSHOT_KEY
 from composer.storage.timestamps import to_text, utc_now
 from composer.storage.verify import verify_library
@@ -76,24 +76,53 @@ class Library:
     Every method is one database transaction: it happens completely or not at all.
     """
 
-    def __init__(self, engine: Engine, *, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        data_folder: Path | None = None,
+    ) -> None:
         self._engine = engine
         self._clock = clock
+        self._data_folder = data_folder
 
     @classmethod
-    def open(cls, url: str | None = None, *, clock: Callable[[], datetime] = utc_now) -> Library:
-        """Open (and create or upgrade) the library; None: COMPOSER_DATABASE_URL or the data dir."""
+    def open(
+        cls,
+        url: str | None = None,
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        data_folder: Path | None = None,
+    ) -> Library:
+        """Open (and create or upgrade) the library; None: COMPOSER_DATABASE_URL or the data dir.
+
+        `data_folder` holds the archive of sent letters (default: the data folder).
+        """
         engine = open_engine(url)
         try:
             migrate_to_head(engine)
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, clock=clock)
+        return cls(engine, clock=clock, data_folder=data_folder)
 
     @property
     def engine(self) -> Engine:
         return self._engine
+
+    @property
+    def clock(self) -> Callable[[], datetime]:
+        return self._clock
+
+    @property
+    def data_folder(self) -> Path:
+        """The folder the archive paths (`archief/…`) are relative to."""
+        if self._data_folder is not None:
+            return Path(self._data_folder)
+        from composer.paths import data_dir
+
+        return data_dir()
 
     @property
     def location(self) -> str:
@@ -141,20 +170,25 @@ class Library:
 
         With `base` (the version the edit started from) a save on top of someone else's newer
         version is refused with SaveConflict and nothing is written. The author's draft of
-        the letter is removed in the same transaction.
+        the letter is removed in the same transaction. A sent letter is refused (LetterSent);
+        a save on a letter that is ter beoordeling or goedgekeurd makes it a concept again and
+        its approval lapse (composer.review).
         """
         _check_author(author)
         content = stored_content(letter)
         with write_transaction(self._engine) as connection:
             locked = lock_letter(connection, letter_id)
+            review_store.check_editable(locked)
             if base is not None and base != locked.latest_version:
                 if not 1 <= base <= locked.latest_version:
                     raise VersionNotFound(letter_id, base, locked.latest_version)
                 latest = version_info(version_row(connection, letter_id, None))
                 raise SaveConflict(latest, base)
+            now = self._now()
             number = append_version(
-                connection, locked, content, author=author, message=message, created_at=self._now()
+                connection, locked, content, author=author, message=message, created_at=now
             )
+            review_store.version_saved(connection, locked, number, author=author, at=now)
             draft_store.discard(connection, letter_id, author)
             return number
 
@@ -163,15 +197,19 @@ class Library:
         _check_author(author)
         with write_transaction(self._engine) as connection:
             locked = lock_letter(connection, letter_id)
+            review_store.check_editable(locked)
             old = version_row(connection, letter_id, number)
-            return append_version(
+            now = self._now()
+            new = append_version(
                 connection,
                 locked,
                 old.content,
                 author=author,
                 message=f"Hersteld van versie {number}",
-                created_at=self._now(),
+                created_at=now,
             )
+            review_store.version_saved(connection, locked, new, author=author, at=now)
+            return new
 
     def letters(
         self, query: str = "", *, status: str | None = None, limit: int = 200
@@ -225,8 +263,10 @@ class Library:
     ) -> str:
         """Give the letter the next kenmerk of the year and return it (an existing one as is).
 
-        Saves a new version (the latest with our_reference = kenmerk), registers the kenmerk
-        and marks the letter definitief, all in one transaction.
+        Saves a new version (the latest with our_reference = kenmerk) and registers the
+        kenmerk, in one transaction. The workflow status stays as it is: a goedgekeurd letter
+        stays goedgekeurd, because the new version differs from the approved one only in
+        our_reference (see composer.review).
         """
         _check_author(author)
         if pattern is None:
@@ -261,11 +301,6 @@ class Library:
                 version_number=number,
                 assigned_at=now,
                 assigned_by=author,
-            )
-            connection.execute(
-                letters_table.update()
-                .where(letters_table.c.id == letter_id)
-                .values(status=STATUS_FINAL)
             )
             return kenmerk
 
@@ -311,18 +346,24 @@ class Library:
     # Checking, export and import
 
     def verify(self) -> VerifyReport:
+        """Every hash chain, then every archived file of a sent letter against its sha256."""
         with read_transaction(self._engine) as connection:
-            return verify_library(connection)
+            return verify_library(connection, archive_root=self.data_folder)
 
     def export_zip(self, path: Path) -> None:
-        """The whole library, every version and the kenmerk register, in one zip (atomic)."""
+        """The whole library (versions, register, review history, archived files) in one zip."""
         with read_transaction(self._engine) as connection:
-            archive.export_zip(connection, Path(path), schema=head_revision())
+            archive.export_zip(
+                connection, Path(path), schema=head_revision(), archive_root=self.data_folder
+            )
 
     def import_zip(self, path: Path) -> ImportReport:
-        """Load an export into this library, which must be empty (else refused, nothing done)."""
+        """Load an export into this library, which must be empty (else refused, nothing done).
+
+        Archived files in the export are written into this library's data folder.
+        """
         with write_transaction(self._engine) as connection:
-            return archive.import_zip(connection, Path(path))
+            return archive.import_zip(connection, Path(path), archive_root=self.data_folder)
 
     # Catalogues
 

@@ -7,8 +7,27 @@ import sqlalchemy as sa
 # Kenmerk register states: assigned, or withdrawn (never handed out again either way).
 KENMERK_ASSIGNED = "toegekend"
 KENMERK_WITHDRAWN = "vervallen"
+# Workflow statuses of a letter (Dutch labels: composer.review.workflow). A kenmerk is not a
+# status: finalize gives one without changing the status.
 STATUS_CONCEPT = "concept"
-STATUS_FINAL = "definitief"
+STATUS_IN_REVIEW = "ter_beoordeling"
+STATUS_APPROVED = "goedgekeurd"
+STATUS_SENT = "verzonden"
+STATUSES = (STATUS_CONCEPT, STATUS_IN_REVIEW, STATUS_APPROVED, STATUS_SENT)
+# An approval belongs to one version; a later save makes it lapse (it stays in the history).
+APPROVAL_VALID = "geldig"
+APPROVAL_LAPSED = "vervallen"
+EVENT_KINDS = (
+    "submitted",
+    "approved",
+    "rejected",
+    "saved-after-approval",
+    "saved-during-review",
+    "sent",
+    "copied-from",
+    "copied-to",
+)
+ARCHIVE_KINDS = ("docx", "pdf")
 
 metadata = sa.MetaData()
 
@@ -100,5 +119,93 @@ catalogue_versions = sa.Table(
     sa.CheckConstraint("number >= 1", name="ck_catalogue_versions_number_positive"),
 )
 
+
+def _quoted(values: tuple[str, ...]) -> str:
+    return ", ".join(f"'{value}'" for value in values)
+
+
+def _version_key() -> sa.ForeignKeyConstraint:
+    return sa.ForeignKeyConstraint(
+        ["letter_id", "version_number"], ["versions.letter_id", "versions.number"]
+    )
+
+
+# The review history: who did what to which version, when. Immutable (triggers, migration 0003).
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("letter_id", sa.Integer, sa.ForeignKey("letters.id"), nullable=False),
+    sa.Column("kind", sa.Text, nullable=False),
+    sa.Column("version_number", sa.Integer, nullable=False),
+    sa.Column("version_hash", sa.String(64), nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("at", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False, server_default=""),
+    # The other letter of a copy ("copied-from" / "copied-to").
+    sa.Column("related_letter_id", sa.Integer, sa.ForeignKey("letters.id"), nullable=True),
+    _version_key(),
+    sa.CheckConstraint(f"kind IN ({_quoted(EVENT_KINDS)})", name="ck_events_kind"),
+    sa.Index("ix_events_letter_id", "letter_id"),
+)
+
+# One row per approval; only `status` and the lapse columns ever change (geldig -> vervallen).
+approvals = sa.Table(
+    "approvals",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("letter_id", sa.Integer, sa.ForeignKey("letters.id"), nullable=False),
+    sa.Column("version_number", sa.Integer, nullable=False),
+    sa.Column("version_hash", sa.String(64), nullable=False),
+    sa.Column("reviewer", sa.Text, nullable=False),
+    sa.Column("at", sa.Text, nullable=False),
+    sa.Column("status", sa.Text, nullable=False, server_default=APPROVAL_VALID),
+    sa.Column("lapsed_by_version", sa.Integer, nullable=True),
+    sa.Column("lapsed_at", sa.Text, nullable=True),
+    _version_key(),
+    sa.CheckConstraint(
+        f"status IN ('{APPROVAL_VALID}', '{APPROVAL_LAPSED}')", name="ck_approvals_status"
+    ),
+    sa.Index("ix_approvals_letter_id", "letter_id"),
+)
+
+# Remarks on a version, optionally on one body block (counted from 1, as the diff shows it).
+comments = sa.Table(
+    "comments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("letter_id", sa.Integer, sa.ForeignKey("letters.id"), nullable=False),
+    sa.Column("version_number", sa.Integer, nullable=False),
+    sa.Column("block_index", sa.Integer, nullable=True),
+    sa.Column("author", sa.Text, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("at", sa.Text, nullable=False),
+    sa.Column("resolved_at", sa.Text, nullable=True),
+    sa.Column("resolved_by", sa.Text, nullable=True),
+    _version_key(),
+    sa.CheckConstraint("block_index >= 1", name="ck_comments_block_index"),
+    sa.Index("ix_comments_letter_id", "letter_id"),
+)
+
+# The files of a sent letter, as archived in the data folder. Immutable (triggers, 0003).
+archive_files = sa.Table(
+    "archive_files",
+    metadata,
+    sa.Column("letter_id", sa.Integer, sa.ForeignKey("letters.id"), primary_key=True),
+    sa.Column("version_number", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.Text, primary_key=True),
+    # Relative to the data folder, with forward slashes: archief/12/v3/KSF-2022-0001.pdf.
+    sa.Column("path", sa.Text, nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("size", sa.Integer, nullable=False),
+    # The program that made the file, e.g. "LibreOffice 7.4.7.2" for the PDF; "" for the DOCX.
+    sa.Column("engine", sa.Text, nullable=False, server_default=""),
+    sa.Column("at", sa.Text, nullable=False),
+    _version_key(),
+    sa.UniqueConstraint("path", name="uq_archive_files_path"),
+    sa.CheckConstraint(f"kind IN ({_quoted(ARCHIVE_KINDS)})", name="ck_archive_files_kind"),
+)
+
+REVIEW_TABLES = ("events", "approvals", "comments", "archive_files")
 LIBRARY_TABLES = ("letters", "versions", "drafts", "kenmerk_sequences", "kenmerk_register")
-ALL_TABLES = (*LIBRARY_TABLES, "catalogue_versions")
+ALL_TABLES = (*LIBRARY_TABLES, "catalogue_versions", *REVIEW_TABLES)

@@ -1,8 +1,12 @@
-"""Walks every hash chain (letters and catalogues) and reports the first version that is off."""
+"""Walks every hash chain and the archive of sent letters; reports the first thing that is off."""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -10,7 +14,7 @@ from sqlalchemy.engine import Connection, Row
 
 from composer.storage.hashing import catalogue_meta, version_hash, version_meta
 from composer.storage.records import VerifyProblem, VerifyReport
-from composer.storage.schema import catalogue_versions, letters, versions
+from composer.storage.schema import archive_files, catalogue_versions, letters, versions
 
 HASH_MISMATCH = "de inhoud past niet bij de hash (tekst, auteur, tijd of toelichting is veranderd)"
 _BATCH = 500
@@ -128,13 +132,101 @@ def _check_catalogues(connection: Connection) -> tuple[int, VerifyProblem | None
     return counted, None
 
 
-def verify_library(connection: Connection) -> VerifyReport:
-    """Recompute every hash from its parent; the first problem (by letter, then version) wins."""
+# Where an archived file may be: archief/<letter>/v<version>/<name>.docx|pdf, never outside.
+ARCHIVE_PATH = re.compile(r"archief/\d+/v\d+/[A-Za-z0-9][A-Za-z0-9._-]*\.(docx|pdf)")
+ARCHIVE_CHANGED = "is veranderd: de sha256 past niet bij het verzonden bestand"
+
+
+@dataclass(frozen=True)
+class ArchiveProblem(VerifyProblem):
+    """The first archived file of a sent letter that is missing or changed."""
+
+    path: str = ""
+
+    @property
+    def message(self) -> str:
+        where = f"Brief {self.letter_id}, versie {self.number}"
+        return f"{where}: het archiefbestand ‘{self.path}’ {self.reason}."
+
+
+@dataclass(frozen=True)
+class LibraryVerifyReport(VerifyReport):
+    """A VerifyReport that also counts the archived files it checked."""
+
+    archive_files: int = 0
+
+    @property
+    def message(self) -> str:
+        if isinstance(self.problem, ArchiveProblem):
+            return (
+                f"Het archief van verzonden brieven klopt niet. {self.problem.message} Het "
+                "bestand is na het verzenden buiten Composer om veranderd, verplaatst of "
+                "beschadigd. Zet het terug uit een reservekopie of export en meld het aan de "
+                "beheerder."
+            )
+        text = super().message
+        if self.ok and self.archive_files:
+            text += (
+                f" Ook de {self.archive_files} gearchiveerde bestanden van verzonden brieven "
+                "zijn gecontroleerd en ongewijzigd."
+            )
+        return text
+
+
+def archive_location(root: Path, relative: str) -> Path | None:
+    """The file for a recorded archive path; None for a path that is not an archive path."""
+    if not ARCHIVE_PATH.fullmatch(relative):
+        return None
+    return Path(root).joinpath(*relative.split("/"))
+
+
+def archive_file_problem(root: Path, row: Row[Any]) -> str | None:
+    """Why the archived file of `row` (an archive_files row) is not the one recorded, if so."""
+    location = archive_location(root, row.path)
+    if location is None:
+        return "heeft een ongeldige plaats (geen pad onder archief/)"
+    try:
+        with location.open("rb") as stream:
+            digest = hashlib.file_digest(stream, "sha256").hexdigest()
+    except FileNotFoundError:
+        return f"ontbreekt (gezocht als ‘{location}’)"
+    except OSError as exc:
+        return f"is onleesbaar ({exc.strerror or exc})"
+    return None if digest == row.sha256 else ARCHIVE_CHANGED
+
+
+def _check_archive(connection: Connection, root: Path) -> tuple[int, ArchiveProblem | None]:
+    query = sa.select(archive_files).order_by(
+        archive_files.c.letter_id, archive_files.c.version_number, archive_files.c.kind
+    )
+    counted = 0
+    for row in connection.execute(query):
+        counted += 1
+        reason = archive_file_problem(root, row)
+        if reason is not None:
+            problem = ArchiveProblem(
+                letter_id=row.letter_id, number=row.version_number, reason=reason, path=row.path
+            )
+            return counted, problem
+    return counted, None
+
+
+def verify_library(connection: Connection, *, archive_root: Path | None = None) -> VerifyReport:
+    """Recompute every hash from its parent; the first problem (by letter, then version) wins.
+
+    With `archive_root` (the data folder) every archived file of a sent letter is read and
+    compared with its recorded sha256 as well, after the chains hold.
+    """
     letter_count, version_count, problem = _check_letters(connection)
     catalogue_count, catalogue_problem = (0, None) if problem else _check_catalogues(connection)
-    return VerifyReport(
+    problem = problem or catalogue_problem
+    archive_count = 0
+    if problem is None and archive_root is not None:
+        archive_count, problem = _check_archive(connection, archive_root)
+    return LibraryVerifyReport(
         letters=letter_count,
         versions=version_count,
         catalogue_versions=catalogue_count,
-        problem=problem or catalogue_problem,
+        problem=problem,
+        archive_files=archive_count,
     )

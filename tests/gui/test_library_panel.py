@@ -144,7 +144,7 @@ def test_an_empty_library_tells_how_to_start(qtbot, library):
 
 def test_the_status_filter_shows_only_letters_with_that_status(panel):
     labels = [panel.status_filter.itemText(i) for i in range(panel.status_filter.count())]
-    assert labels == ["Alle", "Concept", "Ter beoordeling", "Goedgekeurd", "Afgewezen", "Verzonden"]
+    assert labels == ["Alle", "Concept", "Ter beoordeling", "Goedgekeurd", "Verzonden"]
     panel.status_filter.setCurrentText("Ter beoordeling")
     assert subjects(panel) == [CONGRES]
     panel.status_filter.setCurrentText("Verzonden")

@@ -26,7 +26,8 @@ def test_finalize_numbers_per_year_and_keeps_an_existing_kenmerk(library, letter
     assert finalized.our_reference == "KSF/2022/0001"
     assert finalized.extra == library.version(first, 1).extra  # the snapshot is unchanged
     summary = library.summary(first)
-    assert (summary.kenmerk, summary.status) == ("KSF/2022/0001", "definitief")
+    # A kenmerk is no status: the workflow status stays as it was (composer.review).
+    assert (summary.kenmerk, summary.status) == ("KSF/2022/0001", "concept")
 
     register = library.kenmerk_register()
     assert [(e.kenmerk, e.letter_id, e.version_number, e.status) for e in register] == [

@@ -27,19 +27,19 @@ from tests.storage.storage_helpers import sample_dict
 CREATED = "2022-10-17T08:00:00.000000+00:00"
 
 
-def _seed_0001(connection: sa.Connection) -> None:
+def _seed_0001(connection: sa.Connection, status: str = "definitief") -> None:
     """Rows as schema 0001 allows: a letter with two hashed versions, a draft, a kenmerk,
-    a catalogue version."""
+    a catalogue version. Before 0003 a letter with a kenmerk was 'definitief'."""
     first = sample_dict()
     second = {**first, "subject": "Tweede versie", "our_reference": "KSF/2022/0001"}
     connection.execute(
         sa.text(
             "INSERT INTO letters (id, template, status, kenmerk, subject, addressees, "
             "search_text, created_at, created_by, latest_version, updated_at) VALUES "
-            "(7, 'brief', 'definitief', 'KSF/2022/0001', 'Tweede versie', 'WFC', "
+            "(7, 'brief', :status, 'KSF/2022/0001', 'Tweede versie', 'WFC', "
             "'tweede versie', :at, 'Anna', 2, :at)"
         ),
-        {"at": CREATED},
+        {"at": CREATED, "status": status},
     )
     parent = ""
     for number, content in ((1, first), (2, second)):
@@ -88,9 +88,58 @@ def _seed_0001(connection: sa.Connection) -> None:
     )
 
 
+def _seed_0003(connection: sa.Connection) -> None:
+    """Schema 0003 adds the review: an approval of version 1 that lapsed, a comment, events."""
+    _seed_0001(connection, status="concept")
+    hashes = dict(
+        connection.execute(sa.text("SELECT number, hash FROM versions WHERE letter_id = 7")).all()
+    )
+    connection.execute(
+        sa.text(
+            "INSERT INTO approvals (id, letter_id, version_number, version_hash, reviewer, at, "
+            "status, lapsed_by_version, lapsed_at) VALUES "
+            "(1, 7, 1, :hash, 'Bert', :at, 'vervallen', 2, :at)"
+        ),
+        {"hash": hashes[1], "at": CREATED},
+    )
+    for event_id, kind, number in ((1, "submitted", 1), (2, "approved", 1)):
+        connection.execute(
+            sa.text(
+                "INSERT INTO events (id, letter_id, kind, version_number, version_hash, actor, "
+                "at, text) VALUES (:id, 7, :kind, :number, :hash, 'Bert', :at, '')"
+            ),
+            {"id": event_id, "kind": kind, "number": number, "hash": hashes[number], "at": CREATED},
+        )
+    connection.execute(
+        sa.text(
+            "INSERT INTO comments (id, letter_id, version_number, block_index, author, text, at) "
+            "VALUES (1, 7, 1, 2, 'Bert', 'Korter graag', :at)"
+        ),
+        {"at": CREATED},
+    )
+
+
 # For each revision: how to fill a database at exactly that schema. A new migration must add
 # its entry here (the test below fails until it does).
-SEEDS: dict[str, Callable[[sa.Connection], None]] = {"0001": _seed_0001, "0002": _seed_0001}
+SEEDS: dict[str, Callable[[sa.Connection], None]] = {
+    "0001": _seed_0001,
+    "0002": _seed_0001,
+    "0003": _seed_0003,
+}
+
+
+def _expected_after_upgrade(revision: str, rows: dict[str, list[tuple]]) -> dict[str, list[tuple]]:
+    """What the migrations after `revision` change in its rows: 0003 ends 'definitief'."""
+    if revision in ("0001", "0002"):
+        rows = {
+            **rows,
+            "letters": [_replaced(row, "definitief", "concept") for row in rows["letters"]],
+        }
+    return rows
+
+
+def _replaced(row: tuple, old: object, new: object) -> tuple:
+    return tuple(new if value == old else value for value in row)
 
 
 def _snapshot(engine: sa.Engine) -> dict[str, list[tuple]]:
@@ -130,7 +179,7 @@ def test_every_revision_upgrades_to_head_with_its_rows_intact(database_url, revi
     engine = _stamp(database_url, revision)
     with write_transaction(engine) as connection:
         SEEDS[revision](connection)
-    before = _snapshot(engine)
+    before = _expected_after_upgrade(revision, _snapshot(engine))
     engine.dispose()
 
     with Library.open(database_url) as library:

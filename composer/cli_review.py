@@ -1,0 +1,329 @@
+"""`composer letters submit|approve|reject|comment|…|send|copy|redline`: the review workflow."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from composer.cli_letters import _author, _letter_id, _open, _version_number
+
+if TYPE_CHECKING:
+    from composer.review.service import ReviewService, ReviewStatus
+
+EXIT_OK, EXIT_USAGE = 0, 2
+
+
+def _number(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"‘{text}’ is geen nummer (een getal vanaf 1)")
+    return int(text)
+
+
+def _letters_commands(commands: argparse._SubParsersAction) -> argparse._SubParsersAction:
+    """The sub-commands of `composer letters` (made by cli_letters.add_library_parsers)."""
+    letters = commands.choices["letters"]
+    for action in letters._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return action
+    raise RuntimeError("composer letters has no sub-commands; register the library first")
+
+
+def add_review_parsers(commands: argparse._SubParsersAction) -> None:
+    sub = _letters_commands(commands)
+
+    def letter(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        parser.add_argument("letter_id", type=_letter_id, metavar="ID")
+        return parser
+
+    def person(parser: argparse.ArgumentParser, option: str = "--author") -> None:
+        parser.add_argument(option, metavar="NAAM", help="naam (standaard uit instellingen)")
+
+    submit = letter(sub.add_parser("submit", help="ter beoordeling aanbieden"))
+    person(submit)
+    submit.set_defaults(handler=_submit)
+
+    approve = letter(sub.add_parser("approve", help="een versie goedkeuren"))
+    approve.add_argument("--version", type=_version_number, required=True, metavar="N")
+    person(approve, "--reviewer")
+    approve.set_defaults(handler=_approve)
+
+    reject = letter(sub.add_parser("reject", help="afwijzen: terug naar concept, met reden"))
+    reject.add_argument("--reason", required=True, metavar="TEKST", help="waarom")
+    person(reject, "--reviewer")
+    reject.set_defaults(handler=_reject)
+
+    comment = letter(sub.add_parser("comment", help="opmerking bij een versie; drukt het id af"))
+    comment.add_argument("--version", type=_version_number, required=True, metavar="N")
+    comment.add_argument("--block", type=_number, metavar="K", help="blok K van de tekst (vanaf 1)")
+    person(comment)
+    comment.add_argument("text", metavar="TEKST")
+    comment.set_defaults(handler=_comment)
+
+    comments = letter(sub.add_parser("comments", help="opmerkingen, open en afgehandeld"))
+    comments.add_argument("--json", action="store_true")
+    comments.set_defaults(handler=_comments)
+
+    resolve = letter(sub.add_parser("resolve", help="een opmerking afhandelen"))
+    resolve.add_argument("comment_id", type=_number, metavar="OPMERKING")
+    person(resolve)
+    resolve.set_defaults(handler=_resolve)
+
+    status = letter(sub.add_parser("status", help="status, goedkeuringen en afwijzing"))
+    status.add_argument("--json", action="store_true")
+    status.set_defaults(handler=_status)
+
+    events = letter(sub.add_parser("events", help="geschiedenis van de beoordeling"))
+    events.add_argument("--json", action="store_true")
+    events.set_defaults(handler=_events)
+
+    send = letter(sub.add_parser("send", help="verzenden: kenmerk, DOCX en PDF in het archief"))
+    person(send)
+    send.set_defaults(handler=_send)
+
+    copy = letter(sub.add_parser("copy", help="nieuwe brief op basis van deze; drukt het id af"))
+    person(copy)
+    copy.set_defaults(handler=_copy)
+
+    redline = letter(
+        sub.add_parser("redline", help="vergelijkingsdocument (wijzigingen bijhouden) als DOCX")
+    )
+    redline.add_argument("a", type=_version_number, metavar="A")
+    redline.add_argument("b", type=_version_number, metavar="B")
+    redline.add_argument("-o", "--output", type=Path, required=True, metavar="UIT.docx")
+    redline.set_defaults(handler=_redline)
+
+
+def _review() -> ReviewService:
+    from composer.review.service import ReviewService
+
+    return ReviewService(_open())
+
+
+def _reviewer(args: argparse.Namespace) -> str:
+    from composer.settings import load_settings
+
+    return args.reviewer or load_settings().author
+
+
+def _moment(moment: datetime) -> str:
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def _run(action: Any) -> Any:
+    """Run `action(review)` with the library open, and close it afterwards."""
+    review = _review()
+    with review.library:
+        return action(review)
+
+
+def _submit(args: argparse.Namespace) -> int:
+    state = _run(lambda r: r.submit(args.letter_id, author=_author(args)))
+    print(state.headline)
+    return EXIT_OK
+
+
+def _approve(args: argparse.Namespace) -> int:
+    reviewer = _reviewer(args)
+    state = _run(lambda r: r.approve(args.letter_id, version=args.version, reviewer=reviewer))
+    print(state.headline)
+    return EXIT_OK
+
+
+def _reject(args: argparse.Namespace) -> int:
+    reviewer = _reviewer(args)
+    state = _run(lambda r: r.reject(args.letter_id, reason=args.reason, reviewer=reviewer))
+    print(state.headline)
+    return EXIT_OK
+
+
+def _comment(args: argparse.Namespace) -> int:
+    author = _author(args)
+    print(
+        _run(
+            lambda r: r.comment(
+                args.letter_id,
+                version=args.version,
+                author=author,
+                text=args.text,
+                block=args.block,
+            )
+        )
+    )
+    return EXIT_OK
+
+
+def _comments(args: argparse.Namespace) -> int:
+    found = _run(lambda r: r.comments(args.letter_id))
+    if args.json:
+        rows = [
+            {
+                "id": c.id,
+                "version": c.version,
+                "block": c.block,
+                "author": c.author,
+                "text": c.text,
+                "at": c.at.isoformat(),
+                "resolved": c.resolved,
+                "resolved_at": _iso(c.resolved_at),
+                "resolved_by": c.resolved_by,
+            }
+            for c in found
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not found:
+        print("Deze brief heeft geen opmerkingen.", file=sys.stderr)
+    for c in found:
+        where = f"versie {c.version}" + (f", blok {c.block}" if c.block else "")
+        state = (
+            f"afgehandeld door {c.resolved_by} ({_moment(c.resolved_at)})"
+            if c.resolved_at is not None
+            else "open"
+        )
+        print(f"#{c.id:<4} {where:<18} {c.author:<16} {_moment(c.at)}  [{state}]")
+        print(f"      {c.text}")
+    return EXIT_OK
+
+
+def _resolve(args: argparse.Namespace) -> int:
+    author = _author(args)
+    done = _run(lambda r: r.resolve(args.letter_id, args.comment_id, by=author))
+    print(f"Opmerking {done.id} is afgehandeld.", file=sys.stderr)
+    return EXIT_OK
+
+
+def _status_lines(state: ReviewStatus) -> list[str]:
+    lines = [state.headline]
+    if state.latest_version != state.version:
+        lines.append(f"Laatste versie: {state.latest_version}")
+    if state.kenmerk:
+        lines.append(f"Kenmerk: {state.kenmerk}")
+    if state.rejection is not None:
+        rejected = state.rejection
+        lines.append(
+            f"Afgewezen door {rejected.actor} ({_moment(rejected.at)}, versie "
+            f"{rejected.version}): {rejected.text}"
+        )
+    for approval in state.approvals:
+        lines.append(f"{approval.label} door {approval.reviewer} ({_moment(approval.at)})")
+    if state.open_comments:
+        lines.append(f"Open opmerkingen: {state.open_comments}")
+    return lines
+
+
+def _status(args: argparse.Namespace) -> int:
+    state = _run(lambda r: r.status(args.letter_id))
+    if args.json:
+        row = {
+            "status": state.status,
+            "label": state.label,
+            "version": state.version,
+            "latest_version": state.latest_version,
+            "kenmerk": state.kenmerk,
+            "approvals": [
+                {
+                    "version": a.version,
+                    "hash": a.version_hash,
+                    "reviewer": a.reviewer,
+                    "at": a.at.isoformat(),
+                    "status": a.status,
+                    "lapsed_by": a.lapsed_by,
+                    "label": a.label,
+                }
+                for a in state.approvals
+            ],
+            "rejection": None if state.rejection is None else state.rejection.text,
+            "open_comments": state.open_comments,
+        }
+        print(json.dumps(row, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print("\n".join(_status_lines(state)))
+    return EXIT_OK
+
+
+def _events(args: argparse.Namespace) -> int:
+    from composer.review.workflow import EVENT_LABELS
+
+    found = _run(lambda r: r.events(args.letter_id))
+    if args.json:
+        rows = [
+            {
+                "kind": e.kind,
+                "version": e.version,
+                "hash": e.version_hash,
+                "actor": e.actor,
+                "at": e.at.isoformat(),
+                "text": e.text,
+                "related_letter_id": e.related_letter_id,
+            }
+            for e in found
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for e in found:
+        what = EVENT_LABELS.get(e.kind, e.kind)
+        text = f": {e.text}" if e.text else ""
+        print(f"{_moment(e.at)}  v{e.version:<4} {e.actor:<16} {what}{text}")
+    return EXIT_OK
+
+
+def _send(args: argparse.Namespace) -> int:
+    from composer.settings import load_settings
+
+    settings = load_settings()
+    author = args.author or settings.author
+    result = _run(lambda r: r.send(args.letter_id, author=author, pattern=settings.kenmerk_pattern))
+    for warning in result.warnings:
+        print(f"Waarschuwing: {warning}", file=sys.stderr)
+    for archived in result.files:
+        print(archived.location)
+    print(
+        f"Brief {result.letter_id} is verzonden met kenmerk {result.kenmerk} (versie "
+        f"{result.version}); de bestanden staan in het archief.",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
+def _copy(args: argparse.Namespace) -> int:
+    author = _author(args)
+    print(_run(lambda r: r.copy(args.letter_id, author=author)))
+    return EXIT_OK
+
+
+def _redline(args: argparse.Namespace) -> int:
+    from composer.errors import ComposerError
+    from composer.fileio import write_bytes_atomic
+
+    if args.output.suffix.lower() != ".docx":
+        print(
+            f"composer: fout in de opdracht: het vergelijkingsdocument is een .docx, niet "
+            f"‘{args.output.suffix}’. Kies een uitvoerbestand dat op .docx eindigt.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    with _open() as library:
+        old = library.version(args.letter_id, args.a)
+        new = library.version(args.letter_id, args.b)
+        info = library.version_info(args.letter_id, args.b)
+    try:
+        from composer.history.redline import redline_docx
+    except ModuleNotFoundError as exc:
+        if exc.name != "composer.history.redline":
+            raise
+        raise ComposerError(
+            "Deze versie van Composer kan nog geen vergelijkingsdocument maken. Bekijk de "
+            f"verschillen met ‘composer letters diff {args.letter_id} {args.a} {args.b}’."
+        ) from None
+    data = redline_docx(old, new, author=info.author, date=info.created_at)
+    write_bytes_atomic(args.output, data)
+    print(f"Geschreven: {args.output}", file=sys.stderr)
+    return EXIT_OK

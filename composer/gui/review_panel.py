@@ -1,0 +1,170 @@
+"""The review dock: status with the allowed transitions, approvals and comments per version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.errors import ComposerError
+from composer.storage.library import Library
+
+
+class ReviewPanel(QWidget):
+    """Buttons only for what the workflow allows now; every action goes through ReviewService."""
+
+    status_changed = Signal(int)  # letter id
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("beoordeling")
+        self.setAccessibleName("Beoordeling")
+        self.library: Library | None = None
+        self.letter_id: int | None = None
+        self.author = ""
+        # Replaceable in tests: ask for a text (title, label) → (text, accepted).
+        self.ask_text: Callable[[str, str], tuple[str, bool]] = self._ask_text
+        layout = QVBoxLayout(self)
+        self.status_label = QLabel("Geen brief gekozen.")
+        self.status_label.setObjectName("status")
+        self.status_label.setWordWrap(True)
+        layout.addWidget(self.status_label)
+        form = QFormLayout()
+        self.reviewer_edit = QLineEdit()
+        self.reviewer_edit.setAccessibleName("Beoordelaar")
+        form.addRow("&Beoordelaar:", self.reviewer_edit)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        self.submit_button = QPushButton("&Indienen")
+        self.approve_button = QPushButton("&Goedkeuren")
+        self.reject_button = QPushButton("&Afwijzen…")
+        self.send_button = QPushButton("Ver&zenden")
+        for button, handler in (
+            (self.submit_button, self.submit),
+            (self.approve_button, self.approve),
+            (self.reject_button, self.reject),
+            (self.send_button, self.send),
+        ):
+            button.clicked.connect(handler)
+            buttons.addWidget(button)
+        layout.addLayout(buttons)
+        layout.addWidget(QLabel("Opmerkingen bij deze brief:"))
+        self.comments_list = QListWidget()
+        self.comments_list.setAccessibleName("Opmerkingen")
+        layout.addWidget(self.comments_list, 1)
+        self.comment_button = QPushButton("&Opmerking toevoegen…")
+        self.comment_button.clicked.connect(self.add_comment)
+        layout.addWidget(self.comment_button)
+        self.message_label = QLabel("")
+        self.message_label.setWordWrap(True)
+        self.message_label.setStyleSheet("color: #a00000;")
+        layout.addWidget(self.message_label)
+        self._update_buttons(None)
+
+    def _ask_text(self, title: str, label: str) -> tuple[str, bool]:
+        text, accepted = QInputDialog.getMultiLineText(self, title, label)
+        return text, accepted
+
+    def _service(self):
+        from composer.review.service import ReviewService
+
+        assert self.library is not None
+        return ReviewService(self.library)
+
+    def set_author(self, name: str) -> None:
+        self.author = name
+        if not self.reviewer_edit.text():
+            self.reviewer_edit.setText(name)
+
+    def show_letter(self, library: Library | None, letter_id: int | None) -> None:
+        self.library, self.letter_id = library, letter_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.message_label.setText("")
+        self.comments_list.clear()
+        if self.library is None or self.letter_id is None:
+            self.status_label.setText("Geen brief gekozen.")
+            self._update_buttons(None)
+            return
+        service = self._service()
+        status = service.status(self.letter_id)
+        self.status_label.setText(f"Status: {status.headline}")
+        for comment in service.comments(self.letter_id):
+            state = "opgelost" if comment.resolved else "open"
+            where = f", blok {comment.block}" if comment.block is not None else ""
+            item = QListWidgetItem(
+                f"v{comment.version}{where} · {comment.author} ({state}): {comment.text}"
+            )
+            self.comments_list.addItem(item)
+        self._update_buttons(status.status)
+
+    def _update_buttons(self, status: str | None) -> None:
+        self.submit_button.setEnabled(status in ("concept",))
+        self.approve_button.setEnabled(status == "ter_beoordeling")
+        self.reject_button.setEnabled(status == "ter_beoordeling")
+        self.send_button.setEnabled(status == "goedgekeurd")
+        self.comment_button.setEnabled(status is not None)
+
+    def _run(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except ComposerError as exc:
+            self.message_label.setText(exc.message)
+            return False
+        self.refresh()
+        if self.letter_id is not None:
+            self.status_changed.emit(self.letter_id)
+        return True
+
+    def _reviewer(self) -> str:
+        return self.reviewer_edit.text().strip() or self.author
+
+    def _latest(self) -> int:
+        assert self.library is not None and self.letter_id is not None
+        return self.library.version_info(self.letter_id).number
+
+    def submit(self) -> bool:
+        return self._run(lambda: self._service().submit(self.letter_id, author=self.author))
+
+    def approve(self) -> bool:
+        return self._run(
+            lambda: self._service().approve(
+                self.letter_id, version=self._latest(), reviewer=self._reviewer()
+            )
+        )
+
+    def reject(self) -> bool:
+        reason, accepted = self.ask_text("Afwijzen", "Waarom wijst u deze versie af?")
+        if not accepted or not reason.strip():
+            return False
+        return self._run(
+            lambda: self._service().reject(
+                self.letter_id, reason=reason.strip(), reviewer=self._reviewer()
+            )
+        )
+
+    def send(self) -> bool:
+        return self._run(lambda: self._service().send(self.letter_id, author=self.author))
+
+    def add_comment(self) -> bool:
+        text, accepted = self.ask_text("Opmerking", "Uw opmerking bij de laatste versie:")
+        if not accepted or not text.strip():
+            return False
+        return self._run(
+            lambda: self._service().comment(
+                self.letter_id, version=self._latest(), author=self._reviewer(), text=text.strip()
+            )
+        )

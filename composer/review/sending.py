@@ -1,0 +1,131 @@
+"""Renders the version that is sent as DOCX and PDF into the archive, atomically, with sha256."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from composer import __version__
+from composer.core.models import Letter
+from composer.errors import ComposerError
+from composer.fileio import write_bytes_atomic
+
+ARCHIVE_FOLDER = "archief"
+
+
+class Converter(Protocol):
+    """What sending needs of a PDF engine (composer.render.pdf.PdfEngine)."""
+
+    def convert(self, docx: Path, pdf: Path) -> Any: ...
+
+    def __enter__(self) -> Converter: ...
+
+    def __exit__(self, *exc_info: object) -> Any: ...
+
+
+ConverterFactory = Callable[[], Converter]
+
+
+@dataclass(frozen=True)
+class ArchivedFile:
+    kind: str  # "docx" or "pdf"
+    path: str  # relative to the data folder, forward slashes
+    location: Path  # where it is on disk
+    sha256: str
+    size: int
+    engine: str  # "Composer 0.1.0" for the DOCX, "LibreOffice 7.4.7.2" for the PDF
+
+
+def default_converter() -> Converter:
+    from composer.render.pdf import PdfEngine
+
+    return PdfEngine()
+
+
+def archive_name(kenmerk: str, letter_id: int) -> str:
+    """A file name from the kenmerk: `KSF/2022/0001` becomes `KSF-2022-0001`."""
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", kenmerk).strip("-._")
+    return name or f"brief-{letter_id}"
+
+
+def archive_folder(letter_id: int, version: int) -> str:
+    return f"{ARCHIVE_FOLDER}/{letter_id}/v{version}"
+
+
+def _archived(root: Path, relative: str, kind: str, data: bytes, engine: str) -> ArchivedFile:
+    location = root.joinpath(*relative.split("/"))
+    location.parent.mkdir(parents=True, exist_ok=True)
+    write_bytes_atomic(location, data)
+    return ArchivedFile(
+        kind=kind,
+        path=relative,
+        location=location,
+        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(data),
+        engine=engine,
+    )
+
+
+def remove_files(files: list[ArchivedFile]) -> None:
+    """Take back files that were written but not recorded (best effort)."""
+    for archived in files:
+        with contextlib.suppress(OSError):
+            archived.location.unlink()
+
+
+def write_archive(
+    root: Path,
+    letter: Letter,
+    *,
+    letter_id: int,
+    version: int,
+    kenmerk: str,
+    converter: Converter,
+) -> tuple[list[ArchivedFile], list[str]]:
+    """Render `letter` to DOCX and PDF and put both in the archive; returns them and warnings.
+
+    Both are made in a temporary folder first; only when the PDF exists are they written into
+    `root`/archief/<letter>/v<version>/ (each atomically). On any error nothing stays behind.
+    """
+    from composer.render.docx import render_docx
+
+    rendered = render_docx(letter)
+    name = archive_name(kenmerk, letter_id)
+    with tempfile.TemporaryDirectory(prefix="composer-verzenden-") as folder:
+        docx = Path(folder) / f"{name}.docx"
+        docx.write_bytes(rendered.data)
+        pdf = Path(folder) / f"{name}.pdf"
+        result = converter.convert(docx, pdf)
+        pdf_data = pdf.read_bytes()
+    engine = str(getattr(result, "engine", "") or "")
+    warnings = [*rendered.warnings, *getattr(result, "warnings", ())]
+    relative = f"{archive_folder(letter_id, version)}/{name}"
+    files: list[ArchivedFile] = []
+    try:
+        made_by = f"Composer {__version__}"
+        files.append(_archived(root, f"{relative}.docx", "docx", rendered.data, made_by))
+        files.append(_archived(root, f"{relative}.pdf", "pdf", pdf_data, engine))
+    except BaseException:
+        remove_files(files)
+        raise
+    return files, warnings
+
+
+def not_sent(letter_id: int, problem: ComposerError, kenmerk_given: str | None) -> ComposerError:
+    """The message when the files could not be made: nothing recorded, status unchanged."""
+    kenmerk = (
+        f" Het kenmerk {kenmerk_given} is wel toegekend en blijft bij deze brief."
+        if kenmerk_given
+        else ""
+    )
+    return ComposerError(
+        f"Brief {letter_id} is niet verzonden: {problem.message}\nEr is niets gearchiveerd en "
+        f"de status is nog Goedgekeurd.{kenmerk} Los het probleem op en verzend opnieuw met "
+        f"‘composer letters send {letter_id}’."
+    )

@@ -1,0 +1,383 @@
+"""The review service: submit, approve, reject, comment, send and copy, each one transaction."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Row
+
+from composer.dutch.dates import format_date
+from composer.errors import ComposerError
+from composer.review import workflow
+from composer.review.records import ReviewStatus, SendResult
+from composer.review.sending import (
+    ArchivedFile,
+    ConverterFactory,
+    default_converter,
+    not_sent,
+    remove_files,
+    write_archive,
+)
+from composer.storage import review_store as store
+from composer.storage.engine import read_transaction, write_transaction
+from composer.storage.hashing import canonical_json
+from composer.storage.letter_rows import (
+    create_letter,
+    letter_from_content,
+    letter_row,
+    lock_letter,
+    version_row,
+)
+from composer.storage.library import Library
+from composer.storage.review_store import Approval, ArchiveFile, Comment, Event
+from composer.storage.schema import (
+    STATUS_APPROVED,
+    STATUS_CONCEPT,
+    STATUS_IN_REVIEW,
+    STATUS_SENT,
+    kenmerk_register,
+)
+from composer.storage.timestamps import to_text
+
+__all__ = [
+    "Approval",
+    "ArchiveFile",
+    "Comment",
+    "Event",
+    "ReviewService",
+    "ReviewStatus",
+    "SendResult",
+]
+
+
+def _check_name(name: str, option: str) -> None:
+    if not isinstance(name, str) or not name.strip():
+        raise ComposerError(
+            f"Er is geen naam opgegeven. Vul uw naam in bij de instellingen (author) of geef "
+            f"hem mee met {option}."
+        )
+
+
+class ReviewService:
+    """The review workflow on top of a Library (same database, same clock, same data folder)."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+
+    def _now(self) -> str:
+        return to_text(self.library.clock())
+
+    def _write(self) -> Any:
+        return write_transaction(self.library.engine)
+
+    def _read(self) -> Any:
+        return read_transaction(self.library.engine)
+
+    # Reading
+
+    def status(self, letter_id: int) -> ReviewStatus:
+        with self._read() as connection:
+            row = letter_row(connection, letter_id)
+            approvals = store.approval_list(connection, letter_id)
+            history = store.event_list(connection, letter_id)
+            remarks = store.comment_list(connection, letter_id)
+        open_comments = sum(1 for remark in remarks if not remark.resolved)
+        version = row.latest_version
+        valid = [a for a in approvals if a.valid]
+        if row.status == STATUS_APPROVED and valid:
+            version = valid[-1].version
+        steps = [e for e in history if e.kind not in ("copied-from", "copied-to")]
+        rejection = steps[-1] if steps and steps[-1].kind == "rejected" else None
+        return ReviewStatus(
+            letter_id=letter_id,
+            status=row.status,
+            version=version,
+            latest_version=row.latest_version,
+            kenmerk=row.kenmerk,
+            approvals=tuple(approvals),
+            rejection=rejection,
+            open_comments=open_comments,
+        )
+
+    def events(self, letter_id: int) -> list[Event]:
+        with self._read() as connection:
+            letter_row(connection, letter_id)
+            return store.event_list(connection, letter_id)
+
+    def approvals(self, letter_id: int) -> list[Approval]:
+        with self._read() as connection:
+            letter_row(connection, letter_id)
+            return store.approval_list(connection, letter_id)
+
+    def comments(self, letter_id: int) -> list[Comment]:
+        """Open and resolved, oldest first."""
+        with self._read() as connection:
+            letter_row(connection, letter_id)
+            return store.comment_list(connection, letter_id)
+
+    def archive_files(self, letter_id: int) -> list[ArchiveFile]:
+        with self._read() as connection:
+            letter_row(connection, letter_id)
+            return store.archive_file_list(connection, letter_id)
+
+    # The steps of the workflow
+
+    def submit(self, letter_id: int, *, author: str) -> ReviewStatus:
+        """Concept -> ter beoordeling, for the latest version."""
+        _check_name(author, "--author")
+        with self._write() as connection:
+            locked = lock_letter(connection, letter_id)
+            workflow.check_submit(letter_id, locked.status, locked.latest_version)
+            now = self._now()
+            store.add_event(
+                connection, letter_id, "submitted", locked.latest_version, actor=author, at=now
+            )
+            store.set_status(connection, letter_id, STATUS_IN_REVIEW)
+        return self.status(letter_id)
+
+    def approve(self, letter_id: int, *, version: int, reviewer: str) -> ReviewStatus:
+        """Ter beoordeling -> goedgekeurd; the approval belongs to `version` (by its hash)."""
+        _check_name(reviewer, "--reviewer")
+        with self._write() as connection:
+            locked = lock_letter(connection, letter_id)
+            version_row(connection, letter_id, version)  # VersionNotFound for a wrong number
+            workflow.check_approve(letter_id, locked.status, version, locked.latest_version)
+            now = self._now()
+            store.add_approval(connection, letter_id, version, reviewer=reviewer, at=now)
+            store.add_event(connection, letter_id, "approved", version, actor=reviewer, at=now)
+            store.set_status(connection, letter_id, STATUS_APPROVED)
+        return self.status(letter_id)
+
+    def reject(self, letter_id: int, *, reason: str, reviewer: str) -> ReviewStatus:
+        """Ter beoordeling -> concept, with the reason in the history."""
+        _check_name(reviewer, "--reviewer")
+        with self._write() as connection:
+            locked = lock_letter(connection, letter_id)
+            workflow.check_reject(letter_id, locked.status, reason)
+            store.add_event(
+                connection,
+                letter_id,
+                "rejected",
+                locked.latest_version,
+                actor=reviewer,
+                at=self._now(),
+                text=reason.strip(),
+            )
+            store.set_status(connection, letter_id, STATUS_CONCEPT)
+        return self.status(letter_id)
+
+    # Comments
+
+    def comment(
+        self, letter_id: int, *, version: int, author: str, text: str, block: int | None = None
+    ) -> int:
+        """A remark on `version` (on body block `block`, counted from 1); returns its id."""
+        _check_name(author, "--author")
+        with self._write() as connection:
+            row = version_row(connection, letter_id, version)
+            blocks = len(json.loads(row.content).get("body", []))
+            workflow.check_comment(text, block, blocks, version)
+            return store.add_comment(
+                connection,
+                letter_id,
+                version,
+                block=block,
+                author=author,
+                text=text.strip(),
+                at=self._now(),
+            )
+
+    def resolve(self, letter_id: int, comment_id: int, *, by: str) -> Comment:
+        _check_name(by, "--author")
+        with self._write() as connection:
+            letter_row(connection, letter_id)
+            found = store.find_comment(connection, letter_id, comment_id)
+            if found.resolved and found.resolved_at is not None:
+                local = found.resolved_at.astimezone()
+                raise workflow.WorkflowError(
+                    f"Opmerking {comment_id} is al afgehandeld door {found.resolved_by} op "
+                    f"{format_date(local.date())} om {local:%H:%M}; er is niets veranderd."
+                )
+            store.resolve_comment(connection, comment_id, by=by, at=self._now())
+            return store.find_comment(connection, letter_id, comment_id)
+
+    # Sending and copying
+
+    def _covering_approval(
+        self, connection: Connection, locked: Row[Any], latest: Row[Any]
+    ) -> Approval:
+        """The valid approval of the latest version, or of the version before it when the
+        latest differs from it only in the kenmerk finalize put in (else refused)."""
+        letter_id = locked.id
+        approval = store.valid_approval(connection, letter_id)
+        if approval is None:
+            raise workflow.approval_outdated(letter_id, None, latest.number)
+        if approval.version_hash == latest.hash:
+            return approval
+        approved = version_row(connection, letter_id, approval.version)
+        registered = connection.execute(
+            sa.select(kenmerk_register.c.kenmerk).where(
+                kenmerk_register.c.kenmerk == (locked.kenmerk or ""),
+                kenmerk_register.c.letter_id == letter_id,
+                kenmerk_register.c.version_number == latest.number,
+            )
+        ).first()
+        if (
+            registered is not None
+            and latest.number == approval.version + 1
+            and approved.hash == approval.version_hash
+            and json.loads(latest.content).get(workflow.REFERENCE_FIELD) == locked.kenmerk
+            and workflow.only_reference_differs(approved.content, latest.content)
+        ):
+            return approval
+        raise workflow.approval_outdated(letter_id, approval.version, latest.number)
+
+    def _sendable(
+        self, connection: Connection, letter_id: int, *, lock: bool = False
+    ) -> tuple[Row[Any], Row[Any], Approval]:
+        locked = (lock_letter if lock else letter_row)(connection, letter_id)
+        workflow.check_send(letter_id, locked.status, locked.latest_version, locked.kenmerk)
+        latest = version_row(connection, letter_id, None)
+        return locked, latest, self._covering_approval(connection, locked, latest)
+
+    def send(
+        self,
+        letter_id: int,
+        *,
+        author: str,
+        pattern: str | None = None,
+        today: date | None = None,
+        converter: ConverterFactory | None = None,
+    ) -> SendResult:
+        """Goedgekeurd -> verzonden: kenmerk (finalize, if none yet), DOCX and PDF of that
+        version in the archive with their sha256, and the letter frozen.
+
+        If the PDF cannot be made, nothing is archived or recorded and the status stays
+        goedgekeurd (a kenmerk given just before stays given).
+        """
+        _check_name(author, "--author")
+        with self._read() as connection:
+            had_kenmerk = self._sendable(connection, letter_id)[0].kenmerk
+        try:
+            engine = (converter or default_converter)()
+        except ComposerError as exc:
+            raise not_sent(letter_id, exc, None) from None
+        with engine:
+            kenmerk = self.library.finalize(letter_id, author=author, pattern=pattern, today=today)
+            given = None if had_kenmerk else kenmerk
+            with self._read() as connection:
+                _locked, latest, approval = self._sendable(connection, letter_id)
+            try:
+                files, warnings = write_archive(
+                    self.library.data_folder,
+                    letter_from_content(latest.content),
+                    letter_id=letter_id,
+                    version=latest.number,
+                    kenmerk=kenmerk,
+                    converter=engine,
+                )
+            except ComposerError as exc:
+                raise not_sent(letter_id, exc, given) from None
+        try:
+            self._record_sent(letter_id, latest, approval, files, author=author, kenmerk=kenmerk)
+        except BaseException:
+            remove_files(files)
+            raise
+        return SendResult(
+            letter_id=letter_id,
+            version=latest.number,
+            kenmerk=kenmerk,
+            approved_version=approval.version,
+            files=tuple(files),
+            warnings=tuple(warnings),
+        )
+
+    def _record_sent(
+        self,
+        letter_id: int,
+        latest: Row[Any],
+        approval: Approval,
+        files: list[ArchivedFile],
+        *,
+        author: str,
+        kenmerk: str,
+    ) -> None:
+        with self._write() as connection:
+            _locked, now_latest, now_approval = self._sendable(connection, letter_id, lock=True)
+            if now_latest.hash != latest.hash or now_approval.id != approval.id:
+                raise workflow.WorkflowError(
+                    f"Brief {letter_id} is tijdens het verzenden veranderd (nu versie "
+                    f"{now_latest.number}); er is niets verzonden. Bekijk de nieuwe versie en "
+                    "verzend opnieuw."
+                )
+            now = self._now()
+            for archived in files:
+                store.add_archive_file(
+                    connection,
+                    letter_id=letter_id,
+                    version_number=latest.number,
+                    kind=archived.kind,
+                    path=archived.path,
+                    sha256=archived.sha256,
+                    size=archived.size,
+                    engine=archived.engine,
+                    at=now,
+                )
+            text = (
+                f"Verzonden met kenmerk {kenmerk}; goedgekeurd door {approval.reviewer}: "
+                f"versie {approval.version}"
+            )
+            if approval.version != latest.number:
+                text += (
+                    f" (versie {latest.number} verschilt daarvan alleen in het kenmerk, "
+                    "toegekend bij het verzenden)"
+                )
+            store.add_event(
+                connection, letter_id, "sent", latest.number, actor=author, at=now, text=text
+            )
+            store.set_status(connection, letter_id, STATUS_SENT)
+
+    def copy(self, letter_id: int, *, author: str) -> int:
+        """A new letter whose version 1 is the latest (for a sent letter: the sent) version,
+        without ons kenmerk; both letters get an event that links them. Returns the new id."""
+        _check_name(author, "--author")
+        with self._write() as connection:
+            locked = lock_letter(connection, letter_id)
+            latest = version_row(connection, letter_id, None)
+            data = json.loads(latest.content)
+            data[workflow.REFERENCE_FIELD] = ""
+            now = self._now()
+            source = f"brief {letter_id}, versie {latest.number}"
+            if locked.kenmerk:
+                source += f" (kenmerk {locked.kenmerk})"
+            new_id = create_letter(
+                connection,
+                canonical_json(data),
+                author=author,
+                message=f"Op basis van {source}",
+                created_at=now,
+            )
+            store.add_event(
+                connection,
+                new_id,
+                "copied-from",
+                1,
+                actor=author,
+                at=now,
+                text=f"Nieuwe brief op basis van {source}",
+                related_letter_id=letter_id,
+            )
+            store.add_event(
+                connection,
+                letter_id,
+                "copied-to",
+                latest.number,
+                actor=author,
+                at=now,
+                text=f"Brief {new_id} gemaakt op basis van versie {latest.number}",
+                related_letter_id=new_id,
+            )
+        return new_id

@@ -1,0 +1,352 @@
+"""Rows of the review workflow: events, approvals, comments, archived files; what a save does."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Row
+
+from composer.errors import ComposerError
+from composer.storage.schema import (
+    APPROVAL_LAPSED,
+    APPROVAL_VALID,
+    STATUS_APPROVED,
+    STATUS_CONCEPT,
+    STATUS_IN_REVIEW,
+    STATUS_SENT,
+    approvals,
+    archive_files,
+    comments,
+    events,
+    letters,
+    versions,
+)
+from composer.storage.timestamps import from_text
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    letter_id: int
+    kind: str  # schema.EVENT_KINDS: "submitted", "approved", "rejected", "sent", …
+    version: int
+    version_hash: str
+    actor: str
+    at: datetime  # aware, UTC
+    text: str  # the reason of a rejection, what a save did to an approval, …
+    related_letter_id: int | None = None  # the other letter of a copy
+
+
+@dataclass(frozen=True)
+class Approval:
+    id: int
+    letter_id: int
+    version: int
+    version_hash: str
+    reviewer: str
+    at: datetime  # aware, UTC
+    status: str  # "geldig" or "vervallen"
+    lapsed_by: int | None = None  # the version whose save made it lapse
+    lapsed_at: datetime | None = None
+
+    @property
+    def valid(self) -> bool:
+        return self.status == APPROVAL_VALID
+
+    @property
+    def label(self) -> str:
+        """`goedgekeurd (versie 1, vervallen door versie 2)`."""
+        if self.valid:
+            return f"goedgekeurd (versie {self.version})"
+        return f"goedgekeurd (versie {self.version}, vervallen door versie {self.lapsed_by})"
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: int
+    letter_id: int
+    version: int
+    block: int | None  # body block, counted from 1; None: the letter as a whole
+    author: str
+    text: str
+    at: datetime  # aware, UTC
+    resolved_at: datetime | None = None
+    resolved_by: str | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.resolved_at is not None
+
+
+@dataclass(frozen=True)
+class ArchiveFile:
+    letter_id: int
+    version: int
+    kind: str  # "docx" or "pdf"
+    path: str  # relative to the data folder, forward slashes
+    sha256: str
+    size: int
+    engine: str
+    at: datetime  # aware, UTC
+
+
+class LetterSent(ComposerError):
+    """A sent letter is frozen: no new version (save, restore)."""
+
+    def __init__(self, letter_id: int, kenmerk: str | None) -> None:
+        with_kenmerk = f" (kenmerk {kenmerk})" if kenmerk else ""
+        super().__init__(
+            f"Brief {letter_id} is verzonden{with_kenmerk} en kan niet meer worden gewijzigd; "
+            "er is niets opgeslagen. Maak een nieuwe brief op basis van deze met "
+            f"‘composer letters copy {letter_id}’ en wijzig die."
+        )
+        self.letter_id = letter_id
+
+
+def _moment(text: str | None) -> datetime | None:
+    return None if text is None else from_text(text)
+
+
+def version_hash_of(connection: Connection, letter_id: int, number: int) -> str:
+    return connection.execute(
+        sa.select(versions.c.hash).where(
+            versions.c.letter_id == letter_id, versions.c.number == number
+        )
+    ).scalar_one()
+
+
+def set_status(connection: Connection, letter_id: int, status: str) -> None:
+    connection.execute(letters.update().where(letters.c.id == letter_id).values(status=status))
+
+
+# Events
+
+
+def add_event(
+    connection: Connection,
+    letter_id: int,
+    kind: str,
+    version: int,
+    *,
+    actor: str,
+    at: str,
+    text: str = "",
+    related_letter_id: int | None = None,
+) -> None:
+    connection.execute(
+        events.insert().values(
+            letter_id=letter_id,
+            kind=kind,
+            version_number=version,
+            version_hash=version_hash_of(connection, letter_id, version),
+            actor=actor,
+            at=at,
+            text=text,
+            related_letter_id=related_letter_id,
+        )
+    )
+
+
+def _event(row: Row[Any]) -> Event:
+    return Event(
+        id=row.id,
+        letter_id=row.letter_id,
+        kind=row.kind,
+        version=row.version_number,
+        version_hash=row.version_hash,
+        actor=row.actor,
+        at=from_text(row.at),
+        text=row.text,
+        related_letter_id=row.related_letter_id,
+    )
+
+
+def event_list(connection: Connection, letter_id: int) -> list[Event]:
+    """Oldest first."""
+    query = sa.select(events).where(events.c.letter_id == letter_id).order_by(events.c.id)
+    return [_event(row) for row in connection.execute(query)]
+
+
+# Approvals
+
+
+def add_approval(
+    connection: Connection, letter_id: int, version: int, *, reviewer: str, at: str
+) -> None:
+    connection.execute(
+        approvals.insert().values(
+            letter_id=letter_id,
+            version_number=version,
+            version_hash=version_hash_of(connection, letter_id, version),
+            reviewer=reviewer,
+            at=at,
+            status=APPROVAL_VALID,
+        )
+    )
+
+
+def _approval(row: Row[Any]) -> Approval:
+    return Approval(
+        id=row.id,
+        letter_id=row.letter_id,
+        version=row.version_number,
+        version_hash=row.version_hash,
+        reviewer=row.reviewer,
+        at=from_text(row.at),
+        status=row.status,
+        lapsed_by=row.lapsed_by_version,
+        lapsed_at=_moment(row.lapsed_at),
+    )
+
+
+def approval_list(connection: Connection, letter_id: int) -> list[Approval]:
+    """Oldest first, lapsed ones included."""
+    query = sa.select(approvals).where(approvals.c.letter_id == letter_id).order_by(approvals.c.id)
+    return [_approval(row) for row in connection.execute(query)]
+
+
+def valid_approval(connection: Connection, letter_id: int) -> Approval | None:
+    """The approval that counts now (the newest valid one), if any."""
+    valid = [a for a in approval_list(connection, letter_id) if a.valid]
+    return valid[-1] if valid else None
+
+
+def lapse_approvals(
+    connection: Connection, letter_id: int, *, by_version: int, at: str
+) -> list[Approval]:
+    """Mark the valid approvals vervallen by `by_version`; returns them as they were."""
+    lapsed = [a for a in approval_list(connection, letter_id) if a.valid]
+    if lapsed:
+        connection.execute(
+            approvals.update()
+            .where(approvals.c.letter_id == letter_id, approvals.c.status == APPROVAL_VALID)
+            .values(status=APPROVAL_LAPSED, lapsed_by_version=by_version, lapsed_at=at)
+        )
+    return lapsed
+
+
+# What a new version does to the workflow (called by Library.save and Library.restore)
+
+
+def check_editable(locked: Row[Any]) -> None:
+    """Refuse a new version of a sent letter."""
+    if locked.status == STATUS_SENT:
+        raise LetterSent(locked.id, locked.kenmerk)
+
+
+def version_saved(
+    connection: Connection, locked: Row[Any], number: int, *, author: str, at: str
+) -> None:
+    """After a save: an approval lapses and a submission ends; the letter is a concept again."""
+    if locked.status == STATUS_APPROVED:
+        lapsed = lapse_approvals(connection, locked.id, by_version=number, at=at)
+        which = ", ".join(f"versie {a.version} ({a.reviewer})" for a in lapsed) or "–"
+        text = f"Goedkeuring van {which} vervallen door versie {number}; terug naar concept"
+        add_event(
+            connection, locked.id, "saved-after-approval", number, actor=author, at=at, text=text
+        )
+    elif locked.status == STATUS_IN_REVIEW:
+        text = f"Nieuwe versie {number} tijdens de beoordeling; terug naar concept"
+        add_event(
+            connection, locked.id, "saved-during-review", number, actor=author, at=at, text=text
+        )
+    else:
+        return
+    set_status(connection, locked.id, STATUS_CONCEPT)
+
+
+# Comments
+
+
+def add_comment(
+    connection: Connection,
+    letter_id: int,
+    version: int,
+    *,
+    block: int | None,
+    author: str,
+    text: str,
+    at: str,
+) -> int:
+    return connection.execute(
+        comments.insert()
+        .values(
+            letter_id=letter_id,
+            version_number=version,
+            block_index=block,
+            author=author,
+            text=text,
+            at=at,
+        )
+        .returning(comments.c.id)
+    ).scalar_one()
+
+
+def _comment(row: Row[Any]) -> Comment:
+    return Comment(
+        id=row.id,
+        letter_id=row.letter_id,
+        version=row.version_number,
+        block=row.block_index,
+        author=row.author,
+        text=row.text,
+        at=from_text(row.at),
+        resolved_at=_moment(row.resolved_at),
+        resolved_by=row.resolved_by,
+    )
+
+
+def comment_list(connection: Connection, letter_id: int) -> list[Comment]:
+    query = sa.select(comments).where(comments.c.letter_id == letter_id).order_by(comments.c.id)
+    return [_comment(row) for row in connection.execute(query)]
+
+
+def find_comment(connection: Connection, letter_id: int, comment_id: int) -> Comment:
+    row = connection.execute(
+        sa.select(comments).where(comments.c.id == comment_id, comments.c.letter_id == letter_id)
+    ).first()
+    if row is None:
+        raise ComposerError(
+            f"Brief {letter_id} heeft geen opmerking {comment_id}. Bekijk de opmerkingen met "
+            f"‘composer letters comments {letter_id}’."
+        )
+    return _comment(row)
+
+
+def resolve_comment(connection: Connection, comment_id: int, *, by: str, at: str) -> None:
+    connection.execute(
+        comments.update().where(comments.c.id == comment_id).values(resolved_at=at, resolved_by=by)
+    )
+
+
+# Archived files
+
+
+def add_archive_file(connection: Connection, **values: Any) -> None:
+    connection.execute(archive_files.insert().values(**values))
+
+
+def _archive_file(row: Row[Any]) -> ArchiveFile:
+    return ArchiveFile(
+        letter_id=row.letter_id,
+        version=row.version_number,
+        kind=row.kind,
+        path=row.path,
+        sha256=row.sha256,
+        size=row.size,
+        engine=row.engine,
+        at=from_text(row.at),
+    )
+
+
+def archive_file_list(connection: Connection, letter_id: int | None = None) -> list[ArchiveFile]:
+    """By letter, version and kind (docx before pdf); None: of every letter."""
+    query = sa.select(archive_files).order_by(
+        archive_files.c.letter_id, archive_files.c.version_number, archive_files.c.kind
+    )
+    if letter_id is not None:
+        query = query.where(archive_files.c.letter_id == letter_id)
+    return [_archive_file(row) for row in connection.execute(query)]

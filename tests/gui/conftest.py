@@ -1,0 +1,33 @@
+"""GUI tests never wait for a person: message boxes answer at once, and say what they asked."""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtWidgets import QMessageBox
+
+
+@pytest.fixture(autouse=True)
+def message_boxes(monkeypatch):
+    """Record every QMessageBox a test triggers; questions get the default answer (No/Cancel).
+
+    A test that wants another answer patches QMessageBox itself, after this fixture ran.
+    """
+    shown: list[tuple[str, str]] = []
+
+    def record(kind: str, answer):
+        def show(_parent, _title, text, *args, **kwargs):
+            shown.append((kind, text))
+            return answer
+
+        return show
+
+    monkeypatch.setattr(QMessageBox, "question", record("question", QMessageBox.StandardButton.No))
+    monkeypatch.setattr(QMessageBox, "warning", record("warning", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(QMessageBox, "critical", record("critical", QMessageBox.StandardButton.Ok))
+    monkeypatch.setattr(
+        QMessageBox, "information", record("information", QMessageBox.StandardButton.Ok)
+    )
+    return shown
