@@ -1,0 +1,133 @@
+"""Start-up: how much slower Composer's window appears than a bare Qt window.
+
+Each measurement is a fresh `python -c` process (offscreen) that
+  (a) creates a bare QApplication and QMainWindow, shows it, processes events and exits;
+  (b) imports composer.gui.app, opens the library and builds composer.gui.main_window.MainWindow
+      as composer.gui.app.main does (an empty library, no samples), shows it, processes events
+      and exits.
+One untimed run of each first (bytecode and disk cache), then RUNS runs each; prints the medians
+and the ratio (target ≤ 2×). Above 2× it lists the slowest imports of (b) from
+`python -X importtime`, the candidates for importing lazily. No assertions.
+Run with `.venv/bin/python bench/bench_startup.py`.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+RUNS = 3
+TARGET = 2.0
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.show()
+app.processEvents()
+"""
+COMPOSER = """
+import sys
+import composer.gui.app
+from PySide6.QtWidgets import QApplication
+from composer.gui.main_window import MainWindow
+from composer.settings import load_settings
+from composer.storage.library import Library
+app = QApplication(sys.argv[:1])
+library = Library.open()
+window = MainWindow(library, load_settings())
+window.show()
+app.processEvents()
+window.close()
+library.close()
+"""
+
+
+def environment(home: Path) -> dict[str, str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    for name in ("DATA", "CONFIG", "CACHE"):  # never the user's own library or settings
+        folder = home / name.lower()
+        folder.mkdir(exist_ok=True)
+        env[f"COMPOSER_{name}_DIR"] = str(folder)
+    return env
+
+
+def run(code: str, env: dict[str, str], *flags: str) -> tuple[float, str]:
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, *flags, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"bench_startup: the program failed:\n{done.stderr}")
+    return seconds, done.stderr
+
+
+def median_of(code: str, env: dict[str, str]) -> float:
+    run(code, env)  # untimed: writes .pyc files, fills the disk cache
+    return statistics.median(run(code, env)[0] for _ in range(RUNS))
+
+
+def import_tree(env: dict[str, str]) -> list[tuple[int, int, str]]:
+    """(depth, cumulative µs, module) per import of (b), in -X importtime's order (children
+    before their parent)."""
+    _, stderr = run(COMPOSER, env, "-X", "importtime")
+    rows = []
+    for line in stderr.splitlines():
+        if not line.startswith("import time:") or "|" not in line:
+            continue
+        _, cumulative, name = line[len("import time:") :].split("|")
+        if cumulative.strip().isdigit():
+            name = name[1:]  # one space after the bar, then two per nesting level
+            depth = (len(name) - len(name.lstrip(" "))) // 2
+            rows.append((depth, int(cumulative), name.strip()))
+    return rows
+
+
+def heavy_edges(rows: list[tuple[int, int, str]], least_ms: float = 20) -> list[tuple[int, str]]:
+    """Where a Composer module imports another package that costs at least `least_ms`:
+    (µs, 'composer.x → package'), the places to import lazily."""
+    edges = []
+    for index, (depth, cumulative, name) in enumerate(rows):
+        parent = next((row[2] for row in rows[index + 1 :] if row[0] < depth), "")
+        package = name.split(".")[0]
+        if (
+            parent.startswith("composer")
+            and package not in ("composer", "PySide6", "shiboken6")
+            and cumulative >= least_ms * 1000
+        ):
+            edges.append((cumulative, f"{parent} → {name}"))
+    return sorted(edges, reverse=True)
+
+
+def main() -> int:
+    with tempfile.TemporaryDirectory(prefix="composer-bench-startup-") as home:
+        env = environment(Path(home))
+        bare = median_of(BARE, env)
+        composer = median_of(COMPOSER, env)
+        ratio = composer / bare
+        print(f"{platform.platform()}, Python {platform.python_version()}, median of {RUNS}")
+        print(f"(a) bare QApplication + QMainWindow   {bare * 1000:6.0f} ms")
+        print(f"(b) Composer MainWindow               {composer * 1000:6.0f} ms")
+        print(f"ratio (b)/(a) = {ratio:.2f}x (target ≤ {TARGET:g}x)")
+        if ratio > TARGET:
+            rows = import_tree(env)
+            print("\nComposer modules by import time, with what they import (cumulative ms):")
+            composer_rows = [row for row in rows if row[2].startswith("composer")]
+            for _, us, name in sorted(composer_rows, key=lambda row: -row[1])[:12]:
+                print(f"  {us / 1000:7.1f}  {name}")
+            print("\nheavy packages and the Composer module that imports them (import lazily):")
+            for us, edge in heavy_edges(rows):
+                print(f"  {us / 1000:7.1f}  {edge}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

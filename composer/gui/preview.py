@@ -1,0 +1,220 @@
+"""The voorbeeld panel: the letter as the exported PDF, refreshed shortly after typing stops."""
+
+from __future__ import annotations
+
+import copy
+import time
+from functools import partial
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from composer.core.models import Letter
+from composer.errors import ComposerError
+from composer.gui.preview_engine import PreviewEngine, PreviewPdf
+from composer.gui.workers import BackgroundTask
+from composer.render.pdf import LibreOfficeMissing
+
+DEBOUNCE_MS = 250
+WAITING = "Het voorbeeld verschijnt hier zodra er een brief is."
+UPDATING = "Voorbeeld wordt bijgewerkt…"
+DOCX_STILL_WORKS = "DOCX-export werkt wel."
+_DUPLICATE = "DOCX-bestanden maken blijft gewoon werken."  # said better by DOCX_STILL_WORKS
+_ERROR_STYLE = "color: #a00000;"
+
+
+def missing_text(error: LibreOfficeMissing) -> str:
+    """The explanation shown instead of the page when LibreOffice cannot be found."""
+    message = error.message.replace(_DUPLICATE, "").rstrip()
+    return f"Geen voorbeeld: daarvoor is LibreOffice nodig.\n\n{message}\n\n{DOCX_STILL_WORKS}"
+
+
+class PreviewPanel(QWidget):
+    """Shows the letter rendered by the export's own engine (DOCX → LibreOffice → PDF/A).
+
+    `show_letter()` may be called on every keystroke: the refresh starts DEBOUNCE_MS after the
+    last call, runs in the background, one conversion at a time; a newer letter supersedes an
+    older one, and a result that is no longer the newest is dropped."""
+
+    refresh_started = Signal()  # the debounce fired: typing stopped, a refresh begins or waits
+    refreshed = Signal()  # a new page is shown
+    failed = Signal(str)  # the Dutch message now in the status line
+
+    def __init__(self, parent: QWidget | None = None, *, engine: PreviewEngine | None = None):
+        super().__init__(parent)
+        self.setObjectName("voorbeeld")
+        self.setAccessibleName("Voorbeeld")
+        self._letter: Letter | None = None
+        self._generation = 0  # the newest request; results of older ones are dropped
+        self._running = False
+        self._queued = False
+        self._closed = False
+        self._buffer: QBuffer | None = None
+        self.missing: LibreOfficeMissing | None = None
+        self.engine = engine
+        if engine is None:
+            try:
+                self.engine = PreviewEngine()
+            except LibreOfficeMissing as exc:
+                self.missing = exc
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._typing_stopped)
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+        if self.missing is not None:
+            self._show_missing(self.missing)
+
+    def _build(self) -> None:
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setObjectName("voorbeeld_pagina")
+        self.view.setAccessibleName("Voorbeeld van de brief")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # scroll with the keyboard
+        self.placeholder = self._text_page("voorbeeld_leeg", WAITING)
+        self.explanation = self._text_page("voorbeeld_uitleg", "")
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.pages = QStackedWidget(self)
+        for page in (self.placeholder, self.view, self.explanation):
+            self.pages.addWidget(page)
+        self.status_label = QLabel("", self)
+        self.status_label.setObjectName("voorbeeld_status")
+        self.status_label.setAccessibleName("Status van het voorbeeld")
+        self.status_label.setWordWrap(True)
+        self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label.setContentsMargins(6, 3, 6, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.status_label)
+
+    def _text_page(self, name: str, text: str) -> QLabel:
+        label = QLabel(text, self)
+        label.setObjectName(name)
+        label.setAccessibleName("Uitleg bij het voorbeeld")
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setMargin(24)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        return label
+
+    # -- what others call -------------------------------------------------------------------
+
+    @property
+    def available(self) -> bool:
+        """False when LibreOffice is missing: the panel then explains how to get it."""
+        return self.missing is None and self.engine is not None
+
+    @property
+    def conversions(self) -> int:
+        return self.engine.conversions if self.engine is not None else 0
+
+    def show_letter(self, letter: Letter) -> None:
+        """Refresh the voorbeeld for `letter` shortly after the last call (cheap to call often)."""
+        if self._closed or not self.available:
+            return
+        self._letter = copy.deepcopy(letter)  # the editor may change it while a worker renders
+        self._generation += 1
+        self._timer.start()
+
+    def shutdown(self) -> None:
+        """Stop LibreOffice and drop what is still running; called on close and on quit."""
+        if self._closed:
+            return
+        self._closed = True
+        self._timer.stop()
+        if self.engine is not None:
+            self.engine.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
+
+    # -- the refresh cycle ------------------------------------------------------------------
+
+    def _typing_stopped(self) -> None:
+        self.refresh_started.emit()
+        if self._running:
+            self._queued = True  # the newest letter goes when the running conversion is done
+        else:
+            self._start()
+
+    def _start(self) -> None:
+        engine, letter, generation = self.engine, self._letter, self._generation
+        if engine is None or letter is None or self._closed:
+            return
+        self._running, self._queued = True, False
+        self._set_status(UPDATING)
+        BackgroundTask(partial(engine.render, letter)).on_success(
+            partial(self._rendered, generation)
+        ).on_error(partial(self._render_failed, generation)).start()
+
+    def _finished(self) -> None:
+        self._running = False
+        if self._queued and not self._timer.isActive() and not self._closed:
+            self._start()
+
+    def _rendered(self, generation: int, pdf: PreviewPdf) -> None:
+        if not self._closed and generation == self._generation:
+            self._show_pdf(pdf)
+        self._finished()
+
+    def _render_failed(self, generation: int, error: BaseException) -> None:
+        try:
+            if self._closed or generation != self._generation:
+                return
+            if isinstance(error, LibreOfficeMissing):
+                self._show_missing(error)
+            elif isinstance(error, ComposerError):
+                self._show_error(error.message)
+            else:
+                self._show_error("Het voorbeeld kon niet worden gemaakt door een fout in Composer.")
+                raise error  # a programming error: loud in tests, a traceback in the log
+        finally:
+            self._finished()
+
+    # -- what the user sees -----------------------------------------------------------------
+
+    def _show_pdf(self, pdf: PreviewPdf) -> None:
+        scrolled = self.view.verticalScrollBar().value()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf.data))
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(buffer)  # closes the previous PDF: its buffer may go now
+        previous, self._buffer = self._buffer, buffer
+        if previous is not None:
+            previous.close()
+            previous.deleteLater()
+        if self.document.status() != QPdfDocument.Status.Ready:
+            self._show_error("LibreOffice maakte een PDF die het voorbeeld niet kan tonen.")
+            return
+        self.pages.setCurrentWidget(self.view)
+        self.view.verticalScrollBar().setValue(scrolled)  # stay where the user was reading
+        lines = [f"Voorbeeld bijgewerkt om {time.strftime('%H:%M:%S')}"]
+        lines += [f"Let op: {warning}" for warning in pdf.warnings]
+        self._set_status("\n".join(lines))
+        self.refreshed.emit()
+
+    def _show_error(self, message: str) -> None:
+        """The message under the page; the last good page stays visible."""
+        self._set_status(message, error=True)
+        self.failed.emit(message)
+
+    def _show_missing(self, error: LibreOfficeMissing) -> None:
+        self.missing = error
+        self.explanation.setText(missing_text(error))
+        self.pages.setCurrentWidget(self.explanation)
+        self._set_status("Geen voorbeeld: LibreOffice ontbreekt. " + DOCX_STILL_WORKS, error=True)
+
+    def _set_status(self, text: str, *, error: bool = False) -> None:
+        self.status_label.setText(text)
+        self.status_label.setStyleSheet(_ERROR_STYLE if error else "")
