@@ -1,14 +1,17 @@
-"""Typed settings, read from `settings.toml` in the config dir; every key has a default."""
+"""Typed settings, read from and written to `settings.toml` in the config dir; all have defaults."""
 
 from __future__ import annotations
 
 import getpass
+import math
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from composer.errors import ComposerError
+from composer.fileio import write_text_atomic
 from composer.paths import config_dir
 
 SETTINGS_FILE = "settings.toml"
@@ -30,6 +33,14 @@ class Settings:
     # Per template, millimetre overrides of the manifest's "layout", e.g.
     # [layout.brief] address_top_mm = 48
     layout: dict[str, dict[str, float]] = field(default_factory=dict)
+    # The soffice program chosen by the user; "" means: look for it (COMPOSER_SOFFICE, PATH, …).
+    libreoffice_path: str = ""
+    # The library: sqlite:///… or postgresql://…; "" means the SQLite file in the data folder.
+    # Read at start-up, so a change applies the next time the program starts.
+    database_url: str = ""
+
+
+TEXT_KEYS = ("author", "group_salutation", "kenmerk_pattern", "libreoffice_path", "database_url")
 
 
 def settings_path() -> Path:
@@ -47,7 +58,7 @@ def load_settings(path: Path | None = None) -> Settings:
             f"Het instellingenbestand ‘{path}’ kan niet worden gelezen: {exc}."
         ) from None
     settings = Settings()
-    for key in ("author", "group_salutation", "kenmerk_pattern"):
+    for key in TEXT_KEYS:
         if key in data:
             if not isinstance(data[key], str):
                 raise ComposerError(f"Instelling ‘{key}’ in ‘{path}’ moet tekst zijn.")
@@ -64,3 +75,66 @@ def load_settings(path: Path | None = None) -> Settings:
             )
         settings.layout[template] = {k: float(v) for k, v in values.items()}
     return settings
+
+
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _toml_string(text: str) -> str:
+    escapes = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
+    out = []
+    for char in text:
+        if char in escapes:
+            out.append(escapes[char])
+        elif ord(char) < 0x20 or ord(char) == 0x7F:
+            out.append(f"\\u{ord(char):04x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def _toml_key(key: str) -> str:
+    return key if _BARE_KEY.fullmatch(key) else _toml_string(key)
+
+
+def _toml_number(template: str, key: str, value: float) -> str:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ComposerError(f"Instelling ‘layout.{template}.{key}’ moet een getal zijn.")
+    return repr(float(value))
+
+
+def settings_text(settings: Settings) -> str:
+    """The settings as TOML: the text keys, then one `[layout.<template>]` table per template."""
+    lines = ["# Instellingen van Brievencomposer (geschreven door het programma).", ""]
+    lines += [f"{key} = {_toml_string(getattr(settings, key))}" for key in TEXT_KEYS]
+    for template, values in sorted(settings.layout.items()):
+        if not values:
+            continue
+        lines += ["", f"[layout.{_toml_key(template)}]"]
+        lines += [
+            f"{_toml_key(key)} = {_toml_number(template, key, value)}"
+            for key, value in sorted(values.items())
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write the settings atomically (the config folder is made when needed); returns the file."""
+    path = path or settings_path()
+    text = settings_text(settings)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ComposerError(
+            "Een instelling bevat een ongeldig teken dat niet kan worden opgeslagen. Typ de "
+            "tekst opnieuw."
+        ) from None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ComposerError(
+            f"De map voor de instellingen (‘{path.parent}’) kan niet worden gemaakt: "
+            f"{exc.strerror}."
+        ) from None
+    write_text_atomic(path, text)
+    return path

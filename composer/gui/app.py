@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -61,7 +62,9 @@ def main(letter: Path | None = None) -> int:
 
     try:
         settings = load_settings()
-        library = Library.open()
+        if settings.libreoffice_path and not os.environ.get("COMPOSER_SOFFICE"):
+            os.environ["COMPOSER_SOFFICE"] = settings.libreoffice_path
+        library = Library.open(settings.database_url or None)
     except ComposerError as exc:
         QMessageBox.critical(None, "Brievencomposer", exc.message)
         return 1

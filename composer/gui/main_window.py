@@ -338,14 +338,14 @@ class MainWindow(QMainWindow):
     def open_settings(self) -> None:
         from composer.gui.dialogs.settings_dialog import SettingsDialog
 
-        settings, accepted = SettingsDialog.run(self)
+        settings, accepted = SettingsDialog.run(self, self.settings, library=self.library)
         if accepted and settings is not None:
             self.settings = settings
 
     def open_about(self) -> None:
         from composer.gui.dialogs.about_dialog import AboutDialog
 
-        AboutDialog.run(self)
+        AboutDialog.run(self, library_location=self.library.location)
 
     # Drag and drop: a letter file opens, an address list goes to the address book.
 
@@ -365,11 +365,30 @@ class MainWindow(QMainWindow):
         if path.suffix.lower() == ".json":
             self.import_letter_file(path)
         elif path.suffix.lower() in ADDRESS_FILES:
-            from composer.gui.dialogs.address_book_dialog import AddressBookDialog
+            from composer.gui.dialogs.address_import_preview import AddressImportPreview
+            from composer.merge.sources import read_addressees
 
-            AddressBookDialog.run(
-                self, library=self.library, author=self.settings.author, import_path=path
-            )
+            try:
+                source = read_addressees(path)
+            except ComposerError as exc:
+                self.show_error(exc.message)
+                return
+            rows, accepted = AddressImportPreview.run(self, source, path.name)
+            if accepted and rows:
+                self.add_to_address_book(rows)
+
+    def add_to_address_book(self, rows: list[dict]) -> None:
+        """Imported addressees join the address book (a new catalogue version)."""
+        from composer.core.catalogue_store import open_catalogue, save_catalogue
+
+        document = open_catalogue("adresboek")
+        document.items.extend(rows)
+        try:
+            save_catalogue(document, library=self.library, author=self.settings.author)
+        except ComposerError as exc:
+            self.show_error(exc.message)
+            return
+        self.statusBar().showMessage(f"{len(rows)} geadresseerde(n) aan het adresboek toegevoegd.")
 
     # Closing
 

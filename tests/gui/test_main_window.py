@@ -137,3 +137,31 @@ def test_menus_have_the_standard_shortcuts(qtbot, library):
     assert window.export_docx_action.shortcut().toString() == "Ctrl+E"
     titles = [action.text() for action in window.menuBar().actions()]
     assert titles == ["&Bestand", "Be&werken", "B&rief", "Bee&ld", "E&xtra", "&Help"]
+
+
+def test_dropping_an_address_list_adds_the_valid_rows_to_the_address_book(
+    qtbot, library, tmp_path, monkeypatch
+):
+    from composer.core.catalogues import load_address_book
+    from composer.gui.dialogs.address_import_preview import AddressImportPreview
+
+    source = tmp_path / "adressen.csv"
+    source.write_text(
+        "organisatie;achternaam;straat;huisnummer;postcode;plaats\n"
+        "Nieuw BV;Jansen;Laan;1;1234 AB;Stad\n"
+        "Kapot BV;Smit;Laan;2;25110 AB;Stad\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(
+        AddressImportPreview,
+        "run",
+        classmethod(
+            lambda cls, parent, src, name: ([row.data for row in src.rows if row.valid], True)
+        ),
+    )
+    window = make_window(qtbot, library)
+    before = len(load_address_book())
+    window.open_dropped(source)
+    book = load_address_book()
+    assert len(book) == before + 1 and book[-1]["organisation"] == "Nieuw BV"
+    assert [v.number for v in library.catalogue_history("adresboek")] == [1]

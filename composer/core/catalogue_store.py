@@ -1,0 +1,261 @@
+"""Editing catalogues: the user's JSON copy, a library version, the address-book rules."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from composer.core.catalogues import CATALOGUE_FILES, catalogue_path, load_catalogue
+from composer.core.letterfile import addressee_from_dict
+from composer.core.models import Person
+from composer.core.validation import addressee_problems
+from composer.dutch.addresses import address_lines
+from composer.dutch.names import address_name, capitalise_name_start
+from composer.dutch.postcodes import is_valid_dutch_postcode, normalise_postcode
+from composer.errors import AddressError, ComposerError
+from composer.fileio import write_text_atomic
+from composer.paths import data_dir
+
+# An AddressError about one field, recognised by how its message starts.
+_ADDRESS_ERROR_FIELDS = {
+    "Het land": "address.country",
+    "De postcode": "address.postcode",
+    "De plaats ontbreekt": "address.city",
+    "Het adres is onvolledig: de straat (of de postbus) ontbreekt": "address.street",
+    "Het adres is onvolledig: de postcode ontbreekt": "address.postcode",
+    "Het adres is onvolledig: de plaats ontbreekt": "address.city",
+}
+WHOLE_ENTRY = ""  # the key of a problem that is about the entry as a whole
+PERSON_KEYS = ("form", "initials", "first_name", "infix", "surname", "name_as_registered")
+ADDRESS_KEYS = ("street", "house_number", "postbox", "postcode", "city", "country")
+
+
+class CatalogueRecorder(Protocol):
+    """What the library offers for catalogues (composer.storage.library.Library)."""
+
+    def save_catalogue(self, name: str, content: dict[str, Any], *, author: str) -> int: ...
+
+
+class CatalogueChanged(ComposerError):
+    """The user's catalogue file was changed by someone else since it was opened."""
+
+
+def user_catalogue_path(name: str) -> Path:
+    """Where the user's own copy of catalogue `name` lives (it may not exist yet)."""
+    return data_dir() / "catalogues" / CATALOGUE_FILES[name]
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise ComposerError(f"‘{path}’ kan niet worden gelezen: {exc.strerror}.") from None
+
+
+@dataclass
+class CatalogueDocument:
+    """A catalogue opened for editing; `digest` is the user's file as it was when opened."""
+
+    name: str
+    content: dict[str, Any]
+    digest: str | None
+
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        return self.content.setdefault("items", [])
+
+
+def open_catalogue(name: str) -> CatalogueDocument:
+    """The catalogue as the program uses it now (the user's copy, else the shipped one)."""
+    digest = _digest(user_catalogue_path(name))
+    return CatalogueDocument(name, copy.deepcopy(load_catalogue(name)), digest)
+
+
+def catalogue_text(content: dict[str, Any]) -> str:
+    return json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+
+
+def save_catalogue(
+    document: CatalogueDocument,
+    *,
+    library: CatalogueRecorder | None = None,
+    author: str = "",
+) -> Path:
+    """Record the catalogue as a library version (when a library is given), then write the file.
+
+    Refused, with nothing changed, when the user's file changed on disk since it was opened.
+    """
+    path = user_catalogue_path(document.name)
+    if _digest(path) != document.digest:
+        raise CatalogueChanged(
+            f"De catalogus ‘{document.name}’ ({path}) is intussen buiten dit venster gewijzigd; "
+            "er is niets opgeslagen. Sluit het venster zonder opslaan en open het opnieuw."
+        )
+    text = catalogue_text(document.content)
+    if library is not None:
+        library.save_catalogue(document.name, document.content, author=author)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ComposerError(
+            f"De map ‘{path.parent}’ kan niet worden gemaakt: {exc.strerror}."
+        ) from None
+    write_text_atomic(path, text)
+    document.digest = _digest(path)
+    return path
+
+
+def shipped_is_used(name: str) -> bool:
+    """True while the program still uses the shipped catalogue (no user copy)."""
+    return catalogue_path(name) != user_catalogue_path(name)
+
+
+def _slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40].strip("-")
+
+
+def unique_id(text: str, taken: Iterable[str]) -> str:
+    """`Werkgeversvereniging WFC` → `werkgeversvereniging-wfc`, `-2` … when already taken."""
+    used = set(taken)
+    base = _slug(text) or "item"
+    candidate, number = base, 2
+    while candidate in used:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+# The address book
+
+
+def entry_name(item: dict[str, Any]) -> str:
+    """The person's name as an address shows it: `N. van Liemt`; "" without a person."""
+    person = item.get("person")
+    if not isinstance(person, dict):
+        return ""
+    if not all(isinstance(person.get(key, ""), str) for key in PERSON_KEYS[:5]):
+        return ""  # a row with wrong types (shown in an import preview): no name to show
+    name = address_name(Person(**{key: person.get(key, "") for key in PERSON_KEYS[1:5]}))
+    return capitalise_name_start(name)  # standing alone: `De Boer`, as at the start of a line
+
+
+def entry_label(item: dict[str, Any]) -> str:
+    """What the entry is called in lists and ids: `N. van Liemt (WFC)`, or what there is."""
+    name = entry_name(item)
+    organisation = item.get("organisation", "")
+    organisation = organisation if isinstance(organisation, str) else ""
+    if name and organisation:
+        return f"{name} ({organisation})"
+    return name or organisation or "(zonder naam)"
+
+
+def _folded(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in plain if not unicodedata.combining(char))
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for inner in value.values():
+            yield from _strings(inner)
+
+
+def entry_matches(item: dict[str, Any], query: str) -> bool:
+    """Every word of `query` occurs in some field; case and accents do not matter."""
+    haystack = _folded(" ".join(_strings({k: v for k, v in item.items() if k != "id"})))
+    return all(word in haystack for word in _folded(query).split())
+
+
+def _missing_dutch_fields(data: dict[str, Any]) -> dict[str, str]:
+    """Each empty field a Dutch address needs, so every one is shown beside its own field."""
+    address = data.get("address")
+    if not isinstance(address, dict) or str(address.get("country") or "NL").upper() != "NL":
+        return {}
+
+    def empty(key: str) -> bool:
+        value = address.get(key, "")
+        return isinstance(value, str) and not value.strip()
+
+    missing = {}
+    if empty("street") and empty("postbox"):
+        missing["address.street"] = "De straat (of de postbus) ontbreekt. Vul er een van in."
+    if empty("city"):
+        missing["address.city"] = "De plaats ontbreekt. Vul de plaats in."
+    return missing
+
+
+def entry_problems(item: dict[str, Any]) -> dict[str, str]:
+    """Problems per field (`address.postcode`, …; WHOLE_ENTRY for the entry as a whole)."""
+    data = {key: value for key, value in item.items() if key != "id"}
+    problems: dict[str, str] = {}
+    for path, message in addressee_problems(data):
+        problems.setdefault(path, message)
+    problems.update(_missing_dutch_fields(data))
+    if problems:
+        return problems
+    try:
+        address_lines(addressee_from_dict(data))
+    except AddressError as error:
+        fields = _ADDRESS_ERROR_FIELDS.items()
+        where = next((path for start, path in fields if error.message.startswith(start)), None)
+        where = where or WHOLE_ENTRY
+        problems[where] = error.message
+    return problems
+
+
+def tidy_entry(item: dict[str, Any]) -> dict[str, Any]:
+    """Fields stripped, a valid Dutch postcode written as `1234 AB`, no empty person."""
+    tidy: dict[str, Any] = {}
+    for key, value in item.items():
+        if isinstance(value, str):
+            tidy[key] = value.strip()
+        elif isinstance(value, dict):
+            tidy[key] = {k: v.strip() if isinstance(v, str) else v for k, v in value.items()}
+        else:
+            tidy[key] = value
+    address = tidy.get("address", {})
+    country = (address.get("country") or "NL").upper()
+    address["country"] = country
+    if country == "NL" and is_valid_dutch_postcode(address.get("postcode", "")):
+        address["postcode"] = normalise_postcode(address["postcode"])
+    person = tidy.get("person")
+    if isinstance(person, dict) and not any(
+        person.get(key) for key in PERSON_KEYS if key not in ("form", "name_as_registered")
+    ):
+        tidy.pop("person")
+    return tidy
+
+
+def new_entries(rows: Iterable[dict[str, Any]], existing: list[dict[str, Any]]) -> list[dict]:
+    """Address-book items (each with a fresh id) for imported addressees in letter-file form."""
+    taken = {str(item.get("id", "")) for item in existing}
+    items = []
+    for data in rows:
+        item = tidy_entry(copy.deepcopy(data))
+        item_id = unique_id(entry_label(item), taken)
+        taken.add(item_id)
+        items.append({"id": item_id, **item})
+    return items
+
+
+# Quotes
+
+
+def quote_approved(item: dict[str, Any]) -> bool:
+    """Only approved quotes are offered in a letter; the shipped ones (no field) are approved."""
+    return bool(item.get("approved", True))
+
+
+def approved_quotes(items: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [item for item in items if quote_approved(item)]

@@ -1,0 +1,92 @@
+"""Over Brievencomposer: the version, the PDF engine, where the data and the library are."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer import __version__
+from composer.gui.dialogs import program_info
+from composer.gui.dialogs.common import add_button, error_text, hint_label, in_background
+from composer.paths import data_dir
+from composer.settings import Settings, load_settings
+
+TITLE = "Over Brievencomposer"
+
+
+def _value_label(name: str, text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName(name)
+    label.setAccessibleName(name.replace("_", " "))
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class AboutDialog(QDialog):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        library_location: str | None = None,
+        settings: Settings | None = None,
+    ) -> None:
+        super().__init__(parent)
+        settings = settings if settings is not None else load_settings()
+        self.setObjectName("over")
+        self.setWindowTitle(TITLE)
+        self.resize(560, 260)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"<b>Brievencomposer</b> {__version__}")
+        heading.setObjectName("kop")
+        layout.addWidget(heading)
+        layout.addWidget(
+            hint_label("Brieven en persberichten van de organisatie, als DOCX en PDF.")
+        )
+        form = QFormLayout()
+        self.version_label = _value_label("versie", __version__)
+        self.engine_label = _value_label("pdf_programma", "LibreOffice wordt gezocht…")
+        self.data_label = _value_label("gegevensmap", str(data_dir()))
+        location = library_location or program_info.library_location(settings)
+        self.library_label = _value_label("bibliotheek", location)
+        form.addRow("Versie:", self.version_label)
+        form.addRow("PDF-programma:", self.engine_label)
+        form.addRow("Gegevensmap:", self.data_label)
+        form.addRow("Bibliotheek:", self.library_label)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        box = QDialogButtonBox()
+        close = add_button(box, "S&luiten", QDialogButtonBox.ButtonRole.RejectRole, "sluiten")
+        close.setDefault(True)
+        box.rejected.connect(self.reject)
+        layout.addWidget(box)
+        configured = settings.libreoffice_path
+        in_background(
+            self,
+            lambda: program_info.find_engine(configured),
+            self._engine_found,
+            lambda error: self.engine_label.setText(error_text(error)),
+        )
+
+    @classmethod
+    def run(
+        cls, parent: QWidget | None = None, *, library_location: str | None = None
+    ) -> tuple[None, bool]:
+        """Shows the dialog; there is nothing to return, so always (None, True)."""
+        dialog = cls(parent, library_location=library_location)
+        dialog.exec()
+        dialog.deleteLater()
+        return None, True
+
+    def _engine_found(self, info: program_info.EngineInfo) -> None:
+        if info.path is None:
+            self.engine_label.setText(info.text)
+        else:
+            self.engine_label.setText(f"{info.text} ({info.path})")

@@ -1,0 +1,252 @@
+"""Adresboek: find, add, change, remove and import addressees; saved as file and library version."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.catalogue_store import (
+    CatalogueRecorder,
+    entry_label,
+    entry_matches,
+    entry_name,
+    new_entries,
+    unique_id,
+)
+from composer.gui.dialogs.address_import_preview import AddressImportPreview
+from composer.gui.dialogs.addressee_edit_dialog import AddresseeEditDialog
+from composer.gui.dialogs.catalogue_dialog import CatalogueDialog
+from composer.gui.dialogs.common import (
+    ADDRESS_LIST_FILTER,
+    GOOD_STYLE,
+    ask_yes_no,
+    error_text,
+    hint_label,
+    in_background,
+    push_button,
+)
+from composer.gui.dialogs.rows_table import address_summary
+from composer.merge.sources import AddresseeList, read_addressees
+
+COLUMNS = ("Naam", "Organisatie", "Adres")
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _columns(item: dict[str, Any]) -> tuple[str, str, str]:
+    return entry_name(item), item.get("organisation", ""), address_summary(item)
+
+
+class AddressBookDialog(CatalogueDialog):
+    catalogue = "adresboek"
+    title = "Adresboek"
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        library: CatalogueRecorder | None = None,
+        author: str | None = None,
+    ) -> None:
+        super().__init__(parent, library=library, author=author)
+        # Replaceable in tests: the entry editor, the file chooser, the import preview, the
+        # question before deleting.
+        self.edit_entry: Callable[..., tuple[dict[str, Any] | None, bool]] = AddresseeEditDialog.run
+        self.choose_file: Callable[[], Path | None] = self._ask_file
+        self.preview_import: Callable[..., tuple[list[dict[str, Any]], bool]] = (
+            AddressImportPreview.run
+        )
+        self.confirm_delete: Callable[[str], bool] = lambda label: ask_yes_no(
+            self, "Adres verwijderen", f"‘{label}’ uit het adresboek verwijderen?"
+        )
+        self.reading = False
+        self.resize(820, 520)
+        layout = QVBoxLayout(self)
+        search_row = QHBoxLayout()
+        search_label = QLabel("&Zoeken:")
+        self.search_edit = QLineEdit()
+        self.search_edit.setObjectName("zoeken")
+        self.search_edit.setAccessibleName("Zoeken in het adresboek")
+        self.search_edit.setPlaceholderText("Naam, organisatie, plaats of postcode")
+        self.search_edit.setClearButtonEnabled(True)
+        search_label.setBuddy(self.search_edit)
+        search_row.addWidget(search_label)
+        search_row.addWidget(self.search_edit)
+        layout.addLayout(search_row)
+        note = self.document.content.get("note", "")
+        if isinstance(note, str) and note.strip():
+            self.note_label = hint_label(note)
+            self.note_label.setObjectName("toelichting")
+            layout.addWidget(self.note_label)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("adressen")
+        self.table.setAccessibleName("Adressen")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnWidth(0, 170)
+        self.table.setColumnWidth(1, 280)
+        layout.addWidget(self.table)
+        buttons = QHBoxLayout()
+        self.new_button = push_button("&Nieuw…", "nieuw")
+        self.edit_button = push_button("&Wijzigen…", "wijzigen")
+        self.delete_button = push_button("&Verwijderen", "verwijderen")
+        self.import_button = push_button("&Importeren…", "importeren")
+        for button in (self.new_button, self.edit_button, self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        layout.addLayout(buttons)
+        self.count_label = QLabel("")
+        self.count_label.setObjectName("telling")
+        self.notice_label = QLabel("")
+        self.notice_label.setObjectName("gedaan")
+        self.notice_label.setStyleSheet(GOOD_STYLE)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.notice_label)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.buttons)
+        self.search_edit.textChanged.connect(lambda _text: self.refresh())
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.itemDoubleClicked.connect(lambda _item: self.edit_selected())
+        self.new_button.clicked.connect(self.add_entry)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.import_button.clicked.connect(self.import_file)
+        self.refresh()
+
+    # The list
+
+    def shown_ids(self) -> list[str]:
+        return [self.table.item(row, 0).data(ID_ROLE) for row in range(self.table.rowCount())]
+
+    def refresh(self, select: str | None = None) -> None:
+        """Show the entries that match the search, sorted by organisation and name."""
+        query = self.search_edit.text()
+        shown = [item for item in self.items if entry_matches(item, query)]
+        shown.sort(key=lambda item: (item.get("organisation", "").casefold(), entry_label(item)))
+        self.table.setRowCount(len(shown))
+        for row, item in enumerate(shown):
+            for column, text in enumerate(_columns(item)):
+                cell = QTableWidgetItem(text)
+                cell.setData(ID_ROLE, item.get("id", ""))
+                cell.setToolTip(text)
+                self.table.setItem(row, column, cell)
+            if item.get("id") == select:
+                self.table.selectRow(row)
+        total = len(self.items)
+        noun = "adres" if total == 1 else "adressen"
+        self.count_label.setText(
+            f"{len(shown)} van {total} {noun}" if query.strip() else f"{total} {noun}"
+        )
+        self._update_buttons()
+
+    def selected(self) -> dict[str, Any] | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        entry_id = self.table.item(rows[0].row(), 0).data(ID_ROLE)
+        return next((item for item in self.items if item.get("id") == entry_id), None)
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected() is not None
+        self.edit_button.setEnabled(chosen and not self.reading)
+        self.delete_button.setEnabled(chosen and not self.reading)
+        self.new_button.setEnabled(not self.reading)
+        self.import_button.setEnabled(not self.reading)
+
+    # Changes
+
+    def add_entry(self) -> None:
+        value, accepted = self.edit_entry(self, None)
+        if not accepted or value is None:
+            return
+        value["id"] = unique_id(entry_label(value), (item.get("id", "") for item in self.items))
+        self.items.append(value)
+        self._changed(f"‘{entry_label(value)}’ toegevoegd.", value["id"])
+
+    def edit_selected(self) -> None:
+        current = self.selected()
+        if current is None:
+            return
+        value, accepted = self.edit_entry(self, current)
+        if not accepted or value is None:
+            return
+        value["id"] = current.get("id") or unique_id(
+            entry_label(value), (item.get("id", "") for item in self.items)
+        )
+        index = next(i for i, item in enumerate(self.items) if item is current)
+        self.items[index] = value
+        self._changed(f"‘{entry_label(value)}’ gewijzigd.", value["id"])
+
+    def delete_selected(self) -> None:
+        current = self.selected()
+        if current is None or not self.confirm_delete(entry_label(current)):
+            return
+        self.items[:] = [item for item in self.items if item is not current]
+        self._changed(f"‘{entry_label(current)}’ verwijderd.")
+
+    def _changed(self, notice: str, select: str | None = None) -> None:
+        self.mark_changed()
+        self.refresh(select)
+        self.notice_label.setText(f"{notice} Klik op Opslaan om het adresboek te bewaren.")
+
+    # Import
+
+    def _ask_file(self) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(self, "Adressen importeren", "", ADDRESS_LIST_FILTER)
+        return Path(name) if name else None
+
+    def import_file(self) -> None:
+        path = self.choose_file()
+        if path is None:
+            return
+        self.reading = True
+        self._update_buttons()
+        self.notice_label.setText(f"‘{path.name}’ wordt gelezen…")
+        self.message_label.setText("")
+        in_background(
+            self,
+            lambda: read_addressees(path),
+            lambda source: self._list_read(source, path.name),
+            self._read_failed,
+        )
+
+    def _list_read(self, source: AddresseeList, file_name: str) -> None:
+        self.reading = False
+        self._update_buttons()
+        self.notice_label.setText("")
+        rows, accepted = self.preview_import(self, source, file_name)
+        if not accepted or not rows:
+            return
+        added = new_entries(rows, self.items)
+        self.items.extend(added)
+        skipped = len(source.rows) - len(rows)
+        count = len(added)
+        notice = "1 adres geïmporteerd" if count == 1 else f"{count} adressen geïmporteerd"
+        if skipped:
+            notice += f"; {skipped} {'rij' if skipped == 1 else 'rijen'} met fouten overgeslagen"
+        self._changed(f"{notice}.")
+
+    def _read_failed(self, error: BaseException) -> None:
+        self.reading = False
+        self._update_buttons()
+        self.notice_label.setText("")
+        self.message_label.setText(error_text(error))

@@ -1,0 +1,139 @@
+"""What the catalogue dialogs share: open a catalogue, track changes, save in the background."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from composer.core.catalogue_store import (
+    CatalogueDocument,
+    CatalogueRecorder,
+    open_catalogue,
+    save_catalogue,
+)
+from composer.errors import ComposerError
+from composer.gui.dialogs.common import (
+    ask_yes_no,
+    error_text,
+    in_background,
+    message_label,
+    save_cancel_buttons,
+)
+from composer.settings import load_settings
+
+
+class CatalogueDialog(QDialog):
+    """Base of the address book, service promises and quotes dialogs.
+
+    Subclasses build their widgets in `build()`, call `mark_changed()` on every edit and may
+    refuse saving with a Dutch message from `problem()`.
+    """
+
+    catalogue = ""  # "adresboek", "servicebeloften", "citaten"
+    title = ""
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        library: CatalogueRecorder | None = None,
+        author: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.document: CatalogueDocument = open_catalogue(self.catalogue)
+        self.library = library
+        self.author = author if author is not None else load_settings().author
+        self.changed = False
+        self.saving = False
+        # Replaceable in tests: the question before closing with unsaved changes.
+        self.confirm_discard: Callable[[], bool] = lambda: ask_yes_no(
+            self,
+            self.title,
+            "U hebt wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?",
+        )
+        self.setObjectName(self.catalogue)
+        self.setWindowTitle(self.title)
+        self.message_label = message_label("melding")
+        self.buttons, self.save_button, self.cancel_button = save_cancel_buttons(self)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+    @classmethod
+    def run(
+        cls,
+        parent: QWidget | None = None,
+        *,
+        library: CatalogueRecorder | None = None,
+        author: str | None = None,
+    ) -> tuple[list[dict[str, Any]] | None, bool]:
+        """The catalogue's items as saved, and whether the user saved."""
+        try:
+            dialog = cls(parent, library=library, author=author)
+        except ComposerError as exc:
+            QMessageBox.warning(parent, cls.title, exc.message)
+            return None, False
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        items = dialog.document.items if accepted else None
+        dialog.deleteLater()
+        return items, accepted
+
+    @property
+    def items(self) -> list[dict[str, Any]]:
+        return self.document.items
+
+    def mark_changed(self) -> None:
+        self.changed = True
+        self.message_label.setText("")
+
+    def problem(self) -> str:
+        """Why the catalogue cannot be saved as it is ("" when it can)."""
+        return ""
+
+    def prepare(self) -> None:
+        """Last touches to `self.document.content` before it is written."""
+
+    def save(self) -> None:
+        if self.saving:
+            return
+        if not self.changed:
+            self.accept()
+            return
+        problem = self.problem()
+        if problem:
+            self.message_label.setText(problem)
+            return
+        self.prepare()
+        self._set_saving(True)
+        document, library, author = self.document, self.library, self.author
+        in_background(
+            self,
+            lambda: save_catalogue(document, library=library, author=author),
+            self._saved,
+            self._save_failed,
+        )
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.save_button.setEnabled(not saving)
+        self.cancel_button.setEnabled(not saving)
+        if saving:
+            self.message_label.setText("Bezig met opslaan…")
+
+    def _saved(self, _path: object) -> None:
+        self._set_saving(False)
+        self.changed = False
+        self.message_label.setText("")
+        self.accept()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self._set_saving(False)
+        self.message_label.setText(error_text(error))
+
+    def reject(self) -> None:
+        if self.saving:
+            return
+        if self.changed and not self.confirm_discard():
+            return
+        super().reject()

@@ -1,0 +1,103 @@
+"""Small pieces every dialog uses: the message line, Dutch buttons, safe background callbacks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
+
+from composer.errors import ComposerError
+from composer.gui.workers import BackgroundTask
+
+ADDRESS_LIST_FILTER = "Adressenlijsten (*.csv *.txt *.xlsx *.vcf *.vcard);;Alle bestanden (*)"
+ERROR_STYLE = "color: #a00000;"
+GOOD_STYLE = "color: #1b6e20;"
+HINT_STYLE = "color: #555555;"
+
+
+def message_label(name: str, style: str = ERROR_STYLE) -> QLabel:
+    """A wrapping, selectable label for what went wrong (or right); empty until needed."""
+    label = QLabel("")
+    label.setObjectName(name)
+    label.setAccessibleName(name.replace("_", " "))
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+def hint_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(HINT_STYLE)
+    return label
+
+
+def add_button(box: QDialogButtonBox, text: str, role: QDialogButtonBox.ButtonRole, name: str):
+    """A button with a Dutch text and mnemonic, whatever Qt translation is loaded."""
+    button = box.addButton(text, role)
+    button.setObjectName(name)
+    button.setAccessibleName(text.replace("&", ""))
+    return button
+
+
+def push_button(text: str, name: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    return button
+
+
+def save_cancel_buttons(parent: QWidget) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
+    box = QDialogButtonBox(parent)
+    save = add_button(box, "&Opslaan", QDialogButtonBox.ButtonRole.AcceptRole, "opslaan")
+    cancel = add_button(box, "&Annuleren", QDialogButtonBox.ButtonRole.RejectRole, "annuleren")
+    save.setDefault(True)
+    return box, save, cancel
+
+
+def error_text(error: BaseException) -> str:
+    """The Dutch message of a ComposerError; for a programming error, a plain report."""
+    if isinstance(error, ComposerError):
+        return error.message
+    return f"Er ging onverwacht iets mis ({type(error).__name__}: {error}). Meld dit aan beheer."
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def in_background(
+    owner: QWidget,
+    work: Callable[[], Any],
+    done: Callable[[Any], None],
+    failed: Callable[[BaseException], None],
+) -> None:
+    """Run `work` off the GUI thread; the callbacks run only while `owner` still exists.
+
+    A programming error is reported to `failed` first (so the dialog is usable again) and then
+    raised, so it is not silently swallowed.
+    """
+
+    def on_success(result: Any) -> None:
+        if shiboken6.isValid(owner):
+            done(result)
+
+    def on_error(error: BaseException) -> None:
+        if shiboken6.isValid(owner):
+            failed(error)
+        if not isinstance(error, ComposerError):
+            raise error
+
+    BackgroundTask(work).on_success(on_success).on_error(on_error).start()

@@ -1,0 +1,283 @@
+"""Instellingen: author, kenmerk pattern, address position, LibreOffice, library, organisation."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from composer.core.catalogue_store import open_catalogue, save_catalogue
+from composer.errors import ComposerError
+from composer.gui.dialogs.common import (
+    error_text,
+    hint_label,
+    in_background,
+    message_label,
+    push_button,
+    save_cancel_buttons,
+)
+from composer.gui.dialogs.profile_form import ProfileForm
+from composer.gui.dialogs.programs_tab import ProgramsTab
+from composer.render.registry import find_template
+from composer.settings import Settings, load_settings, save_settings
+from composer.storage.kenmerken import check_pattern, format_kenmerk
+
+if TYPE_CHECKING:
+    from composer.storage.library import Library
+
+TEMPLATE = "brief"
+LAYOUT_KEYS = ("address_left_mm", "address_top_mm")
+FALLBACK_LAYOUT = {"address_left_mm": 25.0, "address_top_mm": 50.0}
+
+
+def template_layout() -> dict[str, float]:
+    """The address position the brief template itself sets (millimetres)."""
+    try:
+        layout = find_template(TEMPLATE).layout
+    except ComposerError:
+        layout = {}
+    return {key: float(layout.get(key, FALLBACK_LAYOUT[key])) for key in LAYOUT_KEYS}
+
+
+def kenmerk_problem(pattern: str) -> str:
+    try:
+        check_pattern(pattern)
+    except ComposerError as exc:
+        return exc.message.replace("; pas de instelling kenmerk_pattern aan.", ".")
+    return ""
+
+
+def _mm_box(name: str, accessible: str, maximum: float) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setObjectName(name)
+    box.setAccessibleName(accessible)
+    box.setRange(0.0, maximum)
+    box.setDecimals(1)
+    box.setSingleStep(0.5)
+    box.setSuffix(" mm")
+    box.setMaximumWidth(140)
+    return box
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        parent: QWidget | None = None,
+        *,
+        library: Library | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.original = settings if settings is not None else load_settings()
+        self.library = library
+        self.profile = open_catalogue("organisatie")
+        self.defaults = template_layout()
+        self.saved: Settings | None = None
+        self.setObjectName("instellingen")
+        self.setWindowTitle("Instellingen")
+        self.resize(640, 500)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabbladen")
+        self.tabs.addTab(self._general_tab(), "Al&gemeen")
+        self.tabs.addTab(self._layout_tab(), "Op&maak")
+        self.programs = ProgramsTab(
+            self.original, library.location if library is not None else None
+        )
+        self.tabs.addTab(self.programs, "&LibreOffice en bibliotheek")
+        self.profile_form = ProfileForm(self.profile)
+        self.tabs.addTab(self.profile_form, "O&rganisatie")
+        layout.addWidget(self.tabs)
+        self.message_label = message_label("melding")
+        layout.addWidget(self.message_label)
+        self.buttons, self.ok_button, self.cancel_button = save_cancel_buttons(self)
+        self.ok_button.setText("&OK")
+        self.ok_button.setAccessibleName("OK")
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self._fill(self.original)
+        self.programs.look_up_engine()
+
+    @classmethod
+    def run(
+        cls,
+        parent: QWidget | None = None,
+        settings: Settings | None = None,
+        *,
+        library: Library | None = None,
+    ) -> tuple[Settings | None, bool]:
+        """The settings as saved, or (None, False) when the user cancelled."""
+        try:
+            dialog = cls(settings, parent, library=library)
+        except ComposerError as exc:  # an unreadable organisation profile
+            QMessageBox.warning(parent, "Instellingen", exc.message)
+            return None, False
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        saved = dialog.saved if accepted else None
+        dialog.deleteLater()
+        return saved, accepted
+
+    # Tabs
+
+    def _general_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.author_edit = QLineEdit()
+        self.author_edit.setObjectName("auteur")
+        self.pattern_edit = QLineEdit()
+        self.pattern_edit.setObjectName("kenmerkpatroon")
+        self.pattern_label = QLabel("")
+        self.pattern_label.setObjectName("kenmerkvoorbeeld")
+        self.pattern_label.setWordWrap(True)
+        self.group_edit = QLineEdit()
+        self.group_edit.setObjectName("groepsaanhef")
+        for caption, widget in (
+            ("Uw &naam:", self.author_edit),
+            ("&Kenmerkpatroon:", self.pattern_edit),
+            ("", self.pattern_label),
+            ("Aanhef &zonder persoon:", self.group_edit),
+        ):
+            label = QLabel(caption)
+            label.setBuddy(widget)
+            if caption:
+                widget.setAccessibleName(caption.replace("&", "").rstrip(":"))
+            form.addRow(label, widget)
+        form.addRow(hint_label("Uw naam staat bij elke versie die u opslaat."))
+        form.addRow(
+            hint_label(
+                "In het kenmerkpatroon staat {yyyy} voor het jaar, {yy} voor het jaar in twee "
+                "cijfers en {seq} voor het volgnummer ({seq:04d}: met voorloopnullen)."
+            )
+        )
+        self.pattern_edit.textChanged.connect(self._show_kenmerk)
+        return page
+
+    def _layout_tab(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.addRow(
+            hint_label("Plaats van het adres in het venster van de envelop (sjabloon Brief).")
+        )
+        self.left_box = _mm_box("adres_links", "Adres vanaf links, in millimeters", 150.0)
+        self.top_box = _mm_box("adres_boven", "Adres vanaf boven, in millimeters", 200.0)
+        for caption, box in (
+            ("Adres vanaf l&inks:", self.left_box),
+            ("Adres vanaf &boven:", self.top_box),
+        ):
+            label = QLabel(caption)
+            label.setBuddy(box)
+            form.addRow(label, box)
+        left, top = (f"{self.defaults[key]:g}" for key in LAYOUT_KEYS)
+        form.addRow(
+            hint_label(f"Standaard van het sjabloon: {left} mm vanaf links, {top} mm vanaf boven.")
+        )
+        reset = push_button("&Standaard herstellen", "standaard_herstellen")
+        reset.clicked.connect(self._reset_layout)
+        row = QHBoxLayout()
+        row.addWidget(reset)
+        row.addStretch(1)
+        form.addRow("", row)
+        return page
+
+    # Values
+
+    def _fill(self, settings: Settings) -> None:
+        self.author_edit.setText(settings.author)
+        self.pattern_edit.setText(settings.kenmerk_pattern)
+        self.group_edit.setText(settings.group_salutation)
+        layout = {**self.defaults, **settings.layout.get(TEMPLATE, {})}
+        self.left_box.setValue(layout["address_left_mm"])
+        self.top_box.setValue(layout["address_top_mm"])
+        self._show_kenmerk()
+
+    def _show_kenmerk(self) -> None:
+        pattern = self.pattern_edit.text()
+        problem = kenmerk_problem(pattern)
+        if problem:
+            self.pattern_label.setText(problem)
+            self.pattern_label.setStyleSheet("color: #a00000;")
+        else:
+            example = format_kenmerk(pattern, dt.date.today().year, 1)
+            self.pattern_label.setText(f"Voorbeeld: {example}")
+            self.pattern_label.setStyleSheet("color: #555555;")
+
+    def _reset_layout(self) -> None:
+        self.left_box.setValue(self.defaults["address_left_mm"])
+        self.top_box.setValue(self.defaults["address_top_mm"])
+
+    def value(self) -> Settings:
+        settings = copy.deepcopy(self.original)
+        settings.author = self.author_edit.text().strip()
+        settings.kenmerk_pattern = self.pattern_edit.text().strip()
+        settings.group_salutation = self.group_edit.text().strip()
+        layout = dict(settings.layout.get(TEMPLATE, {}))
+        for key, box in zip(LAYOUT_KEYS, (self.left_box, self.top_box), strict=True):
+            if abs(box.value() - self.defaults[key]) < 0.05:
+                layout.pop(key, None)  # the template's own value: follow the template
+            else:
+                layout[key] = round(box.value(), 1)
+        settings.layout = {k: v for k, v in settings.layout.items() if k != TEMPLATE}
+        if layout:
+            settings.layout[TEMPLATE] = layout
+        settings.libreoffice_path = self.programs.libreoffice_path()
+        settings.database_url = self.programs.database_url()
+        return settings
+
+    def problem(self) -> tuple[int, str]:
+        """(tab, message) of the first thing to fix; message "" when all is well."""
+        if not self.author_edit.text().strip():
+            return 0, "Vul uw naam in; die staat bij elke versie die u opslaat."
+        problem = kenmerk_problem(self.pattern_edit.text().strip())
+        if problem:
+            return 0, problem
+        problem = self.programs.problem()
+        if problem:
+            return 2, problem
+        return 3, self.profile_form.problem()
+
+    # Saving
+
+    def save(self) -> None:
+        tab, problem = self.problem()
+        self.message_label.setText(problem)
+        if problem:
+            self.tabs.setCurrentIndex(tab)
+            return
+        settings = self.value()
+        profile = self.profile if self.profile_form.changed() else None
+        if profile is not None:
+            self.profile_form.apply()
+        library = self.library
+        self.ok_button.setEnabled(False)
+        self.message_label.setText("Bezig met opslaan…")
+
+        def work() -> Settings:
+            if profile is not None:
+                save_catalogue(profile, library=library, author=settings.author)
+            save_settings(settings)
+            return settings
+
+        in_background(self, work, self._saved, self._save_failed)
+
+    def _saved(self, settings: Settings) -> None:
+        self.saved = settings
+        self.message_label.setText("")
+        self.accept()
+
+    def _save_failed(self, error: BaseException) -> None:
+        self.ok_button.setEnabled(True)
+        self.message_label.setText(error_text(error))
