@@ -70,12 +70,14 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.library_panel)
         splitter.addWidget(editor_area)
         splitter.addWidget(self.preview)
-        splitter.setSizes([330, 560, 510])
+        splitter.setSizes([280, 680, 540])
         self.setCentralWidget(splitter)
         self.history_dock = self._dock("&Versiegeschiedenis", self.history_panel, "versies")
         self.review_dock = self._dock("Be&oordeling", self.review_panel, "beoordelingsdock")
         self.tabifyDockWidget(self.history_dock, self.review_dock)
         self.history_dock.raise_()
+        # The page and the editor matter most: the docks start low.
+        self.resizeDocks([self.history_dock], [230], Qt.Orientation.Vertical)
 
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
         dock = QDockWidget(title.replace("&", ""), self)
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
         self.new_letter_action = self._action("&Brief", lambda: self.new_letter("brief"), keys.New)
+        self.new_letter_action.setIconText("Nieuwe brief")
         self.new_press_action = self._action("&Persbericht", lambda: self.new_letter("persbericht"))
         self.open_action = self._action("&Openen…", self.choose_letter_file, keys.Open)
         self.save_action = self._action("Op&slaan…", self.save_with_message, keys.Save)
