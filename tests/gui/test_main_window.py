@@ -165,3 +165,15 @@ def test_dropping_an_address_list_adds_the_valid_rows_to_the_address_book(
     book = load_address_book()
     assert len(book) == before + 1 and book[-1]["organisation"] == "Nieuw BV"
     assert [v.number for v in library.catalogue_history("adresboek")] == [1]
+
+
+def test_export_pdf_runs_in_the_background(qtbot, library, tmp_path, soffice):
+    from tests.conftest import pdf_text
+
+    ids = seed_samples(library, "Marleen")
+    window = make_window(qtbot, library)
+    window.open_letter(ids[0])
+    out = tmp_path / "brief.pdf"
+    window.export(out)
+    qtbot.waitUntil(lambda: "Geëxporteerd" in window.statusBar().currentMessage(), timeout=120000)
+    assert "Geachte heer Van Liemt," in pdf_text(out)
