@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from composer.core import letterfile
-from composer.core.letterfile import addressee_from_dict, letter_from_dict, letter_to_dict
-from composer.core.models import Letter, Signatory
+from composer.core.letterfile import letter_from_dict, letter_to_dict
+from composer.core.models import Letter
 from composer.errors import LetterValidationError
 from composer.storage.hashing import canonical_json
 from composer.storage.records import DraftInfo
@@ -20,44 +17,13 @@ from composer.storage.schema import drafts
 from composer.storage.timestamps import from_text
 
 
-def _unchecked_letter(data: dict[str, Any]) -> Letter:
-    """A draft that breaks a rule (a half-typed postcode) still comes back; the editor shows it.
-
-    Same construction as letter_from_dict, without the validation. Keep in step with
-    composer.core.letterfile (a public `letter_from_dict(data, check=False)` would replace this).
-    """
-    return Letter(
-        format=data["format"],
-        template=data["template"],
-        date=dt.date.fromisoformat(data["date"]),
-        place=data.get("place", ""),
-        our_reference=data.get("our_reference", ""),
-        your_reference=data.get("your_reference", ""),
-        subject=data["subject"],
-        addressees=[addressee_from_dict(item) for item in data.get("addressees", [])],
-        salutation=data.get("salutation", ""),
-        body=[letterfile._block(item) for item in data["body"]],
-        closing=data.get("closing", "Met vriendelijke groet,"),
-        signatories=[
-            Signatory(
-                name=s["name"],
-                role=s.get("role", ""),
-                extra=letterfile._extra(s, letterfile._SIGNATORY_KEYS),
-            )
-            for s in data.get("signatories", [])
-        ],
-        attachments=list(data.get("attachments", [])),
-        copies=list(data.get("copies", [])),
-        extra=letterfile._extra(data, letterfile._LETTER_KEYS),
-    )
-
-
-def _draft_letter(content: str) -> Letter:
+def draft_letter(content: str) -> Letter:
+    """A draft comes back even when it breaks a rule (a half-typed postcode), for the editor."""
     data = json.loads(content)
     try:
         return letter_from_dict(data)
     except LetterValidationError:
-        return _unchecked_letter(data)
+        return letter_from_dict(data, check=False)
 
 
 def save(
@@ -97,7 +63,7 @@ def read(connection: Connection, letter_id: int, author: str) -> DraftInfo | Non
         author=row.author,
         base_version=row.base_version,
         updated_at=from_text(row.updated_at),
-        letter=_draft_letter(row.content),
+        letter=draft_letter(row.content),
     )
 
 

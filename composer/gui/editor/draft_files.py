@@ -19,7 +19,7 @@ from composer.core.letterfile import letter_to_dict
 from composer.core.models import Letter
 from composer.fileio import write_text_atomic
 from composer.paths import data_dir
-from composer.storage.drafts import _draft_letter  # reads a half-typed (invalid) letter too
+from composer.storage.drafts import draft_letter  # reads a half-typed (invalid) letter too
 
 DRAFT_FORMAT = "composer-draft/1"
 FOLDER_NAME = "concepten"
@@ -72,7 +72,7 @@ def read(path: Path) -> FileDraft | None:
         content = json.loads(path.read_text(encoding="utf-8"))
         if content.get("format") != DRAFT_FORMAT:
             return None
-        letter = _draft_letter(json.dumps(content["letter"]))
+        letter = draft_letter(json.dumps(content["letter"]))
         updated_at = datetime.fromisoformat(content["updated_at"])
         return FileDraft(
             key=path.stem,
