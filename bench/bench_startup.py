@@ -2,12 +2,14 @@
 
 Each measurement is a fresh `python -c` process (offscreen) that
   (a) creates a bare QApplication and QMainWindow, shows it, processes events and exits;
-  (b) imports composer.gui.app, opens the library and builds composer.gui.main_window.MainWindow
-      as composer.gui.app.main does (an empty library, no samples), shows it, processes events
-      and exits.
+  (b) does what composer.gui.app.main does before the library is there: imports it, builds
+      composer.gui.main_window.MainWindow (menus, editor, preview panel), shows it, processes
+      events and exits. From here the window is usable: menus, Instellingen, typing;
+  (c) as (b), then waits until the library (an empty one, opened in the background as main
+      does) is listed and the library actions are on.
 One untimed run of each first (bytecode and disk cache), then RUNS runs each; prints the medians
-and the ratio (target ≤ 2×). Above 2× it lists the slowest imports of (b) from
-`python -X importtime`, the candidates for importing lazily. No assertions.
+and the ratio (b)/(a) (target ≤ 2×) and, for information, (c)/(a). Above 2× it lists the slowest
+imports of (b) from `python -X importtime`, the candidates for importing lazily. No assertions.
 Run with `.venv/bin/python bench/bench_startup.py`.
 """
 
@@ -23,7 +25,7 @@ import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-RUNS = 3
+RUNS = 7
 TARGET = 2.0
 BARE = """
 import sys
@@ -39,19 +41,28 @@ import composer.gui.app
 from PySide6.QtWidgets import QApplication
 from composer.gui.main_window import MainWindow
 from composer.settings import load_settings
-from composer.storage.library import Library
 app = QApplication(sys.argv[:1])
-library = Library.open()
-window = MainWindow(library, load_settings())
+window = MainWindow(None, load_settings())
 window.show()
 app.processEvents()
-window.close()
-library.close()
 """
+READY = (
+    COMPOSER
+    + """
+window.open_library(None)
+while window.library is None:
+    app.processEvents()
+assert window.library_panel.isEnabled()
+window.close()
+window.library.close()
+"""
+)
 
 
 def environment(home: Path) -> dict[str, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(REPO)}
+    # An installed Composer (pip, PyInstaller) starts from bytecode; so does the benchmark.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     for name in ("DATA", "CONFIG", "CACHE"):  # never the user's own library or settings
         folder = home / name.lower()
         folder.mkdir(exist_ok=True)
@@ -66,7 +77,7 @@ def run(code: str, env: dict[str, str], *flags: str) -> tuple[float, str]:
     )
     seconds = time.perf_counter() - start
     if done.returncode != 0:
-        raise SystemExit(f"bench_startup: the program failed:\n{done.stderr}")
+        raise SystemExit(f"bench_startup: the program failed:\n{code}\n{done.stderr}")
     return seconds, done.stderr
 
 
@@ -112,11 +123,14 @@ def main() -> int:
         env = environment(Path(home))
         bare = median_of(BARE, env)
         composer = median_of(COMPOSER, env)
+        ready = median_of(READY, env)
         ratio = composer / bare
         print(f"{platform.platform()}, Python {platform.python_version()}, median of {RUNS}")
-        print(f"(a) bare QApplication + QMainWindow   {bare * 1000:6.0f} ms")
-        print(f"(b) Composer MainWindow               {composer * 1000:6.0f} ms")
-        print(f"ratio (b)/(a) = {ratio:.2f}x (target ≤ {TARGET:g}x)")
+        print(f"(a) bare QApplication + QMainWindow        {bare * 1000:6.0f} ms")
+        print(f"(b) Composer window shown, usable          {composer * 1000:6.0f} ms")
+        print(f"(c) … and the library opened and listed    {ready * 1000:6.0f} ms")
+        print(f"start-up ratio (b)/(a) = {ratio:.2f}x (target ≤ {TARGET:g}x)")
+        print(f"library listed (c)/(a) = {ready / bare:.2f}x (opened in the background)")
         if ratio > TARGET:
             rows = import_tree(env)
             print("\nComposer modules by import time, with what they import (cumulative ms):")

@@ -135,7 +135,7 @@ def _save(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from composer.review.workflow import STATUS_LABELS
+    from composer.review.statuses import STATUS_LABELS
 
     with _open() as library:
         found = library.letters(args.search, status=args.status)

@@ -12,6 +12,7 @@ from typing import Any
 
 from composer.errors import ComposerError
 from composer.fileio import write_text_atomic
+from composer.i18n import LANGUAGES
 from composer.paths import config_dir
 
 SETTINGS_FILE = "settings.toml"
@@ -36,11 +37,20 @@ class Settings:
     # The soffice program chosen by the user; "" means: look for it (COMPOSER_SOFFICE, PATH, …).
     libreoffice_path: str = ""
     # The library: sqlite:///… or postgresql://…; "" means the SQLite file in the data folder.
-    # Read at start-up, so a change applies the next time the program starts.
+    # Instellingen opens another library at once.
     database_url: str = ""
+    # The language of the screen (composer.i18n.LANGUAGES); letters are always Dutch.
+    language: str = "nl"
 
 
-TEXT_KEYS = ("author", "group_salutation", "kenmerk_pattern", "libreoffice_path", "database_url")
+TEXT_KEYS = (
+    "author",
+    "group_salutation",
+    "kenmerk_pattern",
+    "libreoffice_path",
+    "database_url",
+    "language",
+)
 
 
 def settings_path() -> Path:
@@ -63,6 +73,11 @@ def load_settings(path: Path | None = None) -> Settings:
             if not isinstance(data[key], str):
                 raise ComposerError(f"Instelling ‘{key}’ in ‘{path}’ moet tekst zijn.")
             setattr(settings, key, data[key])
+    if settings.language not in LANGUAGES:
+        names = ", ".join(f"‘{code}’" for code in LANGUAGES)
+        raise ComposerError(
+            f"Instelling ‘language’ in ‘{path}’ is ‘{settings.language}’; kies uit {names}."
+        )
     layout = data.get("layout", {})
     if not isinstance(layout, dict):
         raise ComposerError(f"Instelling ‘layout’ in ‘{path}’ moet een tabel zijn.")

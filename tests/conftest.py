@@ -28,6 +28,9 @@ def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
         folder.mkdir()
         monkeypatch.setenv(f"COMPOSER_{name}_DIR", str(folder))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+    from composer.render.pdf import locate
+
+    monkeypatch.setitem(locate._chosen, "path", "")  # a LibreOffice chosen in Instellingen
     return root
 
 

@@ -6,13 +6,14 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Iterable, Iterator
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from composer.dutch.postcodes import postcode_problem
 from composer.paths import resources_dir
+
+if TYPE_CHECKING:  # jsonschema is imported at the first check, not at start-up
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_NAMES = {
     "string": "tekst",
@@ -32,11 +33,22 @@ def _schema() -> dict[str, Any]:
 
 @functools.cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(_schema())
+
+
+def prepare() -> None:
+    """Load jsonschema and the schema now (the desktop program does it in the background while
+    the library opens), so the first check as you type does not wait for them."""
+    _validator()
+    _addressee_validator()
 
 
 @functools.cache
 def _addressee_validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator({"$ref": "#/$defs/addressee", "$defs": _schema()["$defs"]})
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from babel.dates import format_date as babel_format_date
-
 # Pinned rather than babel's "long", in case CLDR changes what "long" means.
 _DATE_PATTERN = "d MMMM y"
 EN_DASH = "\u2013"
@@ -13,6 +11,9 @@ EN_DASH = "\u2013"
 
 def format_date(d: date) -> str:
     """Day in digits, month spelled out in lowercase, four-digit year: `1 maart 2022`."""
+    # babel.dates looks up the computer's time zone when imported: not at program start.
+    from babel.dates import format_date as babel_format_date
+
     return babel_format_date(d, _DATE_PATTERN, locale="nl_NL")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
@@ -19,19 +18,6 @@ def _install_qt_translations(app: QApplication) -> None:
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", folder):
         app.installTranslator(translator)
-
-
-def seed_samples(library, author: str) -> list[int]:
-    """An empty library gets the sample letters, so a first start shows something real."""
-    from composer.core.letterfile import load_letter
-    from composer.paths import resources_dir
-
-    if library.letters(limit=1):
-        return []
-    return [
-        library.add(load_letter(path), author=author, message="Voorbeeldbrief")
-        for path in sorted((resources_dir() / "samples").glob("*.json"))
-    ]
 
 
 def offer_drafts(window) -> None:
@@ -51,31 +37,34 @@ def offer_drafts(window) -> None:
 
 
 def main(letter: Path | None = None) -> int:
+    """The window appears at once; the library opens behind it (it may need a migration)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Brievencomposer")
     app.setApplicationVersion(__version__)
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     _install_qt_translations(app)
     from composer.gui.main_window import MainWindow
+    from composer.render.pdf.locate import choose_soffice
     from composer.settings import load_settings
-    from composer.storage.library import Library
 
     try:
         settings = load_settings()
-        if settings.libreoffice_path and not os.environ.get("COMPOSER_SOFFICE"):
-            os.environ["COMPOSER_SOFFICE"] = settings.libreoffice_path
-        library = Library.open(settings.database_url or None)
     except ComposerError as exc:
         QMessageBox.critical(None, "Brievencomposer", exc.message)
         return 1
-    seeded = seed_samples(library, settings.author)
-    window = MainWindow(library, settings)
+    choose_soffice(settings.libreoffice_path)
+    window = MainWindow(None, settings)
     window.show()
-    if letter is not None:
-        window.import_letter_file(letter)
-    elif seeded:
-        window.open_letter(seeded[0])
-    offer_drafts(window)
+
+    def opened(seeded: list[int]) -> None:
+        if letter is not None:
+            window.import_letter_file(letter)
+        elif seeded:
+            window.open_letter(seeded[0])
+        offer_drafts(window)
+
+    window.open_library(settings.database_url, seed=True, then=opened)
     code = app.exec()
-    library.close()
+    if window.library is not None:
+        window.library.close()
     return code

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
-from composer.history.diff import FieldChange, WordChange
-from composer.history.diff_text import show_value
+if TYPE_CHECKING:  # the diff machinery loads when two versions are compared
+    from composer.history.diff import FieldChange, WordChange
 
 NO_DIFFERENCES = "Geen verschillen."
 PLACEHOLDER = "Kies twee versies om de verschillen te zien."
@@ -70,6 +71,8 @@ def _runs(change: FieldChange) -> Sequence[WordChange]:
     """Word runs of a text change; a value that is no text as one deleted and/or inserted run."""
     if change.words:
         return change.words
+    from composer.history.diff_text import WordChange, show_value
+
     runs = []
     if change.kind in ("changed", "removed"):
         runs.append(WordChange("delete", show_value(change.old)))

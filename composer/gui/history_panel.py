@@ -27,7 +27,6 @@ from composer.errors import ComposerError
 from composer.gui.diff_view import DiffView
 from composer.gui.library_panel import format_moment
 from composer.gui.workers import BackgroundTask
-from composer.history.diff import diff_letters
 from composer.storage.records import VersionInfo
 
 if TYPE_CHECKING:
@@ -246,6 +245,8 @@ class HistoryPanel(QWidget):
         """Show the differences between versions `old` and `new` in the diff view."""
         if self.library is None or self.letter_id is None:
             return False
+        from composer.history.diff import diff_letters  # difflib and friends: when comparing
+
         try:
             changes = diff_letters(self._version(old), self._version(new))
         except ComposerError as exc:

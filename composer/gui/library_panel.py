@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.errors import ComposerError
-from composer.review.workflow import STATUS_LABELS
+from composer.review.statuses import STATUS_LABELS
 from composer.storage.records import LetterSummary
 
 if TYPE_CHECKING:
@@ -232,6 +232,11 @@ class LibraryPanel(QWidget):
     def set_library(self, library: Library | None) -> None:
         self.library = library
         self.refresh()
+
+    def show_placeholder(self, text: str) -> None:
+        """No list, only `text` (the library is being opened, or could not be)."""
+        self.model.set_letters([])
+        self._show_message(text)
 
     def status(self) -> str | None:
         """The stored status value the filter asks for; None for `Alle`."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -10,29 +13,41 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QInputDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
     QSplitter,
     QWidget,
 )
+from shiboken6 import isValid
 
 from composer.errors import ComposerError
-from composer.gui.editor import LetterEditor
+from composer.gui.editor.undo_actions import undo_redo_actions
 from composer.gui.history_panel import HistoryPanel
 from composer.gui.library_panel import LibraryPanel
 from composer.gui.review_panel import ReviewPanel
 from composer.gui.session import LetterSession
 from composer.gui.workers import BackgroundTask
 from composer.settings import Settings
-from composer.storage.library import Library
+
+if TYPE_CHECKING:
+    from composer.gui.editor.letter_editor import LetterEditor
+    from composer.storage.library import Library
 
 WINDOW_TITLE = "Brievencomposer"
+READY_MESSAGE = "Kies een brief links, of Bestand > Nieuw."
+OPENING_MESSAGE = "De bibliotheek wordt geopend…"
+PREVIEW_WAITING = "Het voorbeeld verschijnt hier zodra er een brief is."  # = preview.WAITING
 ADDRESS_FILES = (".csv", ".xlsx", ".vcf", ".vcard", ".txt")
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library: Library, settings: Settings, *, preview: QWidget | None = None):
+    """`library` None: the window shows at once and `open_library` fills it in the background."""
+
+    def __init__(
+        self, library: Library | None, settings: Settings, *, preview: QWidget | None = None
+    ):
         super().__init__()
         self.library = library
         self.settings = settings
@@ -42,8 +57,17 @@ class MainWindow(QMainWindow):
         self.session = LetterSession(library, author=settings.author)
         self.library_panel = LibraryPanel()
         self.library_panel.set_library(library)
-        self.editor = LetterEditor(self.session)
-        self.preview = preview if preview is not None else self._make_preview()
+        self.undo_action, self.redo_action = undo_redo_actions(self.session.undo_stack, self)
+        # The editor, like the preview, is built when the library is there (until then nothing
+        # can be opened): the window shows sooner.
+        self.editor: LetterEditor | None = None
+        self.editor_area = QScrollArea()
+        self.editor_area.setWidgetResizable(True)
+        self.editor_area.setWidget(self._placeholder(READY_MESSAGE, "briefeditor_leeg"))
+        # The real preview (QtPdf, LibreOffice) is built with the library or the first letter:
+        # until then a label holds its place, so the window shows sooner.
+        self._preview_pending = preview is None
+        self.preview = preview if preview is not None else self._preview_placeholder()
         self.history_panel = HistoryPanel()
         self.history_panel.set_author(settings.author)
         self.review_panel = ReviewPanel()
@@ -52,23 +76,51 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._connect()
-        self.statusBar().showMessage("Kies een brief links, of Bestand > Nieuw.")
+        self._enable_library_actions(library is not None)
+        if library is not None:
+            self.ensure_editor()
+            self.ensure_preview()
+        self.statusBar().showMessage(READY_MESSAGE if library else OPENING_MESSAGE)
 
     # Building
 
     @staticmethod
-    def _make_preview() -> QWidget:
+    def _placeholder(text: str, name: str) -> QLabel:
+        label = QLabel(text)
+        label.setObjectName(name)
+        label.setWordWrap(True)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setMargin(24)
+        return label
+
+    def _preview_placeholder(self) -> QWidget:
+        return self._placeholder(PREVIEW_WAITING, "voorbeeld_leeg")
+
+    def ensure_editor(self) -> LetterEditor:
+        """The letter editor in the centre, built once."""
+        if self.editor is None:
+            from composer.gui.editor.letter_editor import LetterEditor
+
+            actions = (self.undo_action, self.redo_action)
+            self.editor = LetterEditor(self.session, undo_redo=actions)
+            self.editor_area.setWidget(self.editor)  # the placeholder goes
+        return self.editor
+
+    def ensure_preview(self) -> None:
+        """Put the real preview in place of its placeholder (once)."""
+        if not self._preview_pending:
+            return
         from composer.gui.preview import PreviewPanel
 
-        return PreviewPanel()
+        self._preview_pending = False
+        placeholder, self.preview = self.preview, PreviewPanel()
+        self.splitter.replaceWidget(self.splitter.indexOf(placeholder), self.preview)
+        placeholder.deleteLater()
 
     def _build_layout(self) -> None:
-        editor_area = QScrollArea()
-        editor_area.setWidgetResizable(True)
-        editor_area.setWidget(self.editor)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.library_panel)
-        splitter.addWidget(editor_area)
+        splitter.addWidget(self.editor_area)
         splitter.addWidget(self.preview)
         splitter.setSizes([280, 680, 540])
         self.setCentralWidget(splitter)
@@ -116,6 +168,99 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action("&Instellingen…", self.open_settings, keys.Preferences)
         self.about_action = self._action("&Over Brievencomposer", self.open_about)
 
+    def _library_actions(self) -> list[QAction]:
+        """What needs the library: off while it opens (or when it could not be opened)."""
+        return [
+            self.new_letter_action,
+            self.new_press_action,
+            self.open_action,
+            self.save_action,
+            self.merge_action,
+            self.compare_action,
+            self.finalize_action,
+            self.address_book_action,
+            self.promises_action,
+            self.quotes_action,
+        ]
+
+    def _enable_library_actions(self, enabled: bool) -> None:
+        for action in self._library_actions():
+            action.setEnabled(enabled)
+        self.library_panel.setEnabled(enabled)
+
+    # The library: opened in the background, so the window is there at once
+
+    def open_library(
+        self,
+        url: str | None,
+        *,
+        seed: bool = False,
+        then: Callable[[list[int]], None] | None = None,
+    ) -> BackgroundTask:
+        """Open (create, upgrade) the library at `url` without blocking the window, then show it.
+
+        `seed`: an empty library gets the sample letters. `then(seeded ids)` runs once it is
+        shown. A library that cannot be opened is reported; Instellingen stays available to
+        choose another one.
+        """
+        self._enable_library_actions(False)
+        self.statusBar().showMessage(OPENING_MESSAGE)
+        self.library_panel.show_placeholder(OPENING_MESSAGE)
+        author = self.settings.author
+
+        def work() -> tuple[Library, list[int]]:
+            from composer.core.validation import prepare
+            from composer.dutch.dates import format_date
+            from composer.storage.library import Library
+            from composer.storage.samples import seed_samples
+
+            prepare()  # jsonschema and babel's Dutch calendar: ready before the first keystroke
+            format_date(date.today())
+            library = Library.open(url or None)
+            try:
+                return library, seed_samples(library, author) if seed else []
+            except BaseException:
+                library.close()
+                raise
+
+        def opened(result: tuple[Library, list[int]]) -> None:
+            library, seeded = result
+            if not isValid(self):  # the window was closed while the library opened
+                library.close()
+                return
+            self.attach_library(library)
+            if then is not None:
+                then(seeded)
+
+        def failed(error: BaseException) -> None:
+            if not isValid(self):
+                return
+            if self.library is not None:
+                self._enable_library_actions(True)
+            message = error.message if isinstance(error, ComposerError) else str(error)
+            self.library_panel.show_placeholder(message)
+            self.statusBar().showMessage("De bibliotheek kon niet worden geopend.")
+            self.show_error(message)
+
+        task = BackgroundTask(work).on_success(opened).on_error(failed)
+        task.start()
+        return task
+
+    def attach_library(self, library: Library) -> None:
+        """Show `library` (a newly opened one replaces the previous, which is closed)."""
+        previous, self.library = self.library, library
+        self.session.library = library
+        if previous is not None and previous is not library:
+            self.session.close()
+            self.session.new_from_template("brief")
+            self.history_panel.clear()
+            previous.close()
+        self.library_panel.set_library(library)
+        self.ensure_editor()
+        self.ensure_preview()
+        self._enable_library_actions(True)
+        self.statusBar().showMessage(READY_MESSAGE)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&Bestand")
@@ -127,7 +272,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("Be&werken")
-        edit_menu.addActions([self.editor.undo_action(), self.editor.redo_action()])
+        edit_menu.addActions([self.undo_action, self.redo_action])
         letter_menu = bar.addMenu("B&rief")
         letter_menu.addActions([self.compare_action, self.finalize_action])
         view_menu = bar.addMenu("Bee&ld")
@@ -146,7 +291,7 @@ class MainWindow(QMainWindow):
             [self.new_letter_action, self.save_action, self.export_pdf_action, self.merge_action]
         )
         toolbar.addSeparator()
-        toolbar.addActions([self.editor.undo_action(), self.editor.redo_action()])
+        toolbar.addActions([self.undo_action, self.redo_action])
 
     def _connect(self) -> None:
         self.library_panel.letter_activated.connect(self.open_letter)
@@ -171,6 +316,7 @@ class MainWindow(QMainWindow):
         self._refresh_preview()
 
     def _letter_loaded(self) -> None:
+        self.ensure_editor()
         self._update_title()
         self._refresh_preview()
         letter_id = self.session.letter_id
@@ -190,6 +336,7 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _refresh_preview(self) -> None:
+        self.ensure_preview()
         show = getattr(self.preview, "show_letter", None)
         if show is not None and self.session.letter is not None:
             show(self.session.letter)
@@ -342,18 +489,37 @@ class MainWindow(QMainWindow):
         from composer.gui.dialogs.settings_dialog import SettingsDialog
 
         settings, accepted = SettingsDialog.run(self, self.settings, library=self.library)
-        if accepted and settings is not None:
-            self.settings = settings
+        if not accepted or settings is None:
+            return
+        previous, self.settings = self.settings, settings
+        self.apply_settings(previous)
+
+    def apply_settings(self, previous: Settings) -> None:
+        """What changed in Instellingen takes effect now: name, LibreOffice, library."""
+        settings = self.settings
+        self.session.author = settings.author
+        self.history_panel.set_author(settings.author)
+        self.review_panel.set_author(settings.author)
+        if settings.libreoffice_path != previous.libreoffice_path:
+            from composer.render.pdf.locate import choose_soffice
+
+            choose_soffice(settings.libreoffice_path)
+            restart = getattr(self.preview, "restart_engine", None)
+            if restart is not None:
+                restart()
+        if settings.database_url != previous.database_url and self.confirm_discard():
+            self.open_library(settings.database_url)
 
     def open_about(self) -> None:
         from composer.gui.dialogs.about_dialog import AboutDialog
 
-        AboutDialog.run(self, library_location=self.library.location)
+        location = self.library.location if self.library is not None else None
+        AboutDialog.run(self, library_location=location)
 
     # Drag and drop: a letter file opens, an address list goes to the address book.
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if any(
+        if self.library is not None and any(
             Path(url.toLocalFile()).suffix.lower() in (".json", *ADDRESS_FILES)
             for url in event.mimeData().urls()
         ):

@@ -126,6 +126,25 @@ class PreviewPanel(QWidget):
         self._generation += 1
         self._timer.start()
 
+    def restart_engine(self) -> None:
+        """Another LibreOffice was chosen in Instellingen: the next refresh uses it."""
+        if self._closed:
+            return
+        old, self.engine, self.missing = self.engine, None, None
+        if old is not None:
+            old.close()
+        self._generation += 1  # whatever the old engine still delivers is dropped
+        try:
+            self.engine = PreviewEngine()
+        except LibreOfficeMissing as exc:
+            self._show_missing(exc)
+            return
+        if self.pages.currentWidget() is self.explanation:
+            self.pages.setCurrentWidget(self.placeholder)
+            self._set_status("")
+        if self._letter is not None:
+            self._timer.start()
+
     def shutdown(self) -> None:
         """Stop LibreOffice and drop what is still running; called on close and on quit."""
         if self._closed:

@@ -27,12 +27,16 @@ import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from composer.core.models import Letter
 from composer.errors import ComposerError
-from composer.render.pdf import CancelToken, PdfEngine, find_soffice
-from composer.render.pdf.batch import PDFA_FILTER, complete_pdf
+from composer.render.pdf.cancel import CancelToken
+from composer.render.pdf.locate import find_soffice
 from composer.render.pdf.process_group import kill_group, run_group
+
+if TYPE_CHECKING:  # the conversion machinery loads at the first refresh, not at start-up
+    pass
 from composer.render.pdf.profiles import lo_root, private_folder, remove, user_installation
 
 FOLDER_KIND = "preview"  # <cache>/libreoffice/preview-<pid>-…: profile and work files
@@ -150,6 +154,8 @@ class WarmOffice:
             time.sleep(0.02)
 
     def convert(self, docx: bytes) -> bytes:
+        from composer.render.pdf.batch import PDFA_FILTER, complete_pdf
+
         timeout = CONVERT_TIMEOUT if self._count else READY_TIMEOUT  # the first waits for start-up
         self._count += 1
         stem = f"voorbeeld-{self._count:05d}"
@@ -230,8 +236,8 @@ def _shutdown(state: dict[str, object], guard: threading.Lock) -> None:
         cancel.cancel()
     if isinstance(office, WarmOffice):
         office.stop()
-    if isinstance(cold, PdfEngine):
-        cold.close()
+    if cold is not None:
+        cold.close()  # a PdfEngine
     if isinstance(folder, Path):
         remove(folder)
 
@@ -335,6 +341,8 @@ class PreviewEngine:
 
     def _cold(self, docx: bytes) -> bytes:
         with self._guard:
+            from composer.render.pdf.engine import PdfEngine
+
             cold = self._state.get("cold")
             if not isinstance(cold, PdfEngine) and not self.closed:
                 cold = self._state["cold"] = PdfEngine(self.soffice, workers=1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from composer.errors import ComposerError
-from composer.storage.library import Library
+
+if TYPE_CHECKING:
+    from composer.storage.library import Library
 
 
 class ReviewPanel(QWidget):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -19,8 +19,10 @@ from composer.gui.editor import draft_files
 from composer.gui.editor.commands import ReplaceLetterCommand
 from composer.gui.editor.letter_paths import get_list, get_value, set_value
 from composer.render.registry import find_template
-from composer.storage.library import Library
 from composer.storage.snapshot import SNAPSHOT_KEY
+
+if TYPE_CHECKING:
+    from composer.storage.library import Library
 
 AUTOSAVE_INTERVAL_MS = 3000
 BRIEF_CLOSING = "Met vriendelijke groet,"
@@ -93,7 +95,7 @@ class LetterSession(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.autosave)
-        self._validate()
+        # The blank letter is checked at its first edit: no jsonschema before the window shows.
 
     def _clean_changed(self, clean: bool) -> None:
         self.dirty_changed.emit(not clean)

@@ -5,30 +5,15 @@ from __future__ import annotations
 import json
 
 from composer.errors import ComposerError
-from composer.storage.schema import (
+from composer.review.statuses import (  # noqa: F401  (re-exported for the callers)
+    EVENT_LABELS,
     STATUS_APPROVED,
     STATUS_CONCEPT,
     STATUS_IN_REVIEW,
+    STATUS_LABELS,
     STATUS_SENT,
 )
 
-# The labels of the glossary (docs: /shared/domain/ui-glossary.md).
-STATUS_LABELS = {
-    STATUS_CONCEPT: "Concept",
-    STATUS_IN_REVIEW: "Ter beoordeling",
-    STATUS_APPROVED: "Goedgekeurd",
-    STATUS_SENT: "Verzonden",
-}
-EVENT_LABELS = {
-    "submitted": "ter beoordeling aangeboden",
-    "approved": "goedgekeurd",
-    "rejected": "afgewezen",
-    "saved-after-approval": "nieuwe versie na goedkeuring",
-    "saved-during-review": "nieuwe versie tijdens de beoordeling",
-    "sent": "verzonden",
-    "copied-from": "gemaakt op basis van een andere brief",
-    "copied-to": "nieuwe brief op basis van deze gemaakt",
-}
 # The only field finalize changes (it puts the kenmerk in "ons kenmerk").
 REFERENCE_FIELD = "our_reference"
 

@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-import json
-
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from composer.core.letterfile import letter_from_dict, letter_to_dict
+from composer.core.letterfile import draft_letter, letter_to_dict
 from composer.core.models import Letter
-from composer.errors import LetterValidationError
 from composer.storage.hashing import canonical_json
 from composer.storage.records import DraftInfo
 from composer.storage.schema import drafts
 from composer.storage.timestamps import from_text
-
-
-def draft_letter(content: str) -> Letter:
-    """A draft comes back even when it breaks a rule (a half-typed postcode), for the editor."""
-    data = json.loads(content)
-    try:
-        return letter_from_dict(data)
-    except LetterValidationError:
-        return letter_from_dict(data, check=False)
 
 
 def save(

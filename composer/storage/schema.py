@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+# Workflow statuses of a letter (Dutch labels: composer.review.statuses). A kenmerk is not a
+# status: finalize gives one without changing the status.
+from composer.review.statuses import (  # noqa: F401  (re-exported for the storage modules)
+    STATUS_APPROVED,
+    STATUS_CONCEPT,
+    STATUS_IN_REVIEW,
+    STATUS_SENT,
+    STATUSES,
+)
+
 # Kenmerk register states: assigned, or withdrawn (never handed out again either way).
 KENMERK_ASSIGNED = "toegekend"
 KENMERK_WITHDRAWN = "vervallen"
-# Workflow statuses of a letter (Dutch labels: composer.review.workflow). A kenmerk is not a
-# status: finalize gives one without changing the status.
-STATUS_CONCEPT = "concept"
-STATUS_IN_REVIEW = "ter_beoordeling"
-STATUS_APPROVED = "goedgekeurd"
-STATUS_SENT = "verzonden"
-STATUSES = (STATUS_CONCEPT, STATUS_IN_REVIEW, STATUS_APPROVED, STATUS_SENT)
 # An approval belongs to one version; a later save makes it lapse (it stays in the history).
 APPROVAL_VALID = "geldig"
 APPROVAL_LAPSED = "vervallen"

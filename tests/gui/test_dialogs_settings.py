@@ -118,11 +118,11 @@ def test_a_pattern_without_seq_is_refused_beside_the_field(qtbot):
     assert not settings_path().exists()
 
 
-def test_postgresql_needs_a_valid_address_and_applies_at_the_next_start(qtbot):
+def test_postgresql_needs_a_valid_address(qtbot):
     dialog = open_settings(qtbot)
     assert dialog.programs.sqlite_edit.text() == str(data_dir() / "bibliotheek.sqlite")
-    assert dialog.programs.note_label.text() == (
-        "Een andere bibliotheek geldt vanaf de volgende start van Brievencomposer."
+    assert (
+        dialog.programs.note_label.text() == "Na OK opent Brievencomposer de gekozen bibliotheek."
     )
     dialog.programs.postgres_radio.setChecked(True)
     qtbot.mouseClick(dialog.ok_button, LEFT)

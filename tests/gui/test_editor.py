@@ -322,3 +322,14 @@ def test_screenshot(editor, qtbot):
     qtbot.wait(50)
     assert editor.problem_text("addressees[0].address.postcode") == BAD_POSTCODE
     editor.grab().save(str(SCREENSHOTS / "briefeditor.png"))
+
+
+def test_the_long_date_beside_the_field_is_the_one_in_the_letter():
+    import datetime as dt
+
+    from composer.dutch.dates import format_date
+    from composer.gui.editor.letter_form import long_date
+
+    days = [dt.date(2026, month, day) for month in range(1, 13) for day in (1, 9, 28)]
+    assert [long_date(day) for day in days] == [format_date(day) for day in days]
+    assert long_date(dt.date(2026, 3, 1)) == "1 maart 2026"

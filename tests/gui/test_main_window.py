@@ -11,10 +11,11 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from composer.gui.app import offer_drafts, seed_samples
+from composer.gui.app import offer_drafts
 from composer.gui.main_window import MainWindow
 from composer.settings import Settings
 from composer.storage.library import Library
+from composer.storage.samples import seed_samples
 from tests.docx_reading import body_paragraphs
 
 REPO = Path(__file__).resolve().parents[2]

@@ -25,7 +25,7 @@ from composer.paths import data_dir
 from composer.settings import Settings
 from composer.storage.engine import DATABASE_URL_VARIABLE, LIBRARY_FILENAME, normalised_url
 
-NEXT_START = "Een andere bibliotheek geldt vanaf de volgende start van Brievencomposer."
+NEXT_START = "Na OK opent Brievencomposer de gekozen bibliotheek."
 SEARCHING = "LibreOffice wordt gezocht…"
 
 

@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from composer.core.letterfile import letter_to_dict
+from composer.core.letterfile import draft_letter, letter_to_dict  # draft: half-typed is fine
 from composer.core.models import Letter
 from composer.fileio import write_text_atomic
 from composer.paths import data_dir
-from composer.storage.drafts import draft_letter  # reads a half-typed (invalid) letter too
 
 DRAFT_FORMAT = "composer-draft/1"
 FOLDER_NAME = "concepten"

@@ -4,37 +4,19 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
-from shiboken6 import isValid
 
 from composer.gui.editor.addressees_editor import AddresseesEditor
 from composer.gui.editor.bindings import Binding, EditKeys
 from composer.gui.editor.blocks_editor import BlocksEditor
 from composer.gui.editor.letter_form import LetterForm, SalutationField, SingleLineField
 from composer.gui.editor.list_fields import attachments_table, copies_table, signatories_table
+from composer.gui.editor.undo_actions import undo_redo_actions
 from composer.gui.editor.validation_marks import PROBLEM_COLOUR, group_by_path
 
 if TYPE_CHECKING:
     from composer.gui.session import LetterSession
-
-UNDO_TEXT = "&Ongedaan maken"
-REDO_TEXT = "&Opnieuw"
-
-
-class _ActionText(QObject):
-    """Sets the undo/redo action's text; a child of the action, so it goes when the action goes."""
-
-    def __init__(self, action: QAction, prefix: str) -> None:
-        super().__init__(action)
-        self.action = action
-        self.prefix = prefix
-
-    def show(self, text: str) -> None:
-        if not isValid(self.action):  # the editor is gone, the session's stack lives on
-            return
-        self.action.setText(f"{self.prefix}: {text}" if text else self.prefix)
 
 
 def _group(title: str, name: str, content: QWidget) -> QGroupBox:
@@ -48,7 +30,14 @@ def _group(title: str, name: str, content: QWidget) -> QGroupBox:
 class LetterEditor(QWidget):
     """Shows the session's letter; the session, not this widget, owns the letter."""
 
-    def __init__(self, session: LetterSession, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: LetterSession,
+        parent: QWidget | None = None,
+        *,
+        undo_redo: tuple[QAction, QAction] | None = None,
+    ) -> None:
+        """`undo_redo`: the window's Ongedaan maken / Opnieuw (else the editor makes its own)."""
         super().__init__(parent)
         self.session = session
         self.setObjectName("briefeditor")
@@ -102,8 +91,10 @@ class LetterEditor(QWidget):
         layout.addWidget(self.problem_summary)
         layout.addWidget(self.scroll, 1)
 
-        self._undo = self._stack_action(undo=True)
-        self._redo = self._stack_action(undo=False)
+        if undo_redo is None:  # on its own (tests, a dialog): its own actions and shortcuts
+            undo_redo = undo_redo_actions(session.undo_stack, self)
+            self.addActions(list(undo_redo))
+        self._undo, self._redo = undo_redo
 
         session.loaded.connect(self.reload)
         session.changed.connect(self.sync)
@@ -113,27 +104,6 @@ class LetterEditor(QWidget):
         self.show_problems(session.problems)
 
     # Undo and redo for the main window's menu
-
-    def _stack_action(self, *, undo: bool) -> QAction:
-        stack = self.session.undo_stack
-        if undo:
-            action = stack.createUndoAction(self, UNDO_TEXT)
-            action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-            prefix, text_changed, current = UNDO_TEXT, stack.undoTextChanged, stack.undoText
-            action.setObjectName("ongedaan_maken")
-        else:
-            action = stack.createRedoAction(self, REDO_TEXT)
-            action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
-            prefix, text_changed, current = REDO_TEXT, stack.redoTextChanged, stack.redoText
-
-            action.setObjectName("opnieuw")
-
-        # Qt writes "Ongedaan maken betreft wijzigen"; Dutch reads better with a colon.
-        # Connected after Qt's own slot, so this text is the one that stays.
-        text_changed.connect(_ActionText(action, prefix).show)
-        action.setText(f"{prefix}: {current()}" if current() else prefix)
-        self.addAction(action)  # the shortcuts work in the editor without a menu too
-        return action
 
     def undo_action(self) -> QAction:
         return self._undo

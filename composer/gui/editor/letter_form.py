@@ -3,8 +3,10 @@ single-line fields aanhef and slotformule."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -14,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.dutch.dates import format_date
 from composer.dutch.salutations import DEFAULT_GROUP_SALUTATION, salutation_for
 from composer.errors import ComposerError
 from composer.gui.editor.bindings import Binding, DateBinding, EditKeys, LineBinding
@@ -111,7 +112,16 @@ class LetterForm(QWidget):
     def sync(self) -> None:
         for binding in self.bindings:
             binding.sync()
-        self.long_date.setText(format_date(self.session.letter.date))
+        self.long_date.setText(long_date(self.session.letter.date))
+
+
+_DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
+
+
+def long_date(day: dt.date) -> str:
+    """`28 november 2026`, as composer.dutch.dates.format_date prints it in the letter (a test
+    holds the two together). Qt's own Dutch calendar data: no babel at program start."""
+    return _DUTCH.toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
 
 
 def _group_salutation() -> str:

@@ -57,9 +57,36 @@ def _from_environment() -> Path | None:
     return path
 
 
+_chosen = {"path": ""}  # the soffice chosen in Instellingen ("": look for it)
+
+
+def choose_soffice(path: str) -> None:
+    """Use `path` (the program chosen in Instellingen) from now on; "" looks for soffice again.
+
+    $COMPOSER_SOFFICE still comes first: it is how an administrator or a test points Composer
+    at one particular LibreOffice.
+    """
+    _chosen["path"] = path.strip()
+
+
+def _chosen_in_settings() -> Path | None:
+    chosen = _chosen["path"]
+    if not chosen:
+        return None
+    path = Path(chosen).expanduser()
+    if not _executable(path):
+        raise LibreOfficeMissing(
+            f"In Instellingen is ‘{chosen}’ gekozen als LibreOffice, maar daar staat geen "
+            "programma dat Composer kan starten. Kies in Instellingen > Programma's het "
+            f"programma soffice, of maak het veld leeg om het te laten zoeken.\n{HOW_TO_INSTALL}"
+        )
+    return path
+
+
 def find_soffice() -> Path:
-    """LibreOffice's soffice: $COMPOSER_SOFFICE, else PATH, else the standard install places."""
-    configured = _from_environment()
+    """LibreOffice's soffice: $COMPOSER_SOFFICE, else the one chosen in Instellingen, else PATH,
+    else the standard install places."""
+    configured = _from_environment() or _chosen_in_settings()
     if configured:
         return configured
     for name in PATH_NAMES:
