@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 SAMPLES_OUT := build/voorbeelden
 
-.PHONY: run samples test bench lint dist install clean templates
+.PHONY: run samples test bench lint dist install clean templates translations
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,16 @@ dist: install
 
 templates: install
 	$(BIN)/python templates/build_templates.py
+
+# Screen texts: collect them (composer.pot), update the English catalogue, compile it (.mo).
+# Fill in the new English texts in resources/locale/en/LC_MESSAGES/composer.po, then run again.
+LOCALE := resources/locale
+translations: install
+	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
+		--project=Composer --copyright-holder="Composer" -w 100 -o $(LOCALE)/composer.pot composer
+	$(BIN)/pybabel -q update -i $(LOCALE)/composer.pot -d $(LOCALE) -D composer -l en \
+		--no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date -w 100
+	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D composer -l en
 
 clean:
 	rm -rf build dist

@@ -1,4 +1,5 @@
-"""Starts the desktop program: Dutch Qt strings, the library (seeded on first start), the window."""
+"""Starts the desktop program: the screen language, the window, the library behind it (seeded on
+first start)."""
 
 from __future__ import annotations
 
@@ -10,24 +11,38 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from composer import __version__
 from composer.errors import ComposerError
+from composer.i18n import _, current_language, set_language
+
+QT_LANGUAGES = {"nl": QLocale.Language.Dutch}  # not screen text (English is Qt's own)
 
 
-def _install_qt_translations(app: QApplication) -> None:
-    """Qt's own Dutch strings for standard dialogs and buttons (Annuleren, Opslaan …)."""
+def install_language(app: QApplication, code: str) -> None:
+    """The screen in `code` ("nl", "en"): Composer's texts (gettext) and Qt's own strings for
+    standard dialogs and buttons (Annuleren, Opslaan …). Before any window is made."""
+    set_language(code)
+    for old in app.findChildren(QTranslator, "qt-vertaling"):
+        app.removeTranslator(old)
+        old.deleteLater()
+    language = QT_LANGUAGES.get(current_language())
+    if language is None:
+        return
     translator = QTranslator(app)
+    translator.setObjectName("qt-vertaling")
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if translator.load(QLocale(QLocale.Language.Dutch), "qtbase", "_", folder):
+    if translator.load(QLocale(language), "qtbase", "_", folder):
         app.installTranslator(translator)
 
 
 def offer_drafts(window) -> None:
     """After a crash: the drafts that were never saved are offered back, newest first."""
     for draft in window.session.pending_drafts():
+        question = _(
+            "Er is een concept dat niet is opgeslagen: {description}\nWilt u het terugzetten?"
+        )
         answer = QMessageBox.question(
             window,
-            "Concept terugzetten",
-            f"Er is een concept dat niet is opgeslagen: {draft.description}\n"
-            "Wilt u het terugzetten?",
+            _("Concept terugzetten"),
+            question.format(description=draft.description),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
         if answer == QMessageBox.StandardButton.Yes:
@@ -41,17 +56,19 @@ def main(letter: Path | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Brievencomposer")
     app.setApplicationVersion(__version__)
+    # Dates and numbers in Qt's widgets read the Dutch way, as in the letters.
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
-    _install_qt_translations(app)
     from composer.gui.main_window import MainWindow
     from composer.render.pdf.locate import choose_soffice
     from composer.settings import load_settings
 
     try:
         settings = load_settings()
-    except ComposerError as exc:
-        QMessageBox.critical(None, "Brievencomposer", exc.message)
+    except ComposerError as exc:  # before the language is known: in Dutch
+        install_language(app, "nl")
+        QMessageBox.critical(None, _("Brievencomposer"), exc.message)
         return 1
+    install_language(app, settings.language)
     choose_soffice(settings.libreoffice_path)
     window = MainWindow(None, settings)
     window.show()

@@ -8,21 +8,31 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from composer.i18n import N_, _
+
 if TYPE_CHECKING:  # the diff machinery loads when two versions are compared
     from composer.history.diff import FieldChange, WordChange
 
-NO_DIFFERENCES = "Geen verschillen."
-PLACEHOLDER = "Kies twee versies om de verschillen te zien."
-KIND_WORDS = {"changed": "gewijzigd", "added": "toegevoegd", "removed": "verwijderd"}
+NO_DIFFERENCES = N_("Geen verschillen.")
+PLACEHOLDER = N_("Kies twee versies om de verschillen te zien.")
+KIND_WORDS = {  # not screen text: the keys (the words are marked N_)
+    "changed": N_("gewijzigd"),
+    "added": N_("toegevoegd"),
+    "removed": N_("verwijderd"),
+}
 CONTEXT_CHARS = 80  # a longer unchanged stretch keeps only this much next to each change
 
 # Colour is a help, never the only signal: insertions are underlined, deletions struck through,
 # and both carry a textual marker ([+ … +], [- … -]) that screen readers and black-and-white
 # printouts keep. QTextDocument cannot hide text visually, so the markers are small and grey.
-_INSERT_STYLE = "color:#0b5c1f; background-color:#dcf5e1; text-decoration:underline;"
-_DELETE_STYLE = "color:#8c0a0a; background-color:#fde4e4; text-decoration:line-through;"
-_MARKER_STYLE = "color:#5c5c5c; font-size:small;"
-_KIND_STYLE = "color:#4a4a4a;"
+_INSERT_STYLE = (  # not screen text
+    "color:#0b5c1f; background-color:#dcf5e1; text-decoration:underline;"
+)
+_DELETE_STYLE = (  # not screen text
+    "color:#8c0a0a; background-color:#fde4e4; text-decoration:line-through;"
+)
+_MARKER_STYLE = "color:#5c5c5c; font-size:small;"  # not screen text
+_KIND_STYLE = "color:#4a4a4a;"  # not screen text
 _LINE_BREAKS = ("\r\n", "\r", "\x0b", "\u2028", "\u2029")
 
 
@@ -40,10 +50,12 @@ def _marker(text: str) -> str:
 def run_html(run: WordChange, *, first: bool = False, last: bool = False) -> str:
     """One run: inserted text underlined in `[+ … +]`, deleted text struck through in `[- … -]`."""
     if run.kind == "insert":
-        body = f'<span style="{_INSERT_STYLE}" title="toegevoegd">{escaped(run.text)}</span>'
+        title = escaped(_("toegevoegd"))
+        body = f'<span style="{_INSERT_STYLE}" title="{title}">{escaped(run.text)}</span>'
         return f"{_marker('[+')}{body}{_marker('+]')}"
     if run.kind == "delete":
-        body = f'<span style="{_DELETE_STYLE}" title="verwijderd">{escaped(run.text)}</span>'
+        title = escaped(_("verwijderd"))
+        body = f'<span style="{_DELETE_STYLE}" title="{title}">{escaped(run.text)}</span>'
         return f"{_marker('[-')}{body}{_marker('-]')}"
     return escaped(_shortened(run.text, keep_head=not first, keep_tail=not last))
 
@@ -91,10 +103,13 @@ def change_html(change: FieldChange) -> str:
         text = "".join(
             run_html(run, first=index == 0, last=index == last) for index, run in enumerate(runs)
         )
-    kind = KIND_WORDS.get(change.kind, change.kind)
+    kind = _(KIND_WORDS[change.kind]) if change.kind in KIND_WORDS else change.kind
+    # The labels of diff.py are marked N_ there; a composed one (`Alinea 3`) has no translation
+    # and stays as it is.
+    label = _(change.label)
     return (
-        f'<p style="margin-top:10px; margin-bottom:2px;"><b>{escaped(change.label)}</b>'
-        f' <span style="{_KIND_STYLE}">({kind})</span></p>'
+        f'<p style="margin-top:10px; margin-bottom:2px;"><b>{escaped(label)}</b>'
+        f' <span style="{_KIND_STYLE}">({escaped(kind)})</span></p>'
         f'<p style="margin-top:0px; margin-left:14px; white-space:pre-wrap;">{text}</p>'
     )
 
@@ -103,7 +118,7 @@ def changes_html(changes: Sequence[FieldChange], heading: str = "") -> str:
     """The whole view: an optional heading, then every change; `Geen verschillen.` when none."""
     parts = [f"<p><b>{escaped(heading)}</b></p>"] if heading else []
     if not changes:
-        parts.append(f"<p>{NO_DIFFERENCES}</p>")
+        parts.append(f"<p>{escaped(_(NO_DIFFERENCES))}</p>")
     else:
         parts.extend(change_html(change) for change in changes)
     return "<html><body>" + "".join(parts) + "</body></html>"
@@ -115,14 +130,16 @@ class DiffView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("verschillen")
-        self.setAccessibleName("Verschillen")
+        self.setAccessibleName(_("Verschillen"))
         self.setAccessibleDescription(
-            "Toegevoegde tekst staat tussen [+ en +] en is onderstreept; verwijderde tekst staat "
-            "tussen [- en -] en is doorgestreept."
+            _(
+                "Toegevoegde tekst staat tussen [+ en +] en is onderstreept; verwijderde tekst "
+                "staat tussen [- en -] en is doorgestreept."
+            )
         )
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
-        self.setPlaceholderText(PLACEHOLDER)
+        self.setPlaceholderText(_(PLACEHOLDER))
         self.changes: list[FieldChange] = []
 
     def show_changes(self, changes: Sequence[FieldChange], heading: str = "") -> None:
@@ -133,7 +150,8 @@ class DiffView(QTextBrowser):
     def show_message(self, message: str) -> None:
         """A plain line instead of changes, such as why nothing can be compared."""
         self.changes = []
-        self.setHtml(f"<html><body><p>{escaped(message)}</p></body></html>")
+        # The markup only: `message` comes translated (or from the core).
+        self.setHtml(f"<html><body><p>{escaped(message)}</p></body></html>")  # not screen text
 
     def clear(self) -> None:
         self.changes = []

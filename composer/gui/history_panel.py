@@ -27,27 +27,28 @@ from composer.errors import ComposerError
 from composer.gui.diff_view import DiffView
 from composer.gui.library_panel import format_moment
 from composer.gui.workers import BackgroundTask
+from composer.i18n import N_, _
 from composer.storage.records import VersionInfo
 
 if TYPE_CHECKING:
     from composer.storage.library import Library
 
-COLUMNS = ("Versie", "Auteur", "Tijd", "Toelichting")
-HINT = (
+COLUMNS = (N_("Versie"), N_("Auteur"), N_("Tijd"), N_("Toelichting"))
+HINT = N_(
     "Kies één versie om haar te vergelijken met de vorige, of twee versies (Ctrl+klik) om ze met "
     "elkaar te vergelijken."
 )
-NO_LETTER = "Kies een brief om zijn versiegeschiedenis te zien."
-FIRST_VERSION = "Versie 1 is de eerste versie: er is geen vorige versie om mee te vergelijken."
-TOO_MANY = "Kies één of twee versies om te vergelijken."
+NO_LETTER = N_("Kies een brief om zijn versiegeschiedenis te zien.")
+FIRST_VERSION = N_("Versie 1 is de eerste versie: er is geen vorige versie om mee te vergelijken.")
+TOO_MANY = N_("Kies één of twee versies om te vergelijken.")
 
 
 def ask_confirmation(parent: QWidget, title: str, text: str, accept: str) -> bool:
-    """A question with Dutch buttons (`accept` and Annuleren); Annuleren is the default."""
+    """A question with the buttons `accept` and Annuleren; Annuleren is the default."""
     no_buttons = QMessageBox.StandardButton.NoButton
     box = QMessageBox(QMessageBox.Icon.Question, title, text, no_buttons, parent)
     yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton("Annuleren", QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(_("Annuleren"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is yes
@@ -67,7 +68,7 @@ class HistoryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("versiegeschiedenis")
-        self.setAccessibleName("Versiegeschiedenis")
+        self.setAccessibleName(_("Versiegeschiedenis"))
         self.library: Library | None = None
         self.letter_id: int | None = None
         self.versions: list[VersionInfo] = []
@@ -81,14 +82,14 @@ class HistoryPanel(QWidget):
         self._update_buttons()
 
     def _build(self) -> None:
-        self.title_label = QLabel(NO_LETTER)
+        self.title_label = QLabel(_(NO_LETTER))
         self.title_label.setObjectName("versiegeschiedenis_titel")
         self.title_label.setWordWrap(True)
         self.version_list = QTreeWidget()
         self.version_list.setObjectName("versies")
-        self.version_list.setAccessibleName("Versies")
+        self.version_list.setAccessibleName(_("Versies"))
         self.version_list.setColumnCount(len(COLUMNS))
-        self.version_list.setHeaderLabels(list(COLUMNS))
+        self.version_list.setHeaderLabels([_(column) for column in COLUMNS])
         self.version_list.setRootIsDecorated(False)
         self.version_list.setUniformRowHeights(True)
         self.version_list.setAllColumnsShowFocus(True)
@@ -99,19 +100,21 @@ class HistoryPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.version_list.itemSelectionChanged.connect(self._selection_changed)
         self.version_list.itemActivated.connect(self._activated)
-        self.hint_label = QLabel(HINT)
+        self.hint_label = QLabel(_(HINT))
         self.hint_label.setWordWrap(True)
 
-        self.compare_button = QPushButton("&Vergelijken")
-        self.restore_button = QPushButton("&Herstellen")
-        self.export_button = QPushButton("Vergelijkings&document (Word)…")
+        self.compare_button = QPushButton(_("&Vergelijken"))
+        self.restore_button = QPushButton(_("Her&stellen"))
+        self.export_button = QPushButton(_("Vergelijkings&document (Word)…"))
         self.compare_button.setObjectName("vergelijken")
         self.restore_button.setObjectName("herstellen")
         self.export_button.setObjectName("vergelijkingsdocument")
-        self.compare_button.setToolTip("Toon de verschillen tussen de gekozen versies")
-        self.restore_button.setToolTip("Maak een nieuwe versie met de inhoud van de gekozen versie")
+        self.compare_button.setToolTip(_("Toon de verschillen tussen de gekozen versies"))
+        self.restore_button.setToolTip(
+            _("Maak een nieuwe versie met de inhoud van de gekozen versie")
+        )
         self.export_button.setToolTip(
-            "Bewaar een Word-document met de verschillen als bijgehouden wijzigingen"
+            _("Bewaar een Word-document met de verschillen als bijgehouden wijzigingen")
         )
         self.compare_button.clicked.connect(self.compare_selected)
         self.restore_button.clicked.connect(self.restore_selected)
@@ -172,7 +175,7 @@ class HistoryPanel(QWidget):
         self.library, self.letter_id, self.versions = None, None, []
         self._letters.clear()
         self.version_list.clear()
-        self.title_label.setText(NO_LETTER)
+        self.title_label.setText(_(NO_LETTER))
         self.diff_heading.setText("")
         self.diff_view.clear()
         self.message_label.setText("")
@@ -190,13 +193,14 @@ class HistoryPanel(QWidget):
         except ComposerError as exc:
             self.versions = []
             self.version_list.clear()
-            self.title_label.setText(NO_LETTER)
+            self.title_label.setText(_(NO_LETTER))
             self.diff_heading.setText("")
             self.diff_view.clear()
             self.message_label.setText(exc.message)
             self._update_buttons()
             return
-        self.title_label.setText(f"Versies van ‘{summary.subject or '(geen betreft)'}’")
+        subject = summary.subject or _("(geen betreft)")
+        self.title_label.setText(_("Versies van ‘{subject}’").format(subject=subject))
         blocker = self.version_list.blockSignals(True)
         self.version_list.clear()
         for info in reversed(self.versions):
@@ -252,7 +256,9 @@ class HistoryPanel(QWidget):
         except ComposerError as exc:
             self.diff_view.show_message(exc.message)
             return False
-        self.diff_heading.setText(f"Verschillen tussen versie {old} en versie {new}")
+        self.diff_heading.setText(
+            _("Verschillen tussen versie {old} en versie {new}").format(old=old, new=new)
+        )
         self.diff_view.show_changes(changes)
         return True
 
@@ -268,16 +274,20 @@ class HistoryPanel(QWidget):
         if self.library is None or self.letter_id is None or len(selected) != 1 or self.busy:
             return
         number, latest = selected[0], self.versions[-1].number
-        question = (
-            f"Versie {number} herstellen? Er komt een nieuwe versie {latest + 1} met de inhoud "
-            f"van versie {number}. Versie {latest} en alle andere versies blijven bewaard."
-        )
-        if not self.confirm("Versie herstellen", question):
+        question = _(
+            "Versie {number} herstellen? Er komt een nieuwe versie {new} met de inhoud "
+            "van versie {number}. Versie {latest} en alle andere versies blijven bewaard."
+        ).format(number=number, new=latest + 1, latest=latest)
+        if not self.confirm(_("Versie herstellen"), question):
             return
         library, letter_id, author = self.library, self.letter_id, self.author
 
         def restored(new_number: int) -> None:
-            self._finish(f"Versie {number} is hersteld als versie {new_number}.")
+            self._finish(
+                _("Versie {number} is hersteld als versie {new_number}.").format(
+                    number=number, new_number=new_number
+                )
+            )
             if self.library is library and self.letter_id == letter_id:
                 self.reload()
                 self.select_versions(new_number)
@@ -291,6 +301,7 @@ class HistoryPanel(QWidget):
         if self.library is None or self.letter_id is None or pair is None or self.busy:
             return
         old, new = pair
+        # A file name, not screen text:
         suggestion = Path.home() / f"vergelijking brief {self.letter_id} versie {old}-{new}.docx"
         path = self.choose_path(suggestion)
         if path is None:
@@ -312,7 +323,7 @@ class HistoryPanel(QWidget):
             return path
 
         def written(result: Path) -> None:
-            self._finish(f"Vergelijkingsdocument bewaard: {result}")
+            self._finish(_("Vergelijkingsdocument bewaard: {path}").format(path=result))
             self.redline_exported.emit(str(result))
 
         self._start(write, written)
@@ -327,7 +338,7 @@ class HistoryPanel(QWidget):
 
     def _start(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
         self.busy = True
-        self.message_label.setText("Bezig…")
+        self.message_label.setText(_("Bezig…"))
         self._update_buttons()
         BackgroundTask(work).on_success(done).on_error(self._failed).start()
 
@@ -337,7 +348,9 @@ class HistoryPanel(QWidget):
         self._update_buttons()
 
     def _failed(self, error: BaseException) -> None:
-        message = getattr(error, "message", None) or f"Er ging iets onverwachts mis: {error}"
+        message = getattr(error, "message", None) or _(
+            "Er ging iets onverwachts mis: {error}"
+        ).format(error=error)
         self._finish("")
         self.show_error(message)
 
@@ -350,9 +363,9 @@ class HistoryPanel(QWidget):
             return
         self.diff_heading.setText("")
         if selected == [1]:
-            self.diff_view.show_message(FIRST_VERSION)
+            self.diff_view.show_message(_(FIRST_VERSION))
         elif len(selected) > 2:
-            self.diff_view.show_message(TOO_MANY)
+            self.diff_view.show_message(_(TOO_MANY))
         else:
             self.diff_view.clear()
 
@@ -371,13 +384,13 @@ class HistoryPanel(QWidget):
             self.version_activated.emit(self.letter_id, item.data(0, Qt.ItemDataRole.UserRole))
 
     def _confirm_with_dialog(self, title: str, text: str) -> bool:
-        return ask_confirmation(self, title, text, "&Herstellen")
+        return ask_confirmation(self, title, text, _("Her&stellen"))
 
     def _choose_path_with_dialog(self, suggestion: Path) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Vergelijkingsdocument bewaren", str(suggestion), "Word-document (*.docx)"
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Vergelijkingsdocument bewaren"), str(suggestion), _("Word-document (*.docx)")
         )
         return Path(path) if path else None
 
     def _show_error_dialog(self, message: str) -> None:
-        QMessageBox.warning(self, "Versiegeschiedenis", message)
+        QMessageBox.warning(self, _("Versiegeschiedenis"), message)

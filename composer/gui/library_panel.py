@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.errors import ComposerError
+from composer.i18n import N_, _, ngettext
 from composer.review.statuses import STATUS_LABELS
 from composer.storage.records import LetterSummary
 
@@ -39,29 +40,31 @@ if TYPE_CHECKING:
     from composer.storage.library import Library
 
 SEARCH_DELAY_MS = 150
-SEARCH_PLACEHOLDER = "Zoeken in betreft, geadresseerden, kenmerk"
-EMPTY_LIBRARY = "Nog geen brieven. Kies Bestand > Nieuw."
-NOTHING_FOUND = "Geen brieven gevonden. Pas de zoektekst of de status aan."
-NO_LIBRARY = "Geen bibliotheek geopend."
+SEARCH_PLACEHOLDER = N_("Zoeken in betreft, geadresseerden, kenmerk")
+EMPTY_LIBRARY = N_("Nog geen brieven. Kies Bestand > Nieuw.")
+NOTHING_FOUND = N_("Geen brieven gevonden. Pas de zoektekst of de status aan.")
+NO_LIBRARY = N_("Geen bibliotheek geopend.")
 LIMIT = 200
 
 # The workflow's own labels (ui-glossary); "afgewezen" is an event that returns a letter to
 # concept, not a status a letter stays in, so it is no filter.
-STATUS_FILTER = [("Alle", None), *((label, value) for value, label in STATUS_LABELS.items())]
-COLUMNS = ("Betreft", "Geadresseerden", "Status", "Gewijzigd", "Kenmerk")
+# The labels are marked N_ (here and in STATUS_LABELS): translated with _() where shown.
+STATUS_FILTER = [(N_("Alle"), None), *((label, value) for value, label in STATUS_LABELS.items())]
+COLUMNS = (N_("Betreft"), N_("Geadresseerden"), N_("Status"), N_("Gewijzigd"), N_("Kenmerk"))
 SUBJECT, ADDRESSEES, STATUS, CHANGED, KENMERK = range(len(COLUMNS))
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 LETTER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Pinned rather than CLDR's "MMM" (which says "nov" today and may change): Dutch abbreviations
-# take a full stop, "mei" is not abbreviated.
-_MONTHS = ("jan.", "feb.", "mrt.", "apr.", "mei", "jun.", "jul.", "aug.", "sep.", "okt.", "nov.",
-           "dec.")  # fmt: skip
+# take a full stop, "mei" is not abbreviated. Marked N_: translated with _() where used.
+_MONTHS = (N_("jan."), N_("feb."), N_("mrt."), N_("apr."), N_("mei"), N_("jun."), N_("jul."),
+           N_("aug."), N_("sep."), N_("okt."), N_("nov."), N_("dec."))  # fmt: skip
 
 
 def status_label(value: str) -> str:
-    """The Dutch label of a stored status; an unknown value as it is stored."""
-    return STATUS_LABELS.get(value, value)
+    """The label of a stored status (in the language of the screen); an unknown value as it is
+    stored."""
+    return _(STATUS_LABELS[value]) if value in STATUS_LABELS else value
 
 
 def format_moment(moment: datetime, now: datetime | None = None) -> str:
@@ -70,16 +73,19 @@ def format_moment(moment: datetime, now: datetime | None = None) -> str:
     today = (now or datetime.now()).astimezone().date()
     clock = f"{local.hour:02d}:{local.minute:02d}"
     if local.date() == today:
-        return f"vandaag {clock}"
+        return _("vandaag {time}").format(time=clock)
     if local.date() == today - timedelta(days=1):
-        return f"gisteren {clock}"
-    return f"{local.day} {_MONTHS[local.month - 1]} {local.year} {clock}"
+        return _("gisteren {time}").format(time=clock)
+    month = _(_MONTHS[local.month - 1])
+    return _("{day} {month} {year} {time}").format(
+        day=local.day, month=month, year=local.year, time=clock
+    )
 
 
 def counted_letters(shown: int) -> str:
     if shown >= LIMIT:
-        return f"De nieuwste {LIMIT} brieven; zoek om verder te beperken."
-    return "1 brief" if shown == 1 else f"{shown} brieven"
+        return _("De nieuwste {limit} brieven; zoek om verder te beperken.").format(limit=LIMIT)
+    return ngettext("{count} brief", "{count} brieven", shown).format(count=shown)
 
 
 class LetterTableModel(QAbstractTableModel):
@@ -104,7 +110,7 @@ class LetterTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return _(COLUMNS[section])
         return None
 
     def data(
@@ -127,7 +133,7 @@ class LetterTableModel(QAbstractTableModel):
     @staticmethod
     def _text(letter: LetterSummary, column: int) -> str:
         if column == SUBJECT:
-            return letter.subject or "(geen betreft)"
+            return letter.subject or _("(geen betreft)")
         if column == ADDRESSEES:
             return letter.addressees
         if column == STATUS:
@@ -149,7 +155,7 @@ class LibraryPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("bibliotheek")
-        self.setAccessibleName("Brieven")
+        self.setAccessibleName(_("Brieven"))
         self.library: Library | None = None
         self._reported_letter: int | None = None
         self._build()
@@ -161,24 +167,24 @@ class LibraryPanel(QWidget):
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.table.activated.connect(self._activate)
         self.table.selectionModel().selectionChanged.connect(self._current_changed)
-        self._show_message(NO_LIBRARY)
+        self._show_message(_(NO_LIBRARY))
 
     def _build(self) -> None:
         self.search_field = QLineEdit()
         self.search_field.setObjectName("zoekveld")
-        self.search_field.setPlaceholderText(SEARCH_PLACEHOLDER)
-        self.search_field.setAccessibleName("Zoeken in brieven")
+        self.search_field.setPlaceholderText(_(SEARCH_PLACEHOLDER))
+        self.search_field.setAccessibleName(_("Zoeken in brieven"))
         self.search_field.setClearButtonEnabled(True)
         self.search_field.installEventFilter(self)
-        search_label = QLabel("&Zoeken:")
+        search_label = QLabel(_("&Zoeken:"))
         search_label.setBuddy(self.search_field)
 
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusfilter")
-        self.status_filter.setAccessibleName("Status")
+        self.status_filter.setAccessibleName(_("Status"))
         for label, value in STATUS_FILTER:
-            self.status_filter.addItem(label, value)
-        status_label_widget = QLabel("S&tatus:")
+            self.status_filter.addItem(_(label), value)
+        status_label_widget = QLabel(_("S&tatus:"))
         status_label_widget.setBuddy(self.status_filter)
 
         filters = QHBoxLayout()
@@ -193,7 +199,7 @@ class LibraryPanel(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()
         self.table.setObjectName("brieven")
-        self.table.setAccessibleName("Brieven")
+        self.table.setAccessibleName(_("Brieven"))
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(CHANGED, Qt.SortOrder.DescendingOrder)
@@ -250,7 +256,7 @@ class LibraryPanel(QWidget):
         self._search_timer.stop()
         if self.library is None:
             self.model.set_letters([])
-            self._show_message(NO_LIBRARY)
+            self._show_message(_(NO_LIBRARY))
             return
         selected = self.current_letter_id()
         query = self.search_field.text()
@@ -266,7 +272,7 @@ class LibraryPanel(QWidget):
             self.stack.setCurrentWidget(self.table)
         else:
             filtered = bool(query.strip()) or self.status() is not None
-            self._show_message(NOTHING_FOUND if filtered else EMPTY_LIBRARY)
+            self._show_message(_(NOTHING_FOUND) if filtered else _(EMPTY_LIBRARY))
         if selected is not None:
             self.select_letter(selected)
         self._current_changed()

@@ -28,18 +28,20 @@ from composer.gui.history_panel import HistoryPanel
 from composer.gui.library_panel import LibraryPanel
 from composer.gui.review_panel import ReviewPanel
 from composer.gui.session import LetterSession
+from composer.gui.tab_order import chain, focusables
 from composer.gui.workers import BackgroundTask
+from composer.i18n import N_, _, ngettext
 from composer.settings import Settings
 
 if TYPE_CHECKING:
     from composer.gui.editor.letter_editor import LetterEditor
     from composer.storage.library import Library
 
-WINDOW_TITLE = "Brievencomposer"
-READY_MESSAGE = "Kies een brief links, of Bestand > Nieuw."
-OPENING_MESSAGE = "De bibliotheek wordt geopend…"
-PREVIEW_WAITING = "Het voorbeeld verschijnt hier zodra er een brief is."  # = preview.WAITING
-ADDRESS_FILES = (".csv", ".xlsx", ".vcf", ".vcard", ".txt")
+WINDOW_TITLE = N_("Brievencomposer")
+READY_MESSAGE = N_("Kies een brief links, of Bestand > Nieuw.")
+OPENING_MESSAGE = N_("De bibliotheek wordt geopend…")
+PREVIEW_WAITING = N_("Het voorbeeld verschijnt hier zodra er een brief is.")  # = preview.WAITING
+ADDRESS_FILES = (".csv", ".xlsx", ".vcf", ".vcard", ".txt")  # not screen text
 
 
 class MainWindow(QMainWindow):
@@ -51,7 +53,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.library = library
         self.settings = settings
-        self.setWindowTitle(WINDOW_TITLE)
+        self.setWindowTitle(_(WINDOW_TITLE))
         self.setAcceptDrops(True)
         self.resize(1400, 860)
         self.session = LetterSession(library, author=settings.author)
@@ -63,7 +65,8 @@ class MainWindow(QMainWindow):
         self.editor: LetterEditor | None = None
         self.editor_area = QScrollArea()
         self.editor_area.setWidgetResizable(True)
-        self.editor_area.setWidget(self._placeholder(READY_MESSAGE, "briefeditor_leeg"))
+        self.editor_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields inside
+        self.editor_area.setWidget(self._placeholder(_(READY_MESSAGE), "briefeditor_leeg"))
         # The real preview (QtPdf, LibreOffice) is built with the library or the first letter:
         # until then a label holds its place, so the window shows sooner.
         self._preview_pending = preview is None
@@ -80,7 +83,7 @@ class MainWindow(QMainWindow):
         if library is not None:
             self.ensure_editor()
             self.ensure_preview()
-        self.statusBar().showMessage(READY_MESSAGE if library else OPENING_MESSAGE)
+        self.statusBar().showMessage(_(READY_MESSAGE) if library else _(OPENING_MESSAGE))
 
     # Building
 
@@ -94,7 +97,7 @@ class MainWindow(QMainWindow):
         return label
 
     def _preview_placeholder(self) -> QWidget:
-        return self._placeholder(PREVIEW_WAITING, "voorbeeld_leeg")
+        return self._placeholder(_(PREVIEW_WAITING), "voorbeeld_leeg")
 
     def ensure_editor(self) -> LetterEditor:
         """The letter editor in the centre, built once."""
@@ -104,7 +107,21 @@ class MainWindow(QMainWindow):
             actions = (self.undo_action, self.redo_action)
             self.editor = LetterEditor(self.session, undo_redo=actions)
             self.editor_area.setWidget(self.editor)  # the placeholder goes
+            self.editor.tab_order_changed.connect(self.order_tabs)
+            self.order_tabs()
         return self.editor
+
+    def order_tabs(self) -> None:
+        """Tab goes left to right, top to bottom: library, letter, preview, then the docks."""
+        editor = self.editor.tab_widgets() if self.editor is not None else []
+        panels = (self.preview, self.history_panel, self.review_panel)
+        chain(
+            [
+                *focusables(self.library_panel),
+                *editor,
+                *(widget for panel in panels for widget in focusables(panel)),
+            ]
+        )
 
     def ensure_preview(self) -> None:
         """Put the real preview in place of its placeholder (once)."""
@@ -116,6 +133,7 @@ class MainWindow(QMainWindow):
         placeholder, self.preview = self.preview, PreviewPanel()
         self.splitter.replaceWidget(self.splitter.indexOf(placeholder), self.preview)
         placeholder.deleteLater()
+        self.order_tabs()
 
     def _build_layout(self) -> None:
         splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -124,8 +142,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.preview)
         splitter.setSizes([280, 680, 540])
         self.setCentralWidget(splitter)
-        self.history_dock = self._dock("&Versiegeschiedenis", self.history_panel, "versies")
-        self.review_dock = self._dock("Be&oordeling", self.review_panel, "beoordelingsdock")
+        self.history_dock = self._dock(_("&Versiegeschiedenis"), self.history_panel, "versies")
+        self.review_dock = self._dock(_("Be&oordeling"), self.review_panel, "beoordelingsdock")
         self.tabifyDockWidget(self.history_dock, self.review_dock)
         self.history_dock.raise_()
         # The page and the editor matter most: the docks start low.
@@ -147,26 +165,32 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         keys = QKeySequence.StandardKey
-        self.new_letter_action = self._action("&Brief", lambda: self.new_letter("brief"), keys.New)
-        self.new_letter_action.setIconText("Nieuwe brief")
-        self.new_press_action = self._action("&Persbericht", lambda: self.new_letter("persbericht"))
-        self.open_action = self._action("&Openen…", self.choose_letter_file, keys.Open)
-        self.save_action = self._action("Op&slaan…", self.save_with_message, keys.Save)
+        self.new_letter_action = self._action(
+            _("&Brief"), lambda: self.new_letter("brief"), keys.New
+        )
+        self.new_letter_action.setIconText(_("Nieuwe brief"))
+        self.new_press_action = self._action(
+            _("&Persbericht"), lambda: self.new_letter("persbericht")
+        )
+        self.open_action = self._action(_("&Openen…"), self.choose_letter_file, keys.Open)
+        self.save_action = self._action(_("Op&slaan…"), self.save_with_message, keys.Save)
         self.export_docx_action = self._action(
-            "Exporteren als &DOCX…", lambda: self.choose_export(".docx"), "Ctrl+E"
+            _("Exporteren als &DOCX…"), lambda: self.choose_export(".docx"), "Ctrl+E"
         )
         self.export_pdf_action = self._action(
-            "Exporteren als &PDF…", lambda: self.choose_export(".pdf"), "Ctrl+Shift+E"
+            _("Exporteren als &PDF…"), lambda: self.choose_export(".pdf"), "Ctrl+Shift+E"
         )
-        self.merge_action = self._action("Same&nvoegen…", self.open_merge, "Ctrl+M")
-        self.quit_action = self._action("&Afsluiten", self.close, keys.Quit)
-        self.compare_action = self._action("&Vergelijken", self.show_history, "Ctrl+Shift+V")
-        self.finalize_action = self._action("&Kenmerk toekennen", self.finalize)
-        self.address_book_action = self._action("&Adresboek…", self.open_address_book)
-        self.promises_action = self._action("&Servicebeloften…", self.open_promises)
-        self.quotes_action = self._action("&Citaten van de directeur…", self.open_quotes)
-        self.settings_action = self._action("&Instellingen…", self.open_settings, keys.Preferences)
-        self.about_action = self._action("&Over Brievencomposer", self.open_about)
+        self.merge_action = self._action(_("Samen&voegen…"), self.open_merge, "Ctrl+M")
+        self.quit_action = self._action(_("&Afsluiten"), self.close, keys.Quit)
+        self.compare_action = self._action(_("&Vergelijken"), self.show_history, "Ctrl+Shift+V")
+        self.finalize_action = self._action(_("&Kenmerk toekennen"), self.finalize)
+        self.address_book_action = self._action(_("&Adresboek…"), self.open_address_book)
+        self.promises_action = self._action(_("&Servicebeloften…"), self.open_promises)
+        self.quotes_action = self._action(_("&Citaten van de directeur…"), self.open_quotes)
+        self.settings_action = self._action(
+            _("&Instellingen…"), self.open_settings, keys.Preferences
+        )
+        self.about_action = self._action(_("&Over Brievencomposer"), self.open_about)
 
     def _library_actions(self) -> list[QAction]:
         """What needs the library: off while it opens (or when it could not be opened)."""
@@ -204,8 +228,8 @@ class MainWindow(QMainWindow):
         choose another one.
         """
         self._enable_library_actions(False)
-        self.statusBar().showMessage(OPENING_MESSAGE)
-        self.library_panel.show_placeholder(OPENING_MESSAGE)
+        self.statusBar().showMessage(_(OPENING_MESSAGE))
+        self.library_panel.show_placeholder(_(OPENING_MESSAGE))
         author = self.settings.author
 
         def work() -> tuple[Library, list[int]]:
@@ -239,7 +263,7 @@ class MainWindow(QMainWindow):
                 self._enable_library_actions(True)
             message = error.message if isinstance(error, ComposerError) else str(error)
             self.library_panel.show_placeholder(message)
-            self.statusBar().showMessage("De bibliotheek kon niet worden geopend.")
+            self.statusBar().showMessage(_("De bibliotheek kon niet worden geopend."))
             self.show_error(message)
 
         task = BackgroundTask(work).on_success(opened).on_error(failed)
@@ -259,33 +283,33 @@ class MainWindow(QMainWindow):
         self.ensure_editor()
         self.ensure_preview()
         self._enable_library_actions(True)
-        self.statusBar().showMessage(READY_MESSAGE)
+        self.statusBar().showMessage(_(READY_MESSAGE))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&Bestand")
-        new_menu = file_menu.addMenu("&Nieuw")
+        file_menu = bar.addMenu(_("&Bestand"))
+        new_menu = file_menu.addMenu(_("&Nieuw"))
         new_menu.addActions([self.new_letter_action, self.new_press_action])
         file_menu.addActions([self.open_action, self.save_action])
         file_menu.addSeparator()
         file_menu.addActions([self.export_docx_action, self.export_pdf_action, self.merge_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("Be&werken")
+        edit_menu = bar.addMenu(_("Be&werken"))
         edit_menu.addActions([self.undo_action, self.redo_action])
-        letter_menu = bar.addMenu("B&rief")
+        letter_menu = bar.addMenu(_("B&rief"))
         letter_menu.addActions([self.compare_action, self.finalize_action])
-        view_menu = bar.addMenu("Bee&ld")
+        view_menu = bar.addMenu(_("Bee&ld"))
         view_menu.addActions(
             [self.history_dock.toggleViewAction(), self.review_dock.toggleViewAction()]
         )
-        tools_menu = bar.addMenu("E&xtra")
+        tools_menu = bar.addMenu(_("E&xtra"))
         tools_menu.addActions([self.address_book_action, self.promises_action, self.quotes_action])
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
-        help_menu = bar.addMenu("&Help")
+        help_menu = bar.addMenu(_("&Help"))
         help_menu.addAction(self.about_action)
-        toolbar = self.addToolBar("Werkbalk")
+        toolbar = self.addToolBar(_("Werkbalk"))
         toolbar.setObjectName("werkbalk")
         toolbar.addActions(
             [self.new_letter_action, self.save_action, self.export_pdf_action, self.merge_action]
@@ -308,8 +332,8 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         subject = self.session.letter.subject if self.session.letter else ""
         mark = "*" if self.session.dirty else ""
-        name = subject or "Nieuwe brief"
-        self.setWindowTitle(f"{mark}{name} – {WINDOW_TITLE}")
+        name = subject or _("Nieuwe brief")
+        self.setWindowTitle(f"{mark}{name} – {_(WINDOW_TITLE)}")
 
     def _letter_changed(self) -> None:
         self._update_title()
@@ -328,7 +352,7 @@ class MainWindow(QMainWindow):
         self.review_panel.show_letter(self.library if letter_id else None, letter_id)
 
     def _letter_saved(self, letter_id: int, version: int) -> None:
-        self.statusBar().showMessage(f"Opgeslagen als versie {version}.")
+        self.statusBar().showMessage(_("Opgeslagen als versie {version}.").format(version=version))
         self.library_panel.refresh()
         self.library_panel.select_letter(letter_id)
         self.history_panel.show_letter(self.library, letter_id)
@@ -344,12 +368,12 @@ class MainWindow(QMainWindow):
     def _restored(self, letter_id: int, version: int) -> None:
         self.session.open(letter_id)
         self.library_panel.refresh()
-        self.statusBar().showMessage(f"Hersteld als versie {version}.")
+        self.statusBar().showMessage(_("Hersteld als versie {version}.").format(version=version))
 
     # Messages
 
     def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, WINDOW_TITLE, message)
+        QMessageBox.warning(self, _(WINDOW_TITLE), message)
 
     def _report(self, error: BaseException) -> None:
         self.show_error(error.message if isinstance(error, ComposerError) else str(error))
@@ -362,8 +386,8 @@ class MainWindow(QMainWindow):
             return True
         answer = QMessageBox.question(
             self,
-            WINDOW_TITLE,
-            "Deze brief heeft wijzigingen die nog niet zijn opgeslagen.",
+            _(WINDOW_TITLE),
+            _("Deze brief heeft wijzigingen die nog niet zijn opgeslagen."),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,
@@ -388,8 +412,8 @@ class MainWindow(QMainWindow):
             self.show_error(exc.message)
 
     def choose_letter_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Brief openen", "", "Briefbestanden (*.json);;Alle bestanden (*)"
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Brief openen"), "", _("Briefbestanden (*.json);;Alle bestanden (*)")
         )
         if path:
             self.import_letter_file(Path(path))
@@ -400,7 +424,9 @@ class MainWindow(QMainWindow):
 
         try:
             letter_id = self.library.add(
-                load_letter(path), author=self.settings.author, message=f"Ingelezen uit {path.name}"
+                load_letter(path),
+                author=self.settings.author,
+                message=_("Ingelezen uit {name}").format(name=path.name),
             )
         except ComposerError as exc:
             self.show_error(exc.message)
@@ -420,7 +446,7 @@ class MainWindow(QMainWindow):
 
     def save_with_message(self) -> bool:
         message, accepted = QInputDialog.getText(
-            self, "Opslaan", "Toelichting bij deze versie (mag leeg blijven):"
+            self, _("Opslaan"), _("Toelichting bij deze versie (mag leeg blijven):")
         )
         return accepted and self.save(message)
 
@@ -438,7 +464,7 @@ class MainWindow(QMainWindow):
             return
         self.session.open(self.session.letter_id)
         self.library_panel.refresh()
-        self.statusBar().showMessage(f"Kenmerk {kenmerk} toegekend.")
+        self.statusBar().showMessage(_("Kenmerk {kenmerk} toegekend.").format(kenmerk=kenmerk))
 
     def show_history(self) -> None:
         self.history_dock.show()
@@ -447,9 +473,9 @@ class MainWindow(QMainWindow):
     # Export and merge
 
     def choose_export(self, suffix: str) -> None:
-        kind = "Word-document (*.docx)" if suffix == ".docx" else "PDF-document (*.pdf)"
-        suggestion = (self.session.letter.subject or "brief")[:60] + suffix
-        path, _ = QFileDialog.getSaveFileName(self, "Exporteren", suggestion, kind)
+        kind = _("Word-document (*.docx)") if suffix == ".docx" else _("PDF-document (*.pdf)")
+        suggestion = (self.session.letter.subject or "brief")[:60] + suffix  # not screen text
+        path, _filter = QFileDialog.getSaveFileName(self, _("Exporteren"), suggestion, kind)
         if path:
             self.export(Path(path).with_suffix(suffix))
 
@@ -458,9 +484,11 @@ class MainWindow(QMainWindow):
         from composer.render.export import export_letter
 
         letter = self.session.letter
-        self.statusBar().showMessage(f"Bezig met exporteren naar {path.name}…")
+        self.statusBar().showMessage(_("Bezig met exporteren naar {name}…").format(name=path.name))
         BackgroundTask(lambda: export_letter(letter, path)).on_success(
-            lambda result: self.statusBar().showMessage(f"Geëxporteerd: {result.path}")
+            lambda result: self.statusBar().showMessage(
+                _("Geëxporteerd: {path}").format(path=result.path)
+            )
         ).on_error(self._report).start()
 
     def open_merge(self) -> None:
@@ -557,7 +585,14 @@ class MainWindow(QMainWindow):
         except ComposerError as exc:
             self.show_error(exc.message)
             return
-        self.statusBar().showMessage(f"{len(rows)} geadresseerde(n) aan het adresboek toegevoegd.")
+        count = len(rows)
+        self.statusBar().showMessage(
+            ngettext(
+                "{count} geadresseerde aan het adresboek toegevoegd.",
+                "{count} geadresseerden aan het adresboek toegevoegd.",
+                count,
+            ).format(count=count)
+        )
 
     # Closing
 

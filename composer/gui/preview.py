@@ -16,20 +16,24 @@ from composer.core.models import Letter
 from composer.errors import ComposerError
 from composer.gui.preview_engine import PreviewEngine, PreviewPdf
 from composer.gui.workers import BackgroundTask
+from composer.i18n import N_, _
 from composer.render.pdf import LibreOfficeMissing
 
 DEBOUNCE_MS = 250
-WAITING = "Het voorbeeld verschijnt hier zodra er een brief is."
-UPDATING = "Voorbeeld wordt bijgewerkt…"
-DOCX_STILL_WORKS = "DOCX-export werkt wel."
-_DUPLICATE = "DOCX-bestanden maken blijft gewoon werken."  # said better by DOCX_STILL_WORKS
-_ERROR_STYLE = "color: #a00000;"
+WAITING = N_("Het voorbeeld verschijnt hier zodra er een brief is.")
+UPDATING = N_("Voorbeeld wordt bijgewerkt…")
+DOCX_STILL_WORKS = N_("DOCX-export werkt wel.")
+# Cut from the (Dutch) message of the core; DOCX_STILL_WORKS says it better.
+_DUPLICATE = "DOCX-bestanden maken blijft gewoon werken."  # not screen text
+_ERROR_STYLE = "color: #a00000;"  # not screen text
 
 
 def missing_text(error: LibreOfficeMissing) -> str:
     """The explanation shown instead of the page when LibreOffice cannot be found."""
     message = error.message.replace(_DUPLICATE, "").rstrip()
-    return f"Geen voorbeeld: daarvoor is LibreOffice nodig.\n\n{message}\n\n{DOCX_STILL_WORKS}"
+    return _(
+        "Geen voorbeeld: daarvoor is LibreOffice nodig.\n\n{message}\n\n{docx_still_works}"
+    ).format(message=message, docx_still_works=_(DOCX_STILL_WORKS))
 
 
 class PreviewPanel(QWidget):
@@ -46,7 +50,7 @@ class PreviewPanel(QWidget):
     def __init__(self, parent: QWidget | None = None, *, engine: PreviewEngine | None = None):
         super().__init__(parent)
         self.setObjectName("voorbeeld")
-        self.setAccessibleName("Voorbeeld")
+        self.setAccessibleName(_("Voorbeeld"))
         self._letter: Letter | None = None
         self._generation = 0  # the newest request; results of older ones are dropped
         self._running = False
@@ -75,12 +79,12 @@ class PreviewPanel(QWidget):
         self.document = QPdfDocument(self)
         self.view = QPdfView(self)
         self.view.setObjectName("voorbeeld_pagina")
-        self.view.setAccessibleName("Voorbeeld van de brief")
+        self.view.setAccessibleName(_("Voorbeeld van de brief"))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # scroll with the keyboard
-        self.placeholder = self._text_page("voorbeeld_leeg", WAITING)
+        self.placeholder = self._text_page("voorbeeld_leeg", _(WAITING))
         self.explanation = self._text_page("voorbeeld_uitleg", "")
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.pages = QStackedWidget(self)
@@ -88,7 +92,7 @@ class PreviewPanel(QWidget):
             self.pages.addWidget(page)
         self.status_label = QLabel("", self)
         self.status_label.setObjectName("voorbeeld_status")
-        self.status_label.setAccessibleName("Status van het voorbeeld")
+        self.status_label.setAccessibleName(_("Status van het voorbeeld"))
         self.status_label.setWordWrap(True)
         self.status_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label.setContentsMargins(6, 3, 6, 3)
@@ -100,7 +104,7 @@ class PreviewPanel(QWidget):
     def _text_page(self, name: str, text: str) -> QLabel:
         label = QLabel(text, self)
         label.setObjectName(name)
-        label.setAccessibleName("Uitleg bij het voorbeeld")
+        label.setAccessibleName(_("Uitleg bij het voorbeeld"))
         label.setWordWrap(True)
         label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         label.setMargin(24)
@@ -172,7 +176,7 @@ class PreviewPanel(QWidget):
         if engine is None or letter is None or self._closed:
             return
         self._running, self._queued = True, False
-        self._set_status(UPDATING)
+        self._set_status(_(UPDATING))
         BackgroundTask(partial(engine.render, letter)).on_success(
             partial(self._rendered, generation)
         ).on_error(partial(self._render_failed, generation)).start()
@@ -196,7 +200,9 @@ class PreviewPanel(QWidget):
             elif isinstance(error, ComposerError):
                 self._show_error(error.message)
             else:
-                self._show_error("Het voorbeeld kon niet worden gemaakt door een fout in Composer.")
+                self._show_error(
+                    _("Het voorbeeld kon niet worden gemaakt door een fout in Composer.")
+                )
                 raise error  # a programming error: loud in tests, a traceback in the log
         finally:
             self._finished()
@@ -214,12 +220,12 @@ class PreviewPanel(QWidget):
             previous.close()
             previous.deleteLater()
         if self.document.status() != QPdfDocument.Status.Ready:
-            self._show_error("LibreOffice maakte een PDF die het voorbeeld niet kan tonen.")
+            self._show_error(_("LibreOffice maakte een PDF die het voorbeeld niet kan tonen."))
             return
         self.pages.setCurrentWidget(self.view)
         self.view.verticalScrollBar().setValue(scrolled)  # stay where the user was reading
-        lines = [f"Voorbeeld bijgewerkt om {time.strftime('%H:%M:%S')}"]
-        lines += [f"Let op: {warning}" for warning in pdf.warnings]
+        lines = [_("Voorbeeld bijgewerkt om {time}").format(time=time.strftime("%H:%M:%S"))]
+        lines += [_("Let op: {warning}").format(warning=warning) for warning in pdf.warnings]
         self._set_status("\n".join(lines))
         self.refreshed.emit()
 
@@ -232,7 +238,10 @@ class PreviewPanel(QWidget):
         self.missing = error
         self.explanation.setText(missing_text(error))
         self.pages.setCurrentWidget(self.explanation)
-        self._set_status("Geen voorbeeld: LibreOffice ontbreekt. " + DOCX_STILL_WORKS, error=True)
+        status = _("Geen voorbeeld: LibreOffice ontbreekt. {docx_still_works}").format(
+            docx_still_works=_(DOCX_STILL_WORKS)
+        )
+        self._set_status(status, error=True)
 
     def _set_status(self, text: str, *, error: bool = False) -> None:
         self.status_label.setText(text)

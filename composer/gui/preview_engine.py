@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING
 
 from composer.core.models import Letter
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.render.pdf.cancel import CancelToken
 from composer.render.pdf.locate import find_soffice
 from composer.render.pdf.process_group import kill_group, run_group
@@ -39,12 +40,13 @@ if TYPE_CHECKING:  # the conversion machinery loads at the first refresh, not at
     pass
 from composer.render.pdf.profiles import lo_root, private_folder, remove, user_installation
 
-FOLDER_KIND = "preview"  # <cache>/libreoffice/preview-<pid>-…: profile and work files
+# <cache>/libreoffice/preview-<pid>-…: profile and work files
+FOLDER_KIND = "preview"  # not screen text
 READY_TIMEOUT = 60.0  # seconds a first start of LibreOffice may take (cold disk, first profile)
 PIPE_TIMEOUT = 10.0  # the pipe appears ~0.3 s after start; if not (a sandboxed /tmp?): give up
 CONVERT_TIMEOUT = 30.0  # a two-page letter takes 0.1 s; a hung office is given up
 MAX_WARM_STARTS = 3  # after that many failed or lost warm offices: PdfEngine only
-_OFFICE_ARGS = ("--headless", "--norestore", "--nologo", "--nodefault")
+_OFFICE_ARGS = ("--headless", "--norestore", "--nologo", "--nodefault")  # not screen text
 
 
 @dataclass(frozen=True)
@@ -283,7 +285,7 @@ class PreviewEngine:
     def convert(self, docx: bytes) -> tuple[bytes, bool]:
         with self._lock:
             if self.closed:
-                raise ComposerError("Het voorbeeld is gesloten.")
+                raise ComposerError(_("Het voorbeeld is gesloten."))
             office = self._warm_office()
             if office is not None:
                 try:
@@ -347,7 +349,7 @@ class PreviewEngine:
             if not isinstance(cold, PdfEngine) and not self.closed:
                 cold = self._state["cold"] = PdfEngine(self.soffice, workers=1)
         if not isinstance(cold, PdfEngine):
-            raise ComposerError("Het voorbeeld is gesloten.")
+            raise ComposerError(_("Het voorbeeld is gesloten."))
         cancel = self._state["cancel"]
         assert isinstance(cancel, CancelToken)
         with tempfile.TemporaryDirectory(prefix=f"work-{os.getpid()}-", dir=lo_root()) as work:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.errors import ComposerError
+from composer.i18n import _
 
 if TYPE_CHECKING:
     from composer.storage.library import Library
@@ -33,27 +34,27 @@ class ReviewPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("beoordeling")
-        self.setAccessibleName("Beoordeling")
+        self.setAccessibleName(_("Beoordeling"))
         self.library: Library | None = None
         self.letter_id: int | None = None
         self.author = ""
         # Replaceable in tests: ask for a text (title, label) → (text, accepted).
         self.ask_text: Callable[[str, str], tuple[str, bool]] = self._ask_text
         layout = QVBoxLayout(self)
-        self.status_label = QLabel("Geen brief gekozen.")
+        self.status_label = QLabel(_("Geen brief gekozen."))
         self.status_label.setObjectName("status")
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
         form = QFormLayout()
         self.reviewer_edit = QLineEdit()
-        self.reviewer_edit.setAccessibleName("Beoordelaar")
-        form.addRow("&Beoordelaar:", self.reviewer_edit)
+        self.reviewer_edit.setAccessibleName(_("Beoordelaar"))
+        form.addRow(_("B&eoordelaar:"), self.reviewer_edit)
         layout.addLayout(form)
         buttons = QHBoxLayout()
-        self.submit_button = QPushButton("&Indienen")
-        self.approve_button = QPushButton("&Goedkeuren")
-        self.reject_button = QPushButton("&Afwijzen…")
-        self.send_button = QPushButton("Ver&zenden")
+        self.submit_button = QPushButton(_("&Indienen"))
+        self.approve_button = QPushButton(_("&Goedkeuren"))
+        self.reject_button = QPushButton(_("&Afwijzen…"))
+        self.send_button = QPushButton(_("Ver&zenden"))
         for button, handler in (
             (self.submit_button, self.submit),
             (self.approve_button, self.approve),
@@ -63,11 +64,11 @@ class ReviewPanel(QWidget):
             button.clicked.connect(handler)
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel("Opmerkingen bij deze brief:"))
+        layout.addWidget(QLabel(_("Opmerkingen bij deze brief:")))
         self.comments_list = QListWidget()
-        self.comments_list.setAccessibleName("Opmerkingen")
+        self.comments_list.setAccessibleName(_("Opmerkingen"))
         layout.addWidget(self.comments_list, 1)
-        self.comment_button = QPushButton("&Opmerking toevoegen…")
+        self.comment_button = QPushButton(_("&Opmerking toevoegen…"))
         self.comment_button.clicked.connect(self.add_comment)
         layout.addWidget(self.comment_button)
         self.message_label = QLabel("")
@@ -99,20 +100,38 @@ class ReviewPanel(QWidget):
         self.message_label.setText("")
         self.comments_list.clear()
         if self.library is None or self.letter_id is None:
-            self.status_label.setText("Geen brief gekozen.")
+            self.status_label.setText(_("Geen brief gekozen."))
             self._update_buttons(None)
             return
         service = self._service()
         status = service.status(self.letter_id)
-        self.status_label.setText(f"Status: {status.headline}")
-        for comment in service.comments(self.letter_id):
-            state = "opgelost" if comment.resolved else "open"
-            where = f", blok {comment.block}" if comment.block is not None else ""
-            item = QListWidgetItem(
-                f"v{comment.version}{where} · {comment.author} ({state}): {comment.text}"
+        # status.headline is Dutch (`Goedgekeurd (versie 2)`): the same words, translated here.
+        self.status_label.setText(
+            _("Status: {status} (versie {version})").format(
+                status=_(status.label), version=status.version
             )
+        )
+        for comment in service.comments(self.letter_id):
+            item = QListWidgetItem(self._comment_text(comment))
             self.comments_list.addItem(item)
         self._update_buttons(status.status)
+
+    @staticmethod
+    def _comment_text(comment) -> str:
+        """`v2, blok 3 · Jan (open): text`: one whole sentence per case, for the translation."""
+        values = {
+            "version": comment.version,
+            "block": comment.block,
+            "author": comment.author,
+            "text": comment.text,
+        }
+        if comment.block is None:
+            if comment.resolved:
+                return _("v{version} · {author} (opgelost): {text}").format(**values)
+            return _("v{version} · {author} (open): {text}").format(**values)
+        if comment.resolved:
+            return _("v{version}, blok {block} · {author} (opgelost): {text}").format(**values)
+        return _("v{version}, blok {block} · {author} (open): {text}").format(**values)
 
     def _update_buttons(self, status: str | None) -> None:
         self.submit_button.setEnabled(status in ("concept",))
@@ -150,7 +169,7 @@ class ReviewPanel(QWidget):
         )
 
     def reject(self) -> bool:
-        reason, accepted = self.ask_text("Afwijzen", "Waarom wijst u deze versie af?")
+        reason, accepted = self.ask_text(_("Afwijzen"), _("Waarom wijst u deze versie af?"))
         if not accepted or not reason.strip():
             return False
         return self._run(
@@ -163,7 +182,7 @@ class ReviewPanel(QWidget):
         return self._run(lambda: self._service().send(self.letter_id, author=self.author))
 
     def add_comment(self) -> bool:
-        text, accepted = self.ask_text("Opmerking", "Uw opmerking bij de laatste versie:")
+        text, accepted = self.ask_text(_("Opmerking"), _("Uw opmerking bij de laatste versie:"))
         if not accepted or not text.strip():
             return False
         return self._run(

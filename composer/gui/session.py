@@ -18,6 +18,7 @@ from composer.errors import ComposerError
 from composer.gui.editor import draft_files
 from composer.gui.editor.commands import ReplaceLetterCommand
 from composer.gui.editor.letter_paths import get_list, get_value, set_value
+from composer.i18n import _
 from composer.render.registry import find_template
 from composer.storage.snapshot import SNAPSHOT_KEY
 
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from composer.storage.library import Library
 
 AUTOSAVE_INTERVAL_MS = 3000
-BRIEF_CLOSING = "Met vriendelijke groet,"
+BRIEF_CLOSING = "Met vriendelijke groet,"  # not screen text: in the letter, always Dutch
 
 DraftKey = int | str  # a letter id (library draft) or "nieuw-<uuid>" (a letter never saved)
 
@@ -46,10 +47,16 @@ class PendingDraft:
     @property
     def description(self) -> str:
         """`Brief 12 ‘Betreft’, automatisch bewaard op 17-10-2022 om 14:03`."""
-        subject = self.letter.subject.strip() or "zonder betreft"
+        subject = self.letter.subject.strip() or _("zonder betreft")
         local = self.updated_at.astimezone()
-        which = "Nieuwe brief" if self.is_new_letter else f"Brief {self.key}"
-        return f"{which} ‘{subject}’, automatisch bewaard op {local:%d-%m-%Y} om {local:%H:%M}"
+        when = {"date": f"{local:%d-%m-%Y}", "time": f"{local:%H:%M}"}
+        if self.is_new_letter:
+            return _("Nieuwe brief ‘{subject}’, automatisch bewaard op {date} om {time}").format(
+                subject=subject, **when
+            )
+        return _("Brief {number} ‘{subject}’, automatisch bewaard op {date} om {time}").format(
+            number=self.key, subject=subject, **when
+        )
 
 
 def _comparable(letter: Letter) -> dict[str, Any]:
@@ -321,7 +328,11 @@ class LetterSession(QObject):
         if isinstance(key, int):
             info = self.library.draft_info(key, author=self.author)
             if info is None:
-                raise ComposerError(f"Er is geen automatisch bewaard concept van brief {key}.")
+                raise ComposerError(
+                    _("Er is geen automatisch bewaard concept van brief {number}.").format(
+                        number=key
+                    )
+                )
             base = info.base_version or self.library.version_info(key).number
             self._load(self.library.version(key, base), letter_id=key, base_version=base)
             draft = info.letter
@@ -329,13 +340,17 @@ class LetterSession(QObject):
             read = draft_files.read(draft_files.draft_path(self.drafts_folder, key))
             if read is None:
                 raise ComposerError(
-                    "Het automatisch bewaarde concept van deze nieuwe brief is er niet meer "
-                    "of is onleesbaar."
+                    _(
+                        "Het automatisch bewaarde concept van deze nieuwe brief is er niet meer "
+                        "of is onleesbaar."
+                    )
                 )
             draft = read.letter
             start = Letter(template=draft.template, date=draft.date, closing="")
             self._load(start, letter_id=None, base_version=None, draft_key=key)
-        self.undo_stack.push(ReplaceLetterCommand(self, self.letter, draft, "concept terugzetten"))
+        self.undo_stack.push(
+            ReplaceLetterCommand(self, self.letter, draft, _("concept terugzetten"))
+        )
 
     def discard_draft(self, key: DraftKey | None = None) -> None:
         """Throw a draft away: the current letter's (None), or one from pending_drafts."""

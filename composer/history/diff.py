@@ -23,11 +23,12 @@ from composer.core.models import Letter
 from composer.core.validation import field_path
 from composer.history import diff_text
 from composer.history.diff_text import WordChange, format_diff, word_diff
+from composer.i18n import N_
 
 __all__ = ["FieldChange", "WordChange", "diff_letters", "format_diff", "word_diff"]
 
 PathPart = str | int
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")  # not screen text
 
 
 @dataclass(frozen=True)
@@ -45,41 +46,41 @@ class FieldChange:
 
 # --- Dutch labels --------------------------------------------------------------------------------
 
-_TOP_FIELDS = {
-    "format": "Bestandsformaat",
-    "template": "Sjabloon",
-    "date": "Datum",
-    "place": "Plaats",
-    "our_reference": "Ons kenmerk",
-    "your_reference": "Uw kenmerk",
-    "subject": "Betreft",
-    "addressees": "Geadresseerden",
-    "salutation": "Aanhef",
-    "body": "Tekst van de brief",
-    "closing": "Slotformule",
-    "signatories": "Ondertekenaars",
-    "attachments": "Bijlagen",
-    "copies": "Kopie aan",
+_TOP_FIELDS = {  # not screen text: the keys (the labels are marked N_)
+    "format": N_("Bestandsformaat"),
+    "template": N_("Sjabloon"),
+    "date": N_("Datum"),
+    "place": N_("Plaats"),
+    "our_reference": N_("Ons kenmerk"),
+    "your_reference": N_("Uw kenmerk"),
+    "subject": N_("Betreft"),
+    "addressees": N_("Geadresseerden"),
+    "salutation": N_("Aanhef"),
+    "body": N_("Tekst van de brief"),
+    "closing": N_("Slotformule"),
+    "signatories": N_("Ondertekenaars"),
+    "attachments": N_("Bijlagen"),
+    "copies": N_("Kopie aan"),
 }
-_ADDRESSEE_FIELDS = {
-    ("organisation",): "Organisatie",
-    ("department",): "Afdeling",
-    ("role",): "Functie",
-    ("person",): "Persoon",
-    ("person", "form"): "Aanspreekvorm",
-    ("person", "initials"): "Voorletters",
-    ("person", "first_name"): "Voornaam",
-    ("person", "infix"): "Tussenvoegsel",
-    ("person", "surname"): "Achternaam",
-    ("person", "name_as_registered"): "Naam zoals ingeschreven",
-    ("address",): "Adres",
-    ("address", "street"): "Straat",
-    ("address", "house_number"): "Huisnummer",
-    ("address", "postbox"): "Postbus",
-    ("address", "postcode"): "Postcode",
-    ("address", "city"): "Plaats",
-    ("address", "country"): "Land",
-    ("address", "region"): "Staat of provincie",
+_ADDRESSEE_FIELDS = {  # not screen text: the keys (the labels are marked N_)
+    ("organisation",): N_("Organisatie"),
+    ("department",): N_("Afdeling"),
+    ("role",): N_("Functie"),
+    ("person",): N_("Persoon"),
+    ("person", "form"): N_("Aanspreekvorm"),
+    ("person", "initials"): N_("Voorletters"),
+    ("person", "first_name"): N_("Voornaam"),
+    ("person", "infix"): N_("Tussenvoegsel"),
+    ("person", "surname"): N_("Achternaam"),
+    ("person", "name_as_registered"): N_("Naam zoals ingeschreven"),
+    ("address",): N_("Adres"),
+    ("address", "street"): N_("Straat"),
+    ("address", "house_number"): N_("Huisnummer"),
+    ("address", "postbox"): N_("Postbus"),
+    ("address", "postcode"): N_("Postcode"),
+    ("address", "city"): N_("Plaats"),
+    ("address", "country"): N_("Land"),
+    ("address", "region"): N_("Staat of provincie"),
 }
 
 
@@ -104,8 +105,11 @@ class Labeller:
         return f"{field_path(sub[known:])} {self.owner}".rstrip()
 
 
-_TOP_LABELS = Labeller("Brief", "", {(key,): label for key, label in _TOP_FIELDS.items()})
-_SNAPSHOT_LABELS = Labeller("Catalogus", "(catalogus)")
+_TOP_LABELS = Labeller(N_("Brief"), "", {(key,): label for key, label in _TOP_FIELDS.items()})
+_SNAPSHOT_LABELS = Labeller(
+    N_("Catalogus"),
+    "(catalogus)",  # not screen text on its own: glued into composed labels
+)
 
 
 def _item_labeller(list_key: str, number: int, item: Any) -> Labeller:
@@ -163,7 +167,7 @@ def _fields_signature(*keys: str) -> Callable[[Any], str]:
     return signature
 
 
-_SIGNATURES: dict[str, Callable[[Any], str]] = {
+_SIGNATURES: dict[str, Callable[[Any], str]] = {  # not screen text
     "addressees": _fields_signature("organisation", "person"),
     "body": _block_signature,
     "signatories": _fields_signature("name"),

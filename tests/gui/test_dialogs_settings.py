@@ -10,6 +10,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from composer import __version__
 from composer.core.catalogue_store import user_catalogue_path
@@ -203,3 +204,35 @@ def test_a_layout_value_that_is_not_a_number_is_refused(tmp_path):
     with pytest.raises(ComposerError, match=r"‘layout\.brief\.address_top_mm’ moet een getal zijn"):
         save_settings(Settings(layout={"brief": {"address_top_mm": float("nan")}}), tmp_path / "s")
     assert not (tmp_path / "s").exists()
+
+
+def test_the_language_is_chosen_in_settings(qtbot):
+    dialog = open_settings(qtbot)
+    box = dialog.findChild(QComboBox, "taal")
+    assert box is dialog.language_box
+    assert box.accessibleName() == "Taal"
+    assert box.currentText() == "Nederlands"
+    assert [box.itemText(index) for index in range(box.count())] == ["Nederlands", "English"]
+    note = dialog.findChild(QLabel, "taal_uitleg")
+    assert note.text() == "Een andere taal geldt vanaf de volgende start van Brievencomposer."
+    box.setCurrentIndex(box.findText("English"))
+    qtbot.mouseClick(dialog.ok_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.result() == dialog.DialogCode.Accepted, timeout=10000)
+    assert dialog.saved is not None and dialog.saved.language == "en"
+    assert load_settings().language == "en"
+    assert 'language = "en"' in settings_path().read_text(encoding="utf-8")
+
+    # Opened again, the dialog shows the language that was saved.
+    again = open_settings(qtbot)
+    assert again.language_box.currentText() == "English"
+
+
+def test_an_unknown_language_in_the_settings_file_is_refused():
+    path = settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text('language = "fr"\n', encoding="utf-8")
+    with pytest.raises(ComposerError) as refused:
+        load_settings()
+    assert refused.value.message == (
+        f"Instelling ‘language’ in ‘{path}’ is ‘fr’; kies uit ‘nl’, ‘en’."
+    )

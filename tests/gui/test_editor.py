@@ -102,7 +102,7 @@ def test_typing_changes_the_letter_and_undo_redo_restore_the_fields(editor, qtbo
     editor.redo_action().trigger()
     assert subject.text() == "Handreiking cao"
     assert paragraph.toPlainText() == "Wij schrijven u."
-    assert editor.redo_action().text() == "&Opnieuw"
+    assert editor.redo_action().text() == "O&pnieuw"
 
 
 def test_ctrl_z_in_a_field_undoes_in_the_letter(editor, qtbot):

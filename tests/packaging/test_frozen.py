@@ -105,6 +105,12 @@ def test_frozen_desktop_program_starts(frozen_program, tmp_path):
         _, errors = process.communicate()
         _kill_processes_using(os.environ["COMPOSER_CACHE_DIR"])
     assert "Traceback" not in errors
+    # It opened the library behind the window: the two samples and the letter file given.
+    listing = subprocess.run(
+        [str(frozen_program), "letters", "list"], capture_output=True, text=True, check=False
+    )
+    assert listing.returncode == 0, listing.stderr
+    assert len([line for line in listing.stdout.splitlines() if "Concept" in line]) == 3
 
 
 def _kill_processes_using(folder: str) -> None:

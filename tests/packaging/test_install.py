@@ -80,3 +80,15 @@ def test_installed_package_renders_from_another_folder(tmp_path):
         check=True,
     )
     assert "composer/data/templates/brief.docx" in listing.stdout
+    english = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from composer import i18n; i18n.set_language('en'); print(i18n._('&Instellingen…'))",
+        ],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert english.stdout.strip() == "&Settings…"  # the compiled catalogue is in the wheel

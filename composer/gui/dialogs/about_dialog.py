@@ -15,16 +15,17 @@ from PySide6.QtWidgets import (
 from composer import __version__
 from composer.gui.dialogs import program_info
 from composer.gui.dialogs.common import add_button, error_text, hint_label, in_background
+from composer.i18n import N_, _
 from composer.paths import data_dir
 from composer.settings import Settings, load_settings
 
-TITLE = "Over Brievencomposer"
+TITLE = N_("Over Brievencomposer")
 
 
-def _value_label(name: str, text: str) -> QLabel:
+def _value_label(name: str, accessible_name: str, text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName(name)
-    label.setAccessibleName(name.replace("_", " "))
+    label.setAccessibleName(accessible_name)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
@@ -41,29 +42,31 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         settings = settings if settings is not None else load_settings()
         self.setObjectName("over")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(_(TITLE))
         self.resize(560, 260)
         layout = QVBoxLayout(self)
-        heading = QLabel(f"<b>Brievencomposer</b> {__version__}")
+        heading = QLabel(_("<b>Brievencomposer</b> {version}").format(version=__version__))
         heading.setObjectName("kop")
         layout.addWidget(heading)
         layout.addWidget(
-            hint_label("Brieven en persberichten van de organisatie, als DOCX en PDF.")
+            hint_label(_("Brieven en persberichten van de organisatie, als DOCX en PDF."))
         )
         form = QFormLayout()
-        self.version_label = _value_label("versie", __version__)
-        self.engine_label = _value_label("pdf_programma", "LibreOffice wordt gezocht…")
-        self.data_label = _value_label("gegevensmap", str(data_dir()))
+        self.version_label = _value_label("versie", _("versie"), __version__)
+        self.engine_label = _value_label(
+            "pdf_programma", _("pdf programma"), _("LibreOffice wordt gezocht…")
+        )
+        self.data_label = _value_label("gegevensmap", _("gegevensmap"), str(data_dir()))
         location = library_location or program_info.library_location(settings)
-        self.library_label = _value_label("bibliotheek", location)
-        form.addRow("Versie:", self.version_label)
-        form.addRow("PDF-programma:", self.engine_label)
-        form.addRow("Gegevensmap:", self.data_label)
-        form.addRow("Bibliotheek:", self.library_label)
+        self.library_label = _value_label("bibliotheek", _("bibliotheek"), location)
+        form.addRow(_("Versie:"), self.version_label)
+        form.addRow(_("PDF-programma:"), self.engine_label)
+        form.addRow(_("Gegevensmap:"), self.data_label)
+        form.addRow(_("Bibliotheek:"), self.library_label)
         layout.addLayout(form)
         layout.addStretch(1)
         box = QDialogButtonBox()
-        close = add_button(box, "S&luiten", QDialogButtonBox.ButtonRole.RejectRole, "sluiten")
+        close = add_button(box, _("S&luiten"), QDialogButtonBox.ButtonRole.RejectRole, "sluiten")
         close.setDefault(True)
         box.rejected.connect(self.reject)
         layout.addWidget(box)

@@ -41,9 +41,10 @@ from composer.gui.dialogs.common import (
     push_button,
 )
 from composer.gui.dialogs.rows_table import address_summary
+from composer.i18n import N_, _, ngettext
 from composer.merge.sources import AddresseeList, read_addressees
 
-COLUMNS = ("Naam", "Organisatie", "Adres")
+COLUMNS = (N_("Naam"), N_("Organisatie"), N_("Adres"))
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -53,7 +54,7 @@ def _columns(item: dict[str, Any]) -> tuple[str, str, str]:
 
 class AddressBookDialog(CatalogueDialog):
     catalogue = "adresboek"
-    title = "Adresboek"
+    title = N_("Adresboek")
 
     def __init__(
         self,
@@ -71,17 +72,19 @@ class AddressBookDialog(CatalogueDialog):
             AddressImportPreview.run
         )
         self.confirm_delete: Callable[[str], bool] = lambda label: ask_yes_no(
-            self, "Adres verwijderen", f"‘{label}’ uit het adresboek verwijderen?"
+            self,
+            _("Adres verwijderen"),
+            _("‘{name}’ uit het adresboek verwijderen?").format(name=label),
         )
         self.reading = False
         self.resize(820, 520)
         layout = QVBoxLayout(self)
         search_row = QHBoxLayout()
-        search_label = QLabel("&Zoeken:")
+        search_label = QLabel(_("&Zoeken:"))
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("zoeken")
-        self.search_edit.setAccessibleName("Zoeken in het adresboek")
-        self.search_edit.setPlaceholderText("Naam, organisatie, plaats of postcode")
+        self.search_edit.setAccessibleName(_("Zoeken in het adresboek"))
+        self.search_edit.setPlaceholderText(_("Naam, organisatie, plaats of postcode"))
         self.search_edit.setClearButtonEnabled(True)
         search_label.setBuddy(self.search_edit)
         search_row.addWidget(search_label)
@@ -94,8 +97,8 @@ class AddressBookDialog(CatalogueDialog):
             layout.addWidget(self.note_label)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("adressen")
-        self.table.setAccessibleName("Adressen")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setAccessibleName(_("Adressen"))
+        self.table.setHorizontalHeaderLabels([_(column) for column in COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -105,10 +108,10 @@ class AddressBookDialog(CatalogueDialog):
         self.table.setColumnWidth(1, 280)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
-        self.new_button = push_button("&Nieuw…", "nieuw")
-        self.edit_button = push_button("&Wijzigen…", "wijzigen")
-        self.delete_button = push_button("&Verwijderen", "verwijderen")
-        self.import_button = push_button("&Importeren…", "importeren")
+        self.new_button = push_button(_("&Nieuw…"), "nieuw")
+        self.edit_button = push_button(_("&Wijzigen…"), "wijzigen")
+        self.delete_button = push_button(_("&Verwijderen"), "verwijderen")
+        self.import_button = push_button(_("&Importeren…"), "importeren")
         for button in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -152,10 +155,13 @@ class AddressBookDialog(CatalogueDialog):
             if item.get("id") == select:
                 self.table.selectRow(row)
         total = len(self.items)
-        noun = "adres" if total == 1 else "adressen"
-        self.count_label.setText(
-            f"{len(shown)} van {total} {noun}" if query.strip() else f"{total} {noun}"
-        )
+        if query.strip():
+            count = ngettext(
+                "{shown} van {count} adres", "{shown} van {count} adressen", total
+            ).format(shown=len(shown), count=total)
+        else:
+            count = ngettext("{count} adres", "{count} adressen", total).format(count=total)
+        self.count_label.setText(count)
         self._update_buttons()
 
     def selected(self) -> dict[str, Any] | None:
@@ -180,7 +186,7 @@ class AddressBookDialog(CatalogueDialog):
             return
         value["id"] = unique_id(entry_label(value), (item.get("id", "") for item in self.items))
         self.items.append(value)
-        self._changed(f"‘{entry_label(value)}’ toegevoegd.", value["id"])
+        self._changed(_("‘{name}’ toegevoegd.").format(name=entry_label(value)), value["id"])
 
     def edit_selected(self) -> None:
         current = self.selected()
@@ -194,24 +200,28 @@ class AddressBookDialog(CatalogueDialog):
         )
         index = next(i for i, item in enumerate(self.items) if item is current)
         self.items[index] = value
-        self._changed(f"‘{entry_label(value)}’ gewijzigd.", value["id"])
+        self._changed(_("‘{name}’ gewijzigd.").format(name=entry_label(value)), value["id"])
 
     def delete_selected(self) -> None:
         current = self.selected()
         if current is None or not self.confirm_delete(entry_label(current)):
             return
         self.items[:] = [item for item in self.items if item is not current]
-        self._changed(f"‘{entry_label(current)}’ verwijderd.")
+        self._changed(_("‘{name}’ verwijderd.").format(name=entry_label(current)))
 
     def _changed(self, notice: str, select: str | None = None) -> None:
         self.mark_changed()
         self.refresh(select)
-        self.notice_label.setText(f"{notice} Klik op Opslaan om het adresboek te bewaren.")
+        self.notice_label.setText(
+            _("{notice} Klik op Opslaan om het adresboek te bewaren.").format(notice=notice)
+        )
 
     # Import
 
     def _ask_file(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, "Adressen importeren", "", ADDRESS_LIST_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Adressen importeren"), "", _(ADDRESS_LIST_FILTER)
+        )
         return Path(name) if name else None
 
     def import_file(self) -> None:
@@ -220,7 +230,7 @@ class AddressBookDialog(CatalogueDialog):
             return
         self.reading = True
         self._update_buttons()
-        self.notice_label.setText(f"‘{path.name}’ wordt gelezen…")
+        self.notice_label.setText(_("‘{file_name}’ wordt gelezen…").format(file_name=path.name))
         self.message_label.setText("")
         in_background(
             self,
@@ -240,10 +250,23 @@ class AddressBookDialog(CatalogueDialog):
         self.items.extend(added)
         skipped = len(source.rows) - len(rows)
         count = len(added)
-        notice = "1 adres geïmporteerd" if count == 1 else f"{count} adressen geïmporteerd"
         if skipped:
-            notice += f"; {skipped} {'rij' if skipped == 1 else 'rijen'} met fouten overgeslagen"
-        self._changed(f"{notice}.")
+            # Two numbers, each with its own singular or plural: a translatable frame around them.
+            notice = _("{imported}; {skipped}.").format(
+                imported=ngettext(
+                    "{count} adres geïmporteerd", "{count} adressen geïmporteerd", count
+                ).format(count=count),
+                skipped=ngettext(
+                    "{count} rij met fouten overgeslagen",
+                    "{count} rijen met fouten overgeslagen",
+                    skipped,
+                ).format(count=skipped),
+            )
+        else:
+            notice = ngettext(
+                "{count} adres geïmporteerd.", "{count} adressen geïmporteerd.", count
+            ).format(count=count)
+        self._changed(notice)
 
     def _read_failed(self, error: BaseException) -> None:
         self.reading = False

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from composer.gui.dialogs.common import add_button, hint_label, message_label
 from composer.gui.dialogs.rows_table import AddresseeRowsTable, view_of_source_row
+from composer.i18n import _, ngettext
 from composer.merge.sources import AddresseeList
 
 
@@ -15,12 +16,17 @@ def import_count_text(source: AddresseeList) -> str:
     """`4 rijen: 3 worden geïmporteerd, 1 rij met fouten niet.`"""
     total, good = len(source.rows), len(source.valid_rows)
     bad = total - good
-    rows = "1 rij" if total == 1 else f"{total} rijen"
-    imported = "wordt" if good == 1 else "worden"
-    text = f"{rows}: {good} {imported} geïmporteerd"
-    if bad:
-        text += ", 1 rij met fouten niet" if bad == 1 else f", {bad} rijen met fouten niet"
-    return text + "."
+    # Three numbers, each with its own singular or plural: a translatable frame around them.
+    rows = ngettext("{count} rij", "{count} rijen", total).format(count=total)
+    imported = ngettext("{count} wordt geïmporteerd", "{count} worden geïmporteerd", good).format(
+        count=good
+    )
+    if not bad:
+        return _("{rows}: {imported}.").format(rows=rows, imported=imported)
+    refused = ngettext("{count} rij met fouten niet", "{count} rijen met fouten niet", bad).format(
+        count=bad
+    )
+    return _("{rows}: {imported}, {refused}.").format(rows=rows, imported=imported, refused=refused)
 
 
 class AddressImportPreview(QDialog):
@@ -30,13 +36,16 @@ class AddressImportPreview(QDialog):
         super().__init__(parent)
         self.source = source
         self.setObjectName("adressen_importeren")
-        self.setWindowTitle(f"Adressen importeren uit ‘{file_name}’")
+        self.setWindowTitle(_("Adressen importeren uit ‘{file_name}’").format(file_name=file_name))
         self.resize(820, 480)
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint_label(
-                "Controleer de adressen. Alleen rijen die in orde zijn worden aan het adresboek "
-                "toegevoegd; verbeter de andere in de lijst en importeer ze daarna opnieuw."
+                _(
+                    "Controleer de adressen. Alleen rijen die in orde zijn worden aan het "
+                    "adresboek toegevoegd; verbeter de andere in de lijst en importeer ze daarna "
+                    "opnieuw."
+                )
             )
         )
         self.table = AddresseeRowsTable("importrijen")
@@ -45,17 +54,21 @@ class AddressImportPreview(QDialog):
         self.count_label = QLabel(import_count_text(source))
         self.count_label.setObjectName("telling")
         layout.addWidget(self.count_label)
-        self.warning_label = message_label("waarschuwingen")
-        self.warning_label.setText("\n".join(f"Let op: {w}" for w in source.warnings))
+        self.warning_label = message_label("waarschuwingen", spoken=_("Waarschuwingen"))
+        self.warning_label.setText(
+            "\n".join(_("Let op: {warning}").format(warning=w) for w in source.warnings)
+        )
         layout.addWidget(self.warning_label)
         box = QDialogButtonBox()
         good = len(source.valid_rows)
-        label = "1 adres &importeren" if good == 1 else f"{good} adressen &importeren"
+        label = ngettext("{count} adres &importeren", "{count} adressen &importeren", good).format(
+            count=good
+        )
         role = QDialogButtonBox.ButtonRole
         self.import_button = add_button(box, label, role.AcceptRole, "importeren")
         self.import_button.setEnabled(good > 0)
         self.import_button.setDefault(True)
-        add_button(box, "&Annuleren", role.RejectRole, "annuleren")
+        add_button(box, _("&Annuleren"), role.RejectRole, "annuleren")
         box.accepted.connect(self.accept)
         box.rejected.connect(self.reject)
         layout.addWidget(box)

@@ -23,24 +23,34 @@ from composer.core.letterfile import addressee_from_dict
 from composer.dutch.addresses import address_lines
 from composer.errors import ComposerError
 from composer.gui.dialogs.common import hint_label, message_label, save_cancel_buttons
+from composer.i18n import N_, _
 
-FORMS = (("mevrouw", "mevrouw"), ("heer", "heer"), ("neutraal", "neutraal"), ("onbekend", ""))
-# (path in the entry, label on the screen); the path is also the widget's object name.
-ORGANISATION_FIELDS = (("organisation", "Or&ganisatie"), ("department", "Af&deling"))
-PERSON_FIELDS = (
-    ("person.initials", "&Voorletters"),
-    ("person.first_name", "Voo&rnaam"),
-    ("person.infix", "&Tussenvoegsel"),
-    ("person.surname", "Achter&naam"),
-    ("role", "&Functie"),
+# (label on the screen, value in the entry); the values are data.
+FORMS = (  # not screen text: the values
+    (N_("mevrouw"), "mevrouw"),
+    (N_("heer"), "heer"),
+    (N_("neutraal"), "neutraal"),
+    (N_("onbekend"), ""),
 )
-ADDRESS_FIELDS = (
-    ("address.street", "&Straat"),
-    ("address.house_number", "&Huisnummer"),
-    ("address.postbox", "Post&bus"),
-    ("address.postcode", "Post&code"),
-    ("address.city", "&Plaats"),
-    ("address.country", "&Land"),
+# (path in the entry, label on the screen); the path is also the widget's object name.
+ORGANISATION_FIELDS = (  # not screen text: the paths
+    ("organisation", N_("Or&ganisatie")),
+    ("department", N_("Af&deling")),
+)
+PERSON_FIELDS = (  # not screen text: the paths
+    ("person.initials", N_("&Voorletters")),
+    ("person.first_name", N_("Voo&rnaam")),
+    ("person.infix", N_("&Tussenvoegsel")),
+    ("person.surname", N_("Achter&naam")),
+    ("role", N_("&Functie")),
+)
+ADDRESS_FIELDS = (  # not screen text: the paths
+    ("address.street", N_("&Straat")),
+    ("address.house_number", N_("&Huisnummer")),
+    ("address.postbox", N_("Post&bus")),
+    ("address.postcode", N_("Post&code")),
+    ("address.city", N_("&Plaats")),
+    ("address.country", N_("&Land")),
 )
 TEXT_FIELDS = ORGANISATION_FIELDS + PERSON_FIELDS + ADDRESS_FIELDS
 
@@ -57,7 +67,7 @@ class AddresseeEditDialog(QDialog):
         super().__init__(parent)
         self.original = copy.deepcopy(item) if item else {}
         self.setObjectName("geadresseerde_bewerken")
-        self.setWindowTitle("Adres wijzigen" if item else "Nieuw adres")
+        self.setWindowTitle(_("Adres wijzigen") if item else _("Nieuw adres"))
         self.resize(880, 560)
         self.fields: dict[str, QLineEdit] = {}
         self.problem_labels: dict[str, QLabel] = {}
@@ -65,16 +75,16 @@ class AddresseeEditDialog(QDialog):
         layout = QVBoxLayout(self)
         columns = QHBoxLayout()
         left = QVBoxLayout()
-        left.addWidget(self._group("Organisatie", ORGANISATION_FIELDS))
+        left.addWidget(self._group(_("Organisatie"), ORGANISATION_FIELDS))
         left.addWidget(self._person_group())
         left.addStretch(1)
         right = QVBoxLayout()
-        right.addWidget(self._group("Adres", ADDRESS_FIELDS))
+        right.addWidget(self._group(_("Adres"), ADDRESS_FIELDS))
         self.preview_label = QLabel("")
         self.preview_label.setObjectName("adresblok")
-        self.preview_label.setAccessibleName("Adresblok zoals het op de envelop komt")
+        self.preview_label.setAccessibleName(_("Adresblok zoals het op de envelop komt"))
         self.preview_label.setStyleSheet("font-family: monospace; padding: 6px;")
-        preview_box = QGroupBox("Adresblok")
+        preview_box = QGroupBox(_("Adresblok"))
         QVBoxLayout(preview_box).addWidget(self.preview_label)
         right.addWidget(preview_box)
         right.addStretch(1)
@@ -83,9 +93,9 @@ class AddresseeEditDialog(QDialog):
         layout.addLayout(columns)
         self.message_label = message_label("melding")
         layout.addWidget(self.message_label)
-        self.buttons, self.save_button, _ = save_cancel_buttons(self)
-        self.save_button.setText("&OK")
-        self.save_button.setAccessibleName("OK")
+        self.buttons, self.save_button, _cancel = save_cancel_buttons(self)
+        self.save_button.setText(_("&OK"))
+        self.save_button.setAccessibleName(_("OK"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -104,10 +114,12 @@ class AddresseeEditDialog(QDialog):
         return value, accepted
 
     def _add_field(self, form: QFormLayout, path: str, label: str) -> None:
+        label = _(label)  # an N_() label of the *_FIELDS above
         edit = QLineEdit()
         edit.setObjectName(path)
         edit.setAccessibleName(label.replace("&", ""))
-        problem = message_label(f"{path}.probleem")
+        spoken = _("Probleem bij {field}").format(field=label.replace("&", ""))
+        problem = message_label(f"{path}.probleem", spoken=spoken)
         caption = QLabel(label + ":")
         caption.setBuddy(edit)
         form.addRow(caption, edit)
@@ -123,24 +135,24 @@ class AddresseeEditDialog(QDialog):
         form = QFormLayout(box)
         for path, label in fields:
             self._add_field(form, path, label)
-        if title == "Adres":
-            form.addRow(hint_label("Een postbus gaat voor de straat. Land: NL, BE, DE, …"))
+        if fields is ADDRESS_FIELDS:
+            form.addRow(hint_label(_("Een postbus gaat voor de straat. Land: NL, BE, DE, …")))
         return box
 
     def _person_group(self) -> QGroupBox:
-        box = QGroupBox("Persoon")
+        box = QGroupBox(_("Persoon"))
         form = QFormLayout(box)
         self.form_combo = QComboBox()
         self.form_combo.setObjectName("person.form")
-        self.form_combo.setAccessibleName("Aanhef")
+        self.form_combo.setAccessibleName(_("Aanhef"))
         for text, value in FORMS:
-            self.form_combo.addItem(text, value)
-        caption = QLabel("Aanh&ef:")
+            self.form_combo.addItem(_(text), value)
+        caption = QLabel(_("Aanh&ef:"))
         caption.setBuddy(self.form_combo)
         form.addRow(caption, self.form_combo)
         for path, label in PERSON_FIELDS:
             self._add_field(form, path, label)
-        self.registered_check = QCheckBox("Naam precies &zoals geregistreerd (Belgische namen)")
+        self.registered_check = QCheckBox(_("Naam precies &zoals geregistreerd (Belgische namen)"))
         self.registered_check.setObjectName("person.name_as_registered")
         form.addRow(self.registered_check)
         self.form_combo.currentIndexChanged.connect(self.check)
@@ -151,7 +163,7 @@ class AddresseeEditDialog(QDialog):
         for path, edit in self.fields.items():
             edit.setText(str(_get(item, path) or ""))
         if not self.fields["address.country"].text():
-            self.fields["address.country"].setText("NL")
+            self.fields["address.country"].setText("NL")  # not screen text: data
         index = self.form_combo.findData(_get(item, "person.form") or "")
         self.form_combo.setCurrentIndex(max(index, 0))
         self.registered_check.setChecked(bool(_get(item, "person.name_as_registered")))
@@ -176,7 +188,7 @@ class AddresseeEditDialog(QDialog):
             "name_as_registered": self.registered_check.isChecked(),
         }
         item["role"] = text("role")
-        item["address"] = {path.split(".")[1]: text(path) for path, _ in ADDRESS_FIELDS}
+        item["address"] = {path.split(".")[1]: text(path) for path, _label in ADDRESS_FIELDS}
         extra = {k: v for k, v in self.original.items() if k not in item and k != "person"}
         return tidy_entry({**item, **extra})
 
@@ -196,7 +208,7 @@ class AddresseeEditDialog(QDialog):
             lines = address_lines(addressee_from_dict(self.value())) if not problems else []
         except ComposerError:
             lines = []
-        self.preview_label.setText("\n".join(lines) if lines else "(nog niet volledig)")
+        self.preview_label.setText("\n".join(lines) if lines else _("(nog niet volledig)"))
 
     def problem_text(self, path: str = WHOLE_ENTRY) -> str:
         """The problem shown for field `path` ("" for the message below the fields)."""

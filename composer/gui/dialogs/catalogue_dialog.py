@@ -21,6 +21,7 @@ from composer.gui.dialogs.common import (
     message_label,
     save_cancel_buttons,
 )
+from composer.i18n import _
 from composer.settings import load_settings
 
 
@@ -32,7 +33,7 @@ class CatalogueDialog(QDialog):
     """
 
     catalogue = ""  # "adresboek", "servicebeloften", "citaten"
-    title = ""
+    title = ""  # marked with N_() in the subclasses, translated where shown
 
     def __init__(
         self,
@@ -50,11 +51,11 @@ class CatalogueDialog(QDialog):
         # Replaceable in tests: the question before closing with unsaved changes.
         self.confirm_discard: Callable[[], bool] = lambda: ask_yes_no(
             self,
-            self.title,
-            "U hebt wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?",
+            _(self.title),
+            _("U hebt wijzigingen die nog niet zijn opgeslagen. Wilt u ze weggooien?"),
         )
         self.setObjectName(self.catalogue)
-        self.setWindowTitle(self.title)
+        self.setWindowTitle(_(self.title))
         self.message_label = message_label("melding")
         self.buttons, self.save_button, self.cancel_button = save_cancel_buttons(self)
         self.buttons.accepted.connect(self.save)
@@ -72,7 +73,7 @@ class CatalogueDialog(QDialog):
         try:
             dialog = cls(parent, library=library, author=author)
         except ComposerError as exc:
-            QMessageBox.warning(parent, cls.title, exc.message)
+            QMessageBox.warning(parent, _(cls.title), exc.message)
             return None, False
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         items = dialog.document.items if accepted else None
@@ -119,7 +120,7 @@ class CatalogueDialog(QDialog):
         self.save_button.setEnabled(not saving)
         self.cancel_button.setEnabled(not saving)
         if saving:
-            self.message_label.setText("Bezig met opslaan…")
+            self.message_label.setText(_("Bezig met opslaan…"))
 
     def _saved(self, _path: object) -> None:
         self._set_saving(False)

@@ -17,18 +17,23 @@ from PySide6.QtWidgets import (
 
 from composer.errors import ComposerError
 from composer.gui.workers import BackgroundTask
+from composer.i18n import N_, _
 
-ADDRESS_LIST_FILTER = "Adressenlijsten (*.csv *.txt *.xlsx *.vcf *.vcard);;Alle bestanden (*)"
-ERROR_STYLE = "color: #a00000;"
-GOOD_STYLE = "color: #1b6e20;"
-HINT_STYLE = "color: #555555;"
+ADDRESS_LIST_FILTER = N_("Adressenlijsten (*.csv *.txt *.xlsx *.vcf *.vcard);;Alle bestanden (*)")
+ERROR_STYLE = "color: #a00000;"  # not screen text
+GOOD_STYLE = "color: #1b6e20;"  # not screen text
+HINT_STYLE = "color: #555555;"  # not screen text
+# The accessible names message_label makes of the object names the dialogs give it.
 
 
-def message_label(name: str, style: str = ERROR_STYLE) -> QLabel:
-    """A wrapping, selectable label for what went wrong (or right); empty until needed."""
+def message_label(name: str, style: str = ERROR_STYLE, *, spoken: str = "") -> QLabel:
+    """A wrapping, selectable label for what went wrong (or right); empty until needed.
+
+    `spoken`: what a screen reader calls it (translated already); "Melding" when not given.
+    """
     label = QLabel("")
     label.setObjectName(name)
-    label.setAccessibleName(name.replace("_", " "))
+    label.setAccessibleName(spoken or _("Melding"))
     label.setWordWrap(True)
     label.setStyleSheet(style)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -59,8 +64,8 @@ def push_button(text: str, name: str) -> QPushButton:
 
 def save_cancel_buttons(parent: QWidget) -> tuple[QDialogButtonBox, QPushButton, QPushButton]:
     box = QDialogButtonBox(parent)
-    save = add_button(box, "&Opslaan", QDialogButtonBox.ButtonRole.AcceptRole, "opslaan")
-    cancel = add_button(box, "&Annuleren", QDialogButtonBox.ButtonRole.RejectRole, "annuleren")
+    save = add_button(box, _("&Opslaan"), QDialogButtonBox.ButtonRole.AcceptRole, "opslaan")
+    cancel = add_button(box, _("&Annuleren"), QDialogButtonBox.ButtonRole.RejectRole, "annuleren")
     save.setDefault(True)
     return box, save, cancel
 
@@ -69,7 +74,9 @@ def error_text(error: BaseException) -> str:
     """The Dutch message of a ComposerError; for a programming error, a plain report."""
     if isinstance(error, ComposerError):
         return error.message
-    return f"Er ging onverwacht iets mis ({type(error).__name__}: {error}). Meld dit aan beheer."
+    return _("Er ging onverwacht iets mis ({kind}: {error}). Meld dit aan beheer.").format(
+        kind=type(error).__name__, error=error
+    )
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:

@@ -42,12 +42,14 @@ from composer.gui.dialogs.rows_table import (
     view_of_merge_row,
     view_of_source_row,
 )
+from composer.i18n import N_, _
 from composer.merge.rows import MergeRow, rows_from_letter
 from composer.merge.service import MergeOptions, MergeReport, run_merge
 from composer.merge.sources import AddresseeList, read_addressees
 from composer.render.pdf.cancel import CancelToken
 
-TITLE = "Samenvoegen naar afzonderlijke brieven"
+TITLE = N_("Samenvoegen naar afzonderlijke brieven")
+STOPPING = N_("{progress} · wordt afgebroken…")
 
 
 class _ProgressRelay(QObject):
@@ -88,19 +90,19 @@ class MergeDialog(QDialog):
         self._relay = _ProgressRelay(self)
         self._relay.progressed.connect(self._show_progress)
         self.setObjectName("samenvoegen")
-        self.setWindowTitle(TITLE)
+        self.setWindowTitle(_(TITLE))
         self.resize(820, 640)
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_source())
         layout.addWidget(self._build_options())
         self.progress_bar = QProgressBar()
         self.progress_bar.setObjectName("voortgang")
-        self.progress_bar.setAccessibleName("Voortgang van het samenvoegen")
+        self.progress_bar.setAccessibleName(_("Voortgang van het samenvoegen"))
         self.progress_bar.setTextVisible(True)
-        self.progress_bar.setFormat("Nog niet gestart")
+        self.progress_bar.setFormat(_("Nog niet gestart"))
         self.progress_bar.setValue(0)
         layout.addWidget(self.progress_bar)
-        self.summary_label = message_label("samenvatting", GOOD_STYLE)
+        self.summary_label = message_label("samenvatting", GOOD_STYLE, spoken=_("Samenvatting"))
         self.message_label = message_label("melding")
         layout.addWidget(self.summary_label)
         layout.addWidget(self.message_label)
@@ -123,26 +125,26 @@ class MergeDialog(QDialog):
     # Building
 
     def _build_source(self) -> QGroupBox:
-        box = QGroupBox("Geadresseerden")
+        box = QGroupBox(_("Geadresseerden"))
         grid = QGridLayout(box)
         count = len(self.letter.addressees)
-        self.letter_radio = QRadioButton(f"Die van de &brief ({count})")
+        self.letter_radio = QRadioButton(_("Die van de &brief ({count})").format(count=count))
         self.letter_radio.setObjectName("uit_brief")
-        self.file_radio = QRadioButton("&Uit een bestand (CSV, Excel, vCard):")
+        self.file_radio = QRadioButton(_("&Uit een bestand (CSV, Excel, vCard):"))
         self.file_radio.setObjectName("uit_bestand")
         group = QButtonGroup(self)
         group.addButton(self.letter_radio)
         group.addButton(self.file_radio)
         self.file_edit = QLineEdit()
         self.file_edit.setObjectName("adressenlijst")
-        self.file_edit.setAccessibleName("Adressenlijst")
+        self.file_edit.setAccessibleName(_("Adressenlijst"))
         self.file_edit.setReadOnly(True)
-        self.file_edit.setPlaceholderText("Nog geen bestand gekozen")
-        self.file_button = push_button("&Kiezen…", "bestand_kiezen")
+        self.file_edit.setPlaceholderText(_("Nog geen bestand gekozen"))
+        self.file_button = push_button(_("&Kiezen…"), "bestand_kiezen")
         self.table = AddresseeRowsTable()
         self.count_label = QLabel("")
         self.count_label.setObjectName("telling")
-        self.warning_label = message_label("waarschuwingen")
+        self.warning_label = message_label("waarschuwingen", spoken=_("Waarschuwingen"))
         grid.addWidget(self.letter_radio, 0, 0, 1, 3)
         grid.addWidget(self.file_radio, 1, 0)
         grid.addWidget(self.file_edit, 1, 1)
@@ -156,35 +158,35 @@ class MergeDialog(QDialog):
         return box
 
     def _build_options(self) -> QGroupBox:
-        box = QGroupBox("Uitvoer")
+        box = QGroupBox(_("Uitvoer"))
         grid = QGridLayout(box)
-        self.docx_check = QCheckBox("&DOCX")
+        self.docx_check = QCheckBox("&DOCX")  # not screen text: a format name
         self.docx_check.setObjectName("docx")
         self.docx_check.setChecked(True)
-        self.pdf_check = QCheckBox("&PDF")
+        self.pdf_check = QCheckBox("&PDF")  # not screen text: a format name
         self.pdf_check.setObjectName("pdf")
-        self.combined_check = QCheckBox("Ook één PDF met alle b&rieven")
+        self.combined_check = QCheckBox(_("Ook één PDF met alle b&rieven"))
         self.combined_check.setObjectName("alle_brieven")
-        self.skip_check = QCheckBox("&Ongeldige overslaan")
+        self.skip_check = QCheckBox(_("&Ongeldige overslaan"))
         self.skip_check.setObjectName("ongeldige_overslaan")
-        self.force_check = QCheckBox("Bestaande bestanden o&verschrijven")
+        self.force_check = QCheckBox(_("Bestaande bestanden o&verschrijven"))
         self.force_check.setObjectName("overschrijven")
         formats = QHBoxLayout()
         formats.addWidget(self.docx_check)
         formats.addWidget(self.pdf_check)
         formats.addStretch(1)
-        grid.addWidget(QLabel("Formaten:"), 0, 0)
+        grid.addWidget(QLabel(_("Formaten:")), 0, 0)
         grid.addLayout(formats, 0, 1, 1, 2)
         grid.addWidget(self.combined_check, 1, 1, 1, 2)
         grid.addWidget(self.skip_check, 2, 1, 1, 2)
         grid.addWidget(self.force_check, 3, 1, 1, 2)
-        folder_label = QLabel("&Map:")
+        folder_label = QLabel(_("&Map:"))
         self.folder_edit = QLineEdit()
         self.folder_edit.setObjectName("map")
-        self.folder_edit.setAccessibleName("Map voor de brieven")
-        self.folder_edit.setPlaceholderText("De map waarin de brieven komen")
+        self.folder_edit.setAccessibleName(_("Map voor de brieven"))
+        self.folder_edit.setPlaceholderText(_("De map waarin de brieven komen"))
         folder_label.setBuddy(self.folder_edit)
-        self.folder_button = push_button("K&iezen…", "map_kiezen")
+        self.folder_button = push_button(_("K&iezen…"), "map_kiezen")
         self.folder_button.clicked.connect(self._pick_folder)
         grid.addWidget(folder_label, 4, 0)
         grid.addWidget(self.folder_edit, 4, 1)
@@ -194,10 +196,10 @@ class MergeDialog(QDialog):
     def _build_buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox()
         role = QDialogButtonBox.ButtonRole
-        self.open_button = add_button(box, "Map op&enen", role.ActionRole, "map_openen")
-        self.start_button = add_button(box, "&Starten", role.ActionRole, "starten")
-        self.cancel_button = add_button(box, "&Annuleren", role.ActionRole, "annuleren")
-        self.close_button = add_button(box, "S&luiten", role.RejectRole, "sluiten")
+        self.open_button = add_button(box, _("Map op&enen"), role.ActionRole, "map_openen")
+        self.start_button = add_button(box, _("&Starten"), role.ActionRole, "starten")
+        self.cancel_button = add_button(box, _("&Annuleren"), role.ActionRole, "annuleren")
+        self.close_button = add_button(box, _("S&luiten"), role.RejectRole, "sluiten")
         self.open_button.setEnabled(False)
         self.cancel_button.setEnabled(False)
         self.start_button.setDefault(True)
@@ -213,7 +215,9 @@ class MergeDialog(QDialog):
         self.rows = rows
         self.table.show_rows(views)
         self.count_label.setText(count_text(views))
-        self.warning_label.setText("\n".join(f"Let op: {warning}" for warning in warnings))
+        self.warning_label.setText(
+            "\n".join(_("Let op: {warning}").format(warning=warning) for warning in warnings)
+        )
         self._update_buttons()
 
     def use_letter(self) -> None:
@@ -223,7 +227,9 @@ class MergeDialog(QDialog):
         self._show_rows(rows, [view_of_merge_row(row) for row in rows], [])
 
     def _ask_file(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, "Adressenlijst kiezen", "", ADDRESS_LIST_FILTER)
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Adressenlijst kiezen"), "", _(ADDRESS_LIST_FILTER)
+        )
         return Path(name) if name else None
 
     def _pick_file(self) -> None:
@@ -241,7 +247,7 @@ class MergeDialog(QDialog):
         self.file_radio.setChecked(True)
         self.file_edit.setText(str(path))
         self.message_label.setText("")
-        self.count_label.setText(f"‘{path.name}’ wordt gelezen…")
+        self.count_label.setText(_("‘{name}’ wordt gelezen…").format(name=path.name))
         self._show_rows([], [], [])
         self._reading = True
         self._update_buttons()
@@ -262,7 +268,7 @@ class MergeDialog(QDialog):
 
     def _ask_folder(self) -> Path | None:
         start = self.folder_edit.text()
-        name = QFileDialog.getExistingDirectory(self, "Map voor de brieven", start)
+        name = QFileDialog.getExistingDirectory(self, _("Map voor de brieven"), start)
         return Path(name) if name else None
 
     def _pick_folder(self) -> None:
@@ -285,11 +291,11 @@ class MergeDialog(QDialog):
 
     def _refusal(self, options: MergeOptions) -> str:
         if not self.rows:
-            return "Er zijn geen geadresseerden om samen te voegen. Kies een adressenlijst."
+            return _("Er zijn geen geadresseerden om samen te voegen. Kies een adressenlijst.")
         if not options.formats:
-            return "Kies een formaat: DOCX, PDF of beide."
+            return _("Kies een formaat: DOCX, PDF of beide.")
         if not self.folder_edit.text().strip():
-            return "Kies eerst de map waarin de brieven komen (Map: Kiezen…)."
+            return _("Kies eerst de map waarin de brieven komen (Map: Kiezen…).")
         return ""
 
     def start(self) -> None:
@@ -305,7 +311,7 @@ class MergeDialog(QDialog):
         token = CancelToken()
         self.cancel_token, self.out_dir, self.running = token, out_dir, True
         self.progress_bar.setRange(0, 0)  # busy until the first letter is done
-        self.progress_bar.setFormat("Bezig…")
+        self.progress_bar.setFormat(_("Bezig…"))
         self._update_buttons()
         letter, rows, relay = self.letter, list(self.rows), self._relay
 
@@ -319,16 +325,16 @@ class MergeDialog(QDialog):
     def _show_progress(self, stage: str, done: int, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
-        stopping = (
-            " · wordt afgebroken…" if self.cancel_token and self.cancel_token.cancelled else ""
-        )
-        self.progress_bar.setFormat(progress_text(stage, done, total) + stopping)
+        text = progress_text(stage, done, total)
+        if self.cancel_token and self.cancel_token.cancelled:
+            text = _(STOPPING).format(progress=text)
+        self.progress_bar.setFormat(text)
 
     def cancel(self) -> None:
         if self.running and self.cancel_token is not None:
             if not self.cancel_token.cancelled:
                 self.cancel_token.cancel()
-                self.progress_bar.setFormat(self.progress_bar.format() + " · wordt afgebroken…")
+                self.progress_bar.setFormat(_(STOPPING).format(progress=self.progress_bar.format()))
             self.cancel_button.setEnabled(False)
 
     def _finished(self, report: MergeReport) -> None:
@@ -338,10 +344,10 @@ class MergeDialog(QDialog):
         if self.progress_bar.maximum() == 0:
             self.progress_bar.setRange(0, 1)
         if report.cancelled:
-            self.progress_bar.setFormat("Afgebroken")
+            self.progress_bar.setFormat(_("Afgebroken"))
         else:
             self.progress_bar.setValue(self.progress_bar.maximum())
-            self.progress_bar.setFormat("Klaar")
+            self.progress_bar.setFormat(_("Klaar"))
         self.summary_label.setText(merge_summary(report, self.out_dir))
         self._after_run()
 
@@ -349,7 +355,7 @@ class MergeDialog(QDialog):
         self.running = False
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
-        self.progress_bar.setFormat("Niet samengevoegd")
+        self.progress_bar.setFormat(_("Niet samengevoegd"))
         self.message_label.setText(on_screen(error_text(error)))
         self._after_run()
 

@@ -4,30 +4,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from composer.i18n import N_, _, ngettext
 from composer.merge.service import MergeReport
 
-STAGES = {"docx": "DOCX", "pdf": "PDF"}
+STAGES = {"docx": "DOCX", "pdf": "PDF"}  # not screen text: format names
 
 # The merge service speaks to the command line; on screen the options are check boxes.
-_CLI_HINTS = {
-    "gebruik --skip-invalid": "zet ‘Ongeldige overslaan’ aan",
-    "gebruik --force": "zet ‘Bestaande bestanden overschrijven’ aan",
+# The keys are the service's own (Dutch) words; the values are what the screen says instead.
+_CLI_HINTS = {  # not screen text: the keys
+    "gebruik --skip-invalid": N_("zet ‘Ongeldige overslaan’ aan"),
+    "gebruik --force": N_("zet ‘Bestaande bestanden overschrijven’ aan"),
 }
 
 
 def letters(count: int) -> str:
-    return "1 brief" if count == 1 else f"{count} brieven"
+    return ngettext("{count} brief", "{count} brieven", count).format(count=count)
 
 
 def on_screen(message: str) -> str:
     """A service message with its command-line hints replaced by the dialog's own words."""
     for flag, words in _CLI_HINTS.items():
-        message = message.replace(flag, words)
+        message = message.replace(flag, _(words))
     return message
 
 
 def progress_text(stage: str, done: int, total: int) -> str:
-    return f"{STAGES.get(stage, stage)} {done} van {total}"
+    return _("{stage} {done} van {total}").format(
+        stage=STAGES.get(stage, stage), done=done, total=total
+    )
 
 
 def letters_written(report: MergeReport) -> int:
@@ -41,24 +45,48 @@ def merge_summary(report: MergeReport, out_dir: Path) -> str:
     """What happened, in the words of the screen: written, skipped, combined PDF, engine."""
     count = letters_written(report)
     if report.cancelled:
-        lines = [
-            f"Afgebroken: {count} van {letters(report.total)} geschreven in ‘{out_dir}’; "
-            "de brief die bezig was is verwijderd."
-        ]
+        cancelled = ngettext(
+            "Afgebroken: {count} van {total} brief geschreven in ‘{folder}’; "
+            "de brief die bezig was is verwijderd.",
+            "Afgebroken: {count} van {total} brieven geschreven in ‘{folder}’; "
+            "de brief die bezig was is verwijderd.",
+            report.total,
+        )
+        lines = [cancelled.format(count=count, total=report.total, folder=out_dir)]
     else:
-        lines = [f"Klaar: {letters(count)} geschreven in ‘{out_dir}’."]
+        done = ngettext(
+            "Klaar: {count} brief geschreven in ‘{folder}’.",
+            "Klaar: {count} brieven geschreven in ‘{folder}’.",
+            count,
+        )
+        lines = [done.format(count=count, folder=out_dir)]
     made = [path for path in report.written if path != report.combined]
     formats = sorted({path.suffix[1:].upper() for path in made})
-    if formats:
-        lines.append(f"Bestanden: {' en '.join(formats)}.")
+    if len(formats) == 1:
+        lines.append(_("Bestanden: {format}.").format(format=formats[0]))
+    elif formats:
+        both = _("Bestanden: {formats} en {last}.")
+        lines.append(both.format(formats=", ".join(formats[:-1]), last=formats[-1]))
     if report.combined is not None:
-        lines.append(f"Alle brieven samen in één PDF: {report.combined.name}.")
+        combined = _("Alle brieven samen in één PDF: {name}.")
+        lines.append(combined.format(name=report.combined.name))
     if report.skipped:
         skipped = len(report.skipped)
-        noun = "geadresseerde" if skipped == 1 else "geadresseerden"
-        where = f" (zie {report.report_file.name})" if report.report_file else ""
-        lines.append(f"{skipped} ongeldige {noun} overgeslagen{where}.")
+        if report.report_file:
+            text = ngettext(
+                "{count} ongeldige geadresseerde overgeslagen (zie {file}).",
+                "{count} ongeldige geadresseerden overgeslagen (zie {file}).",
+                skipped,
+            )
+        else:
+            text = ngettext(
+                "{count} ongeldige geadresseerde overgeslagen.",
+                "{count} ongeldige geadresseerden overgeslagen.",
+                skipped,
+            )
+        file = report.report_file.name if report.report_file else ""
+        lines.append(text.format(count=skipped, file=file))
     if report.engine:
-        lines.append(f"PDF's gemaakt met {report.engine}.")
-    lines += [f"Let op: {warning}" for warning in report.warnings]
+        lines.append(_("PDF's gemaakt met {engine}.").format(engine=report.engine))
+    lines += [_("Let op: {warning}").format(warning=warning) for warning in report.warnings]
     return "\n".join(lines)

@@ -10,17 +10,19 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 from composer.core.catalogue_store import CatalogueDocument
 from composer.dutch.postcodes import is_valid_dutch_postcode, normalise_postcode, postcode_problem
 from composer.gui.dialogs.common import hint_label, message_label
+from composer.i18n import N_, _
 
-# (key in organisatie.json — "address." for the address —, label on the screen)
+# (key in organisatie.json — "address." for the address —, label on the screen, translated
+# where it is shown)
 PROFILE_FIELDS = (
-    ("name", "&Naam"),
-    ("address.street", "&Straat"),
-    ("address.house_number", "&Huisnummer"),
-    ("address.postcode", "Post&code"),
-    ("address.city", "&Plaats"),
-    ("phone", "&Telefoon"),
-    ("email", "&E-mail"),
-    ("website", "&Website"),
+    ("name", N_("&Naam:")),  # not screen text: the key
+    ("address.street", N_("&Straat:")),  # not screen text: the key
+    ("address.house_number", N_("&Huisnummer:")),  # not screen text: the key
+    ("address.postcode", N_("Post&code:")),  # not screen text: the key
+    ("address.city", N_("&Plaats:")),  # not screen text: the key
+    ("phone", N_("&Telefoon:")),  # not screen text: the key
+    ("email", N_("&E-mail:")),  # not screen text: the key
+    ("website", N_("&Website:")),  # not screen text: the key
 )
 
 
@@ -35,20 +37,25 @@ class ProfileForm(QWidget):
         form = QFormLayout(self)
         form.addRow(
             hint_label(
-                "De afzender in het briefhoofd en onder persberichten. Wordt opgeslagen in "
-                "het organisatieprofiel."
+                _(
+                    "De afzender in het briefhoofd en onder persberichten. Wordt opgeslagen in "
+                    "het organisatieprofiel."
+                )
             )
         )
-        for key, caption in PROFILE_FIELDS:
+        for key, marked in PROFILE_FIELDS:
+            caption = _(marked)
             edit = QLineEdit(str(self._value(self.original, key)))
             edit.setObjectName(f"organisatie.{key}")
-            edit.setAccessibleName(caption.replace("&", ""))
-            label = QLabel(f"{caption}:")
+            edit.setAccessibleName(caption.replace("&", "").rstrip(":"))
+            label = QLabel(caption)
             label.setBuddy(edit)
             form.addRow(label, edit)
             self.fields[key] = edit
             if key == "address.postcode":
-                self.postcode_problem = message_label("organisatie.postcode.probleem")
+                self.postcode_problem = message_label(
+                    "organisatie.postcode.probleem", spoken=_("Probleem met de postcode")
+                )
                 form.addRow("", self.postcode_problem)
                 form.setRowVisible(self.postcode_problem, False)
                 edit.textChanged.connect(self._check_postcode)
@@ -73,9 +80,9 @@ class ProfileForm(QWidget):
         if country == "NL" and postcode.strip():
             problem = postcode_problem(postcode)
             if problem:
-                return f"Organisatie: {problem}"
+                return _("Organisatie: {problem}").format(problem=problem)
         if not self.fields["name"].text().strip():
-            return "Organisatie: de naam ontbreekt. Vul de naam van de organisatie in."
+            return _("Organisatie: de naam ontbreekt. Vul de naam van de organisatie in.")
         return ""
 
     def values(self) -> dict[str, str]:

@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from composer.errors import ComposerError
+from composer.i18n import N_, _
 from composer.render.pdf.locate import LibreOfficeMissing, engine_version, find_soffice
 from composer.settings import Settings
 from composer.storage.engine import DATABASE_URL_VARIABLE, default_url, describe, normalised_url
 
-NOT_FOUND = "LibreOffice niet gevonden"
+NOT_FOUND = N_("LibreOffice niet gevonden")
 
 
 @dataclass(frozen=True)
@@ -30,14 +31,13 @@ def find_engine(configured: str = "") -> EngineInfo:
     if configured.strip():
         path = Path(configured.strip()).expanduser()
         if not (path.is_file() and os.access(path, os.X_OK)):
-            return EngineInfo(
-                None, f"Op ‘{configured}’ staat geen programma. Kies soffice of klik op Zoeken."
-            )
+            text = _("Op ‘{path}’ staat geen programma. Kies soffice of klik op Zoeken.")
+            return EngineInfo(None, text.format(path=configured))
         return EngineInfo(path, engine_version(path))
     try:
         path = find_soffice()
     except LibreOfficeMissing:
-        return EngineInfo(None, NOT_FOUND)
+        return EngineInfo(None, _(NOT_FOUND))
     return EngineInfo(path, engine_version(path))
 
 

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 from composer.errors import ComposerError
 from composer.gui.dialogs import program_info
 from composer.gui.dialogs.common import error_text, hint_label, in_background, push_button
+from composer.i18n import N_, _
 from composer.paths import data_dir
 from composer.settings import Settings
 from composer.storage.engine import DATABASE_URL_VARIABLE, LIBRARY_FILENAME, normalised_url
 
-NEXT_START = "Na OK opent Brievencomposer de gekozen bibliotheek."
-SEARCHING = "LibreOffice wordt gezocht…"
+NEXT_START = N_("Na OK opent Brievencomposer de gekozen bibliotheek.")
+SEARCHING = N_("LibreOffice wordt gezocht…")
 
 
 def standard_library_file() -> Path:
@@ -52,18 +53,18 @@ class ProgramsTab(QWidget):
         self.postgres_edit.setText("" if path is not None else url)
 
     def _engine_box(self) -> QGroupBox:
-        box = QGroupBox("LibreOffice (voor PDF)")
+        box = QGroupBox(_("LibreOffice (voor PDF)"))
         grid = QGridLayout(box)
         self.soffice_edit = QLineEdit()
         self.soffice_edit.setObjectName("libreoffice_pad")
-        self.soffice_edit.setAccessibleName("Pad naar LibreOffice (soffice)")
-        self.soffice_edit.setPlaceholderText("Leeg: Brievencomposer zoekt LibreOffice zelf")
-        self.find_button = push_button("&Zoeken", "zoeken")
-        self.browse_soffice_button = push_button("&Bladeren…", "libreoffice_bladeren")
+        self.soffice_edit.setAccessibleName(_("Pad naar LibreOffice (soffice)"))
+        self.soffice_edit.setPlaceholderText(_("Leeg: Brievencomposer zoekt LibreOffice zelf"))
+        self.find_button = push_button(_("&Zoeken"), "zoeken")
+        self.browse_soffice_button = push_button(_("&Bladeren…"), "libreoffice_bladeren")
         self.engine_label = QLabel("")
         self.engine_label.setObjectName("libreoffice_versie")
         self.engine_label.setWordWrap(True)
-        grid.addWidget(QLabel("Programma:"), 0, 0)
+        grid.addWidget(QLabel(_("Programma:")), 0, 0)
         grid.addWidget(self.soffice_edit, 0, 1)
         grid.addWidget(self.find_button, 0, 2)
         grid.addWidget(self.browse_soffice_button, 0, 3)
@@ -74,30 +75,31 @@ class ProgramsTab(QWidget):
         return box
 
     def _library_box(self, settings: Settings, current: str | None) -> QGroupBox:
-        box = QGroupBox("Bibliotheek (de opgeslagen brieven)")
+        box = QGroupBox(_("Bibliotheek (de opgeslagen brieven)"))
         grid = QGridLayout(box)
-        self.sqlite_radio = QRadioButton("SQLite-bes&tand:")
+        self.sqlite_radio = QRadioButton(_("SQLite-bes&tand:"))
         self.sqlite_radio.setObjectName("sqlite")
-        self.postgres_radio = QRadioButton("&PostgreSQL-server:")
+        self.postgres_radio = QRadioButton(_("&PostgreSQL-server:"))
         self.postgres_radio.setObjectName("postgresql")
         group = QButtonGroup(box)
         group.addButton(self.sqlite_radio)
         group.addButton(self.postgres_radio)
         self.sqlite_edit = QLineEdit()
         self.sqlite_edit.setObjectName("sqlite_bestand")
-        self.sqlite_edit.setAccessibleName("SQLite-bestand van de bibliotheek")
-        self.browse_database_button = push_button("Bla&deren…", "bibliotheek_bladeren")
+        self.sqlite_edit.setAccessibleName(_("SQLite-bestand van de bibliotheek"))
+        self.browse_database_button = push_button(_("Bla&deren…"), "bibliotheek_bladeren")
         self.postgres_edit = QLineEdit()
         self.postgres_edit.setObjectName("postgresql_adres")
-        self.postgres_edit.setAccessibleName("Adres van de PostgreSQL-server")
-        self.postgres_edit.setPlaceholderText("postgresql://gebruiker@server/bibliotheek")
+        self.postgres_edit.setAccessibleName(_("Adres van de PostgreSQL-server"))
+        self.postgres_edit.setPlaceholderText(_("postgresql://gebruiker@server/bibliotheek"))
         in_use = current or program_info.library_location(settings)
-        self.location_label = QLabel(f"Nu in gebruik: {in_use}")
+        self.location_label = QLabel(_("Nu in gebruik: {location}").format(location=in_use))
         self.location_label.setObjectName("bibliotheek_nu")
         self.location_label.setWordWrap(True)
-        note = NEXT_START
+        note = _(NEXT_START)
         if os.environ.get(DATABASE_URL_VARIABLE, "").strip():
-            note += f" Let op: de omgevingsvariabele {DATABASE_URL_VARIABLE} gaat voor."
+            overruled = _("Let op: de omgevingsvariabele {variable} gaat voor.")
+            note += " " + overruled.format(variable=DATABASE_URL_VARIABLE)
         grid.addWidget(self.sqlite_radio, 0, 0)
         grid.addWidget(self.sqlite_edit, 0, 1)
         grid.addWidget(self.browse_database_button, 0, 2)
@@ -129,7 +131,7 @@ class ProgramsTab(QWidget):
     def problem(self) -> str:
         url = self.database_url()
         if self.postgres_radio.isChecked() and not url.startswith(("postgresql:", "postgres:")):
-            return (
+            return _(
                 "Vul het adres van de PostgreSQL-server in, zoals "
                 "postgresql://gebruiker@server/bibliotheek."
             )
@@ -144,7 +146,7 @@ class ProgramsTab(QWidget):
 
     def look_up_engine(self) -> None:
         """Show the version of the chosen program (or of the one Composer finds)."""
-        self.engine_label.setText(SEARCHING)
+        self.engine_label.setText(_(SEARCHING))
         configured = self.libreoffice_path()
         in_background(
             self,
@@ -155,7 +157,7 @@ class ProgramsTab(QWidget):
 
     def search_engine(self) -> None:
         """Zoeken: put the program Composer finds itself in the field, with its version."""
-        self.engine_label.setText(SEARCHING)
+        self.engine_label.setText(_(SEARCHING))
         in_background(self, program_info.find_engine, self._engine_searched, self._engine_failed)
 
     def _engine_searched(self, info: program_info.EngineInfo) -> None:
@@ -164,13 +166,14 @@ class ProgramsTab(QWidget):
         self._engine_found(info)
 
     def _engine_found(self, info: program_info.EngineInfo) -> None:
-        self.engine_label.setText(info.text if info.path is None else f"Gevonden: {info.text}")
+        found = _("Gevonden: {engine}").format(engine=info.text)
+        self.engine_label.setText(info.text if info.path is None else found)
 
     def _engine_failed(self, error: BaseException) -> None:
         self.engine_label.setText(error_text(error))
 
     def _ask_soffice(self) -> Path | None:
-        name, _ = QFileDialog.getOpenFileName(self, "LibreOffice (soffice) kiezen")
+        name, _filter = QFileDialog.getOpenFileName(self, _("LibreOffice (soffice) kiezen"))
         return Path(name) if name else None
 
     def _browse_soffice(self) -> None:
@@ -180,11 +183,11 @@ class ProgramsTab(QWidget):
             self.look_up_engine()
 
     def _ask_database(self) -> Path | None:
-        name, _ = QFileDialog.getSaveFileName(
+        name, _filter = QFileDialog.getSaveFileName(
             self,
-            "Bibliotheek kiezen",
+            _("Bibliotheek kiezen"),
             self.sqlite_edit.text(),
-            "SQLite-bibliotheek (*.sqlite);;Alle bestanden (*)",
+            _("SQLite-bibliotheek (*.sqlite);;Alle bestanden (*)"),
             options=QFileDialog.Option.DontConfirmOverwrite,
         )
         return Path(name) if name else None

@@ -22,19 +22,20 @@ from PySide6.QtWidgets import (
 from composer.core.catalogue_store import CatalogueRecorder
 from composer.gui.dialogs.catalogue_dialog import CatalogueDialog
 from composer.gui.dialogs.common import ERROR_STYLE, HINT_STYLE, hint_label
-
-PLACEHOLDER_MARK = "nog geen tekst"
+from composer.i18n import N_, _
 
 
 def promise_line(item: dict[str, Any]) -> str:
     """`4 · medewerkers en goed werkgeverschap`, or `6 · technologie — nog geen tekst`."""
-    line = f"{item.get('number')} · {item.get('topic', '')}"
-    return line if str(item.get("text", "")).strip() else f"{line} — {PLACEHOLDER_MARK}"
+    number, topic = item.get("number"), item.get("topic", "")
+    if str(item.get("text", "")).strip():
+        return f"{number} · {topic}"
+    return _("{number} · {topic} — nog geen tekst").format(number=number, topic=topic)
 
 
 class PromisesDialog(CatalogueDialog):
     catalogue = "servicebeloften"
-    title = "Servicebeloften"
+    title = N_("Servicebeloften")
 
     def __init__(
         self,
@@ -50,14 +51,16 @@ class PromisesDialog(CatalogueDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint_label(
-                "Een servicebelofte zonder tekst kan niet in een brief; vul de officiële "
-                "formulering in en noem de bron."
+                _(
+                    "Een servicebelofte zonder tekst kan niet in een brief; vul de officiële "
+                    "formulering in en noem de bron."
+                )
             )
         )
         columns = QHBoxLayout()
         self.list = QListWidget()
         self.list.setObjectName("servicebeloften")
-        self.list.setAccessibleName("Servicebeloften")
+        self.list.setAccessibleName(_("Servicebeloften"))
         self.list.setFixedWidth(300)
         self.list.setWordWrap(True)  # the "nog geen tekst" mark must stay visible
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -67,7 +70,7 @@ class PromisesDialog(CatalogueDialog):
         layout.addLayout(columns)
         layout.addWidget(self.message_label)
         layout.addWidget(self.buttons)
-        for _ in self.items:
+        for _item in self.items:
             self.list.addItem(QListWidgetItem())
         self._refresh_list()
         self.list.currentRowChanged.connect(self._show)
@@ -79,24 +82,26 @@ class PromisesDialog(CatalogueDialog):
         self.number_label.setObjectName("nummer")
         self.topic_edit = QLineEdit()
         self.topic_edit.setObjectName("onderwerp")
-        self.topic_edit.setAccessibleName("Onderwerp")
+        self.topic_edit.setAccessibleName(_("Onderwerp"))
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("tekst")
-        self.text_edit.setAccessibleName("Tekst van de servicebelofte")
+        self.text_edit.setAccessibleName(_("Tekst van de servicebelofte"))
         self.text_edit.setTabChangesFocus(True)
-        self.text_edit.setPlaceholderText("Nog geen tekst: typ hier de officiële formulering.")
+        self.text_edit.setPlaceholderText(_("Nog geen tekst: typ hier de officiële formulering."))
         self.source_edit = QLineEdit()
         self.source_edit.setObjectName("bron")
-        self.source_edit.setAccessibleName("Bron")
-        self.source_edit.setPlaceholderText("Waar de tekst vandaan komt (document, datum, adres)")
+        self.source_edit.setAccessibleName(_("Bron"))
+        self.source_edit.setPlaceholderText(
+            _("Waar de tekst vandaan komt (document, datum, adres)")
+        )
         self.state_label = QLabel("")
         self.state_label.setObjectName("status")
         self.state_label.setWordWrap(True)
         for caption, widget in (
-            ("Nummer:", self.number_label),
-            ("Onder&werp:", self.topic_edit),
-            ("&Tekst:", self.text_edit),
-            ("&Bron:", self.source_edit),
+            (_("Nummer:"), self.number_label),
+            (_("Onder&werp:"), self.topic_edit),
+            (_("&Tekst:"), self.text_edit),
+            (_("&Bron:"), self.source_edit),
         ):
             label = QLabel(caption)
             label.setBuddy(widget)
@@ -129,12 +134,14 @@ class PromisesDialog(CatalogueDialog):
 
     def _show_state(self, item: dict[str, Any]) -> None:
         if str(item.get("text", "")).strip():
-            self.state_label.setText("Deze servicebelofte kan in een brief.")
+            self.state_label.setText(_("Deze servicebelofte kan in een brief."))
             self.state_label.setStyleSheet(HINT_STYLE)
         else:
             self.state_label.setText(
-                f"Servicebelofte {item.get('number')}: {PLACEHOLDER_MARK}. Een brief met deze "
-                "servicebelofte wordt geweigerd tot de tekst is ingevuld."
+                _(
+                    "Servicebelofte {number}: nog geen tekst. Een brief met deze "
+                    "servicebelofte wordt geweigerd tot de tekst is ingevuld."
+                ).format(number=item.get("number"))
             )
             self.state_label.setStyleSheet(ERROR_STYLE)
 
@@ -160,7 +167,9 @@ class PromisesDialog(CatalogueDialog):
     def problem(self) -> str:
         for item in self.items:
             if not str(item.get("topic", "")).strip():
-                return f"Servicebelofte {item.get('number')} heeft geen onderwerp. Vul het in."
+                return _("Servicebelofte {number} heeft geen onderwerp. Vul het in.").format(
+                    number=item.get("number")
+                )
         return ""
 
     def prepare(self) -> None:

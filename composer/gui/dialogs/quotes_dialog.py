@@ -22,14 +22,15 @@ from PySide6.QtWidgets import (
 from composer.core.catalogue_store import CatalogueRecorder, quote_approved, unique_id
 from composer.gui.dialogs.catalogue_dialog import CatalogueDialog
 from composer.gui.dialogs.common import hint_label, push_button
+from composer.i18n import N_, _
 
 SNIPPET_LENGTH = 60
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # not screen text
 
 
 def quote_line(item: dict[str, Any]) -> str:
     """`✓ 17-10-2022 · Een behoorlijk en duurzaam …` (– instead of ✓: not approved)."""
-    text = " ".join(str(item.get("text", "")).split()) or "(nog geen tekst)"
+    text = " ".join(str(item.get("text", "")).split()) or _("(nog geen tekst)")
     if len(text) > SNIPPET_LENGTH:
         text = text[:SNIPPET_LENGTH].rstrip() + "…"
     mark = "✓" if quote_approved(item) else "–"
@@ -46,14 +47,16 @@ def date_problem(text: str) -> str:
         try:
             dt.date.fromisoformat(text)
         except ValueError:
-            return f"De datum ‘{text}’ bestaat niet. Controleer dag en maand."
+            return _("De datum ‘{date}’ bestaat niet. Controleer dag en maand.").format(date=text)
         return ""
-    return f"De datum ‘{text}’ is ongeldig. Schrijf de datum als JJJJ-MM-DD, zoals 2022-10-17."
+    return _(
+        "De datum ‘{date}’ is ongeldig. Schrijf de datum als JJJJ-MM-DD, zoals 2022-10-17."
+    ).format(date=text)
 
 
 class QuotesDialog(CatalogueDialog):
     catalogue = "citaten"
-    title = "Citaten van de directeur"
+    title = N_("Citaten van de directeur")
 
     def __init__(
         self,
@@ -68,21 +71,23 @@ class QuotesDialog(CatalogueDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(
             hint_label(
-                "Alleen goedgekeurde citaten (✓) worden in de editor aangeboden. Noem bij elk "
-                "citaat de bron."
+                _(
+                    "Alleen goedgekeurde citaten (✓) worden in de editor aangeboden. Noem bij elk "
+                    "citaat de bron."
+                )
             )
         )
         columns = QHBoxLayout()
         left = QVBoxLayout()
         self.list = QListWidget()
         self.list.setObjectName("citaten")
-        self.list.setAccessibleName("Citaten")
+        self.list.setAccessibleName(_("Citaten"))
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         left.addWidget(self.list)
         row = QHBoxLayout()
-        self.new_button = push_button("&Nieuw", "nieuw")
-        self.delete_button = push_button("&Verwijderen", "verwijderen")
+        self.new_button = push_button(_("&Nieuw"), "nieuw")
+        self.delete_button = push_button(_("&Verwijderen"), "verwijderen")
         row.addWidget(self.new_button)
         row.addWidget(self.delete_button)
         row.addStretch(1)
@@ -103,7 +108,7 @@ class QuotesDialog(CatalogueDialog):
         form = QFormLayout()
         self.text_edit = QPlainTextEdit()
         self.text_edit.setObjectName("tekst")
-        self.text_edit.setAccessibleName("Tekst van het citaat")
+        self.text_edit.setAccessibleName(_("Tekst van het citaat"))
         self.text_edit.setTabChangesFocus(True)
         self.speaker_edit = QLineEdit()
         self.speaker_edit.setObjectName("spreker")
@@ -111,22 +116,22 @@ class QuotesDialog(CatalogueDialog):
         self.role_edit.setObjectName("functie")
         self.date_edit = QLineEdit()
         self.date_edit.setObjectName("datum")
-        self.date_edit.setPlaceholderText("JJJJ-MM-DD")
+        self.date_edit.setPlaceholderText(_("JJJJ-MM-DD"))
         self.date_problem_label = QLabel("")
         self.date_problem_label.setObjectName("datum.probleem")
         self.date_problem_label.setStyleSheet("color: #a00000;")
         self.date_problem_label.setWordWrap(True)
         self.source_edit = QLineEdit()
         self.source_edit.setObjectName("bron")
-        self.approved_check = QCheckBox("&Goedgekeurd voor gebruik in brieven")
+        self.approved_check = QCheckBox(_("&Goedgekeurd voor gebruik in brieven"))
         self.approved_check.setObjectName("goedgekeurd")
         for caption, widget in (
-            ("&Tekst:", self.text_edit),
-            ("S&preker:", self.speaker_edit),
-            ("&Functie:", self.role_edit),
-            ("&Datum:", self.date_edit),
+            (_("&Tekst:"), self.text_edit),
+            (_("S&preker:"), self.speaker_edit),
+            (_("&Functie:"), self.role_edit),
+            (_("&Datum:"), self.date_edit),
             ("", self.date_problem_label),
-            ("&Bron:", self.source_edit),
+            (_("&Bron:"), self.source_edit),
             ("", self.approved_check),
         ):
             if widget is not self.date_problem_label and widget is not self.approved_check:
@@ -219,10 +224,12 @@ class QuotesDialog(CatalogueDialog):
     def problem(self) -> str:
         for number, item in enumerate(self.items, start=1):
             if not str(item.get("text", "")).strip():
-                return f"Citaat {number} heeft geen tekst. Vul de tekst in of verwijder het citaat."
+                return _(
+                    "Citaat {number} heeft geen tekst. Vul de tekst in of verwijder het citaat."
+                ).format(number=number)
             problem = date_problem(str(item.get("date", "")))
             if problem:
-                return f"Citaat {number}: {problem}"
+                return _("Citaat {number}: {problem}").format(number=number, problem=problem)
         return ""
 
     def prepare(self) -> None:

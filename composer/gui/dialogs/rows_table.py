@@ -11,13 +11,14 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from composer.core.catalogue_store import entry_label
 from composer.core.letterfile import addressee_to_dict
+from composer.i18n import N_, _, ngettext
 from composer.merge.rows import MergeRow
 from composer.merge.sources import SourceRow
 
-COLUMNS = ("Rij", "Geadresseerde", "Adres", "Controle")
+COLUMNS = (N_("Rij"), N_("Geadresseerde"), N_("Adres"), N_("Controle"))
 STATUS_COLUMN = 3
-VALID_TEXT = "In orde"
-_INVALID_BACKGROUND = QColor("#fde8e8")
+VALID_TEXT = N_("In orde")
+_INVALID_BACKGROUND = QColor("#fde8e8")  # not screen text
 
 
 @dataclass
@@ -45,7 +46,7 @@ def address_summary(data: dict[str, Any]) -> str:
 
     postbox = text("postbox")
     delivery = (
-        f"Postbus {postbox}"
+        _("Postbus {number}").format(number=postbox)
         if postbox
         else " ".join(p for p in (text("street"), text("house_number")) if p)
     )
@@ -71,8 +72,8 @@ class AddresseeRowsTable(QTableWidget):
     def __init__(self, name: str = "geadresseerden_tabel") -> None:
         super().__init__(0, len(COLUMNS))
         self.setObjectName(name)
-        self.setAccessibleName("Geadresseerden met controle")
-        self.setHorizontalHeaderLabels(list(COLUMNS))
+        self.setAccessibleName(_("Geadresseerden met controle"))
+        self.setHorizontalHeaderLabels([_(column) for column in COLUMNS])
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setWordWrap(True)
@@ -88,7 +89,7 @@ class AddresseeRowsTable(QTableWidget):
     def show_rows(self, rows: list[RowView]) -> None:
         self.setRowCount(len(rows))
         for index, row in enumerate(rows):
-            status = "\n".join(row.problems) if row.problems else VALID_TEXT
+            status = "\n".join(row.problems) if row.problems else _(VALID_TEXT)
             name = entry_label(row.data) if row.data else ""
             cells = (row.label, name, address_summary(row.data))
             for column, text in enumerate((*cells, status)):
@@ -111,10 +112,14 @@ def count_text(rows: list[RowView]) -> str:
     """`4 geadresseerden: 3 in orde, 1 met een fout.`"""
     total = len(rows)
     if not total:
-        return "Geen geadresseerden."
+        return _("Geen geadresseerden.")
     bad = sum(1 for row in rows if not row.valid)
-    noun = "geadresseerde" if total == 1 else "geadresseerden"
     if not bad:
-        return f"{total} {noun}, alle in orde." if total != 1 else "1 geadresseerde, in orde."
-    faults = "1 met een fout" if bad == 1 else f"{bad} met een fout"
-    return f"{total} {noun}: {total - bad} in orde, {faults}."
+        return ngettext(
+            "{count} geadresseerde, in orde.", "{count} geadresseerden, alle in orde.", total
+        ).format(count=total)
+    return ngettext(
+        "{count} geadresseerde: {good} in orde, {bad} met een fout.",
+        "{count} geadresseerden: {good} in orde, {bad} met een fout.",
+        total,
+    ).format(count=total, good=total - bad, bad=bad)

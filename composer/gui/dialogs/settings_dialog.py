@@ -1,4 +1,5 @@
-"""Instellingen: author, kenmerk pattern, address position, LibreOffice, library, organisation."""
+"""Instellingen: author, kenmerk pattern, language, address position, LibreOffice, library,
+organisation."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDoubleSpinBox,
     QFormLayout,
@@ -31,6 +33,7 @@ from composer.gui.dialogs.common import (
 )
 from composer.gui.dialogs.profile_form import ProfileForm
 from composer.gui.dialogs.programs_tab import ProgramsTab
+from composer.i18n import LANGUAGES, _
 from composer.render.registry import find_template
 from composer.settings import Settings, load_settings, save_settings
 from composer.storage.kenmerken import check_pattern, format_kenmerk
@@ -38,9 +41,9 @@ from composer.storage.kenmerken import check_pattern, format_kenmerk
 if TYPE_CHECKING:
     from composer.storage.library import Library
 
-TEMPLATE = "brief"
-LAYOUT_KEYS = ("address_left_mm", "address_top_mm")
-FALLBACK_LAYOUT = {"address_left_mm": 25.0, "address_top_mm": 50.0}
+TEMPLATE = "brief"  # not screen text
+LAYOUT_KEYS = ("address_left_mm", "address_top_mm")  # not screen text
+FALLBACK_LAYOUT = {"address_left_mm": 25.0, "address_top_mm": 50.0}  # not screen text
 
 
 def template_layout() -> dict[str, float]:
@@ -67,7 +70,7 @@ def _mm_box(name: str, accessible: str, maximum: float) -> QDoubleSpinBox:
     box.setRange(0.0, maximum)
     box.setDecimals(1)
     box.setSingleStep(0.5)
-    box.setSuffix(" mm")
+    box.setSuffix(_(" mm"))
     box.setMaximumWidth(140)
     return box
 
@@ -87,25 +90,25 @@ class SettingsDialog(QDialog):
         self.defaults = template_layout()
         self.saved: Settings | None = None
         self.setObjectName("instellingen")
-        self.setWindowTitle("Instellingen")
+        self.setWindowTitle(_("Instellingen"))
         self.resize(640, 500)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabbladen")
-        self.tabs.addTab(self._general_tab(), "Al&gemeen")
-        self.tabs.addTab(self._layout_tab(), "Op&maak")
+        self.tabs.addTab(self._general_tab(), _("Al&gemeen"))
+        self.tabs.addTab(self._layout_tab(), _("Op&maak"))
         self.programs = ProgramsTab(
             self.original, library.location if library is not None else None
         )
-        self.tabs.addTab(self.programs, "&LibreOffice en bibliotheek")
+        self.tabs.addTab(self.programs, _("&LibreOffice en bibliotheek"))
         self.profile_form = ProfileForm(self.profile)
-        self.tabs.addTab(self.profile_form, "O&rganisatie")
+        self.tabs.addTab(self.profile_form, _("O&rganisatie"))
         layout.addWidget(self.tabs)
         self.message_label = message_label("melding")
         layout.addWidget(self.message_label)
         self.buttons, self.ok_button, self.cancel_button = save_cancel_buttons(self)
-        self.ok_button.setText("&OK")
-        self.ok_button.setAccessibleName("OK")
+        self.ok_button.setText(_("&OK"))
+        self.ok_button.setAccessibleName(_("OK"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -124,7 +127,7 @@ class SettingsDialog(QDialog):
         try:
             dialog = cls(settings, parent, library=library)
         except ComposerError as exc:  # an unreadable organisation profile
-            QMessageBox.warning(parent, "Instellingen", exc.message)
+            QMessageBox.warning(parent, _("Instellingen"), exc.message)
             return None, False
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         saved = dialog.saved if accepted else None
@@ -145,24 +148,39 @@ class SettingsDialog(QDialog):
         self.pattern_label.setWordWrap(True)
         self.group_edit = QLineEdit()
         self.group_edit.setObjectName("groepsaanhef")
+        self.language_box = QComboBox()
+        self.language_box.setObjectName("taal")
+        for code, name in LANGUAGES.items():
+            self.language_box.addItem(name, code)  # each language by its own name: not translated
         for caption, widget in (
-            ("Uw &naam:", self.author_edit),
-            ("&Kenmerkpatroon:", self.pattern_edit),
+            (_("Uw &naam:"), self.author_edit),
+            (_("&Kenmerkpatroon:"), self.pattern_edit),
             ("", self.pattern_label),
-            ("Aanhef &zonder persoon:", self.group_edit),
+            (_("Aanhef &zonder persoon:"), self.group_edit),
         ):
             label = QLabel(caption)
             label.setBuddy(widget)
             if caption:
                 widget.setAccessibleName(caption.replace("&", "").rstrip(":"))
             form.addRow(label, widget)
-        form.addRow(hint_label("Uw naam staat bij elke versie die u opslaat."))
+        form.addRow(hint_label(_("Uw naam staat bij elke versie die u opslaat.")))
         form.addRow(
             hint_label(
-                "In het kenmerkpatroon staat {yyyy} voor het jaar, {yy} voor het jaar in twee "
-                "cijfers en {seq} voor het volgnummer ({seq:04d}: met voorloopnullen)."
+                _(
+                    "In het kenmerkpatroon staat {yyyy} voor het jaar, {yy} voor het jaar in twee "
+                    "cijfers en {seq} voor het volgnummer ({seq:04d}: met voorloopnullen)."
+                )
             )
         )
+        language_label = QLabel(_("&Taal:"))
+        language_label.setBuddy(self.language_box)
+        self.language_box.setAccessibleName(_("Taal"))
+        form.addRow(language_label, self.language_box)
+        self.language_note = hint_label(
+            _("Een andere taal geldt vanaf de volgende start van Brievencomposer.")
+        )
+        self.language_note.setObjectName("taal_uitleg")
+        form.addRow("", self.language_note)
         self.pattern_edit.textChanged.connect(self._show_kenmerk)
         return page
 
@@ -170,22 +188,26 @@ class SettingsDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         form.addRow(
-            hint_label("Plaats van het adres in het venster van de envelop (sjabloon Brief).")
+            hint_label(_("Plaats van het adres in het venster van de envelop (sjabloon Brief)."))
         )
-        self.left_box = _mm_box("adres_links", "Adres vanaf links, in millimeters", 150.0)
-        self.top_box = _mm_box("adres_boven", "Adres vanaf boven, in millimeters", 200.0)
+        self.left_box = _mm_box("adres_links", _("Adres vanaf links, in millimeters"), 150.0)
+        self.top_box = _mm_box("adres_boven", _("Adres vanaf boven, in millimeters"), 200.0)
         for caption, box in (
-            ("Adres vanaf l&inks:", self.left_box),
-            ("Adres vanaf &boven:", self.top_box),
+            (_("Adres vanaf l&inks:"), self.left_box),
+            (_("Adres vanaf &boven:"), self.top_box),
         ):
             label = QLabel(caption)
             label.setBuddy(box)
             form.addRow(label, box)
         left, top = (f"{self.defaults[key]:g}" for key in LAYOUT_KEYS)
         form.addRow(
-            hint_label(f"Standaard van het sjabloon: {left} mm vanaf links, {top} mm vanaf boven.")
+            hint_label(
+                _(
+                    "Standaard van het sjabloon: {left} mm vanaf links, {top} mm vanaf boven."
+                ).format(left=left, top=top)
+            )
         )
-        reset = push_button("&Standaard herstellen", "standaard_herstellen")
+        reset = push_button(_("&Standaard herstellen"), "standaard_herstellen")
         reset.clicked.connect(self._reset_layout)
         row = QHBoxLayout()
         row.addWidget(reset)
@@ -199,6 +221,7 @@ class SettingsDialog(QDialog):
         self.author_edit.setText(settings.author)
         self.pattern_edit.setText(settings.kenmerk_pattern)
         self.group_edit.setText(settings.group_salutation)
+        self.language_box.setCurrentIndex(max(self.language_box.findData(settings.language), 0))
         layout = {**self.defaults, **settings.layout.get(TEMPLATE, {})}
         self.left_box.setValue(layout["address_left_mm"])
         self.top_box.setValue(layout["address_top_mm"])
@@ -212,7 +235,7 @@ class SettingsDialog(QDialog):
             self.pattern_label.setStyleSheet("color: #a00000;")
         else:
             example = format_kenmerk(pattern, dt.date.today().year, 1)
-            self.pattern_label.setText(f"Voorbeeld: {example}")
+            self.pattern_label.setText(_("Voorbeeld: {example}").format(example=example))
             self.pattern_label.setStyleSheet("color: #555555;")
 
     def _reset_layout(self) -> None:
@@ -224,6 +247,7 @@ class SettingsDialog(QDialog):
         settings.author = self.author_edit.text().strip()
         settings.kenmerk_pattern = self.pattern_edit.text().strip()
         settings.group_salutation = self.group_edit.text().strip()
+        settings.language = str(self.language_box.currentData())
         layout = dict(settings.layout.get(TEMPLATE, {}))
         for key, box in zip(LAYOUT_KEYS, (self.left_box, self.top_box), strict=True):
             if abs(box.value() - self.defaults[key]) < 0.05:
@@ -240,7 +264,7 @@ class SettingsDialog(QDialog):
     def problem(self) -> tuple[int, str]:
         """(tab, message) of the first thing to fix; message "" when all is well."""
         if not self.author_edit.text().strip():
-            return 0, "Vul uw naam in; die staat bij elke versie die u opslaat."
+            return 0, _("Vul uw naam in; die staat bij elke versie die u opslaat.")
         problem = kenmerk_problem(self.pattern_edit.text().strip())
         if problem:
             return 0, problem
@@ -263,7 +287,7 @@ class SettingsDialog(QDialog):
             self.profile_form.apply()
         library = self.library
         self.ok_button.setEnabled(False)
-        self.message_label.setText("Bezig met opslaan…")
+        self.message_label.setText(_("Bezig met opslaan…"))
 
         def work() -> Settings:
             if profile is not None:

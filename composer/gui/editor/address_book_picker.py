@@ -21,6 +21,7 @@ from composer.core.letterfile import addressee_from_dict
 from composer.core.models import Addressee
 from composer.dutch.names import person_designation
 from composer.errors import ComposerError
+from composer.i18n import _
 
 _ROLE = Qt.ItemDataRole.UserRole
 
@@ -34,7 +35,7 @@ def addressee_summary(addressee: Addressee) -> str:
         name = person_designation(addressee.person, start_of_line=False).strip()
         if name:
             who.append(name)
-    line = " — ".join(who) or "(nog geen naam)"
+    line = " — ".join(who) or _("(nog geen naam)")
     city = addressee.address.city.strip()
     return f"{line}, {city}" if city else line
 
@@ -82,19 +83,19 @@ class AddressBookPicker(QWidget):
             self.entries, problem = [], exc.message
         self.results = QListWidget()
         self.results.setObjectName("adresboek_resultaten")
-        self.results.setAccessibleName("Gevonden in het adresboek")
+        self.results.setAccessibleName(_("Gevonden in het adresboek"))
         self.results.setMaximumHeight(90)
         self.search = _SearchField(self.results)
         self.search.setObjectName("adresboek_zoeken")
-        self.search.setAccessibleName("Zoeken in adresboek")
-        self.search.setPlaceholderText("Typ een organisatie, naam of plaats")
-        self.add_button = QPushButton("Toe&voegen")
+        self.search.setAccessibleName(_("Zoeken in adresboek"))
+        self.search.setPlaceholderText(_("Typ een organisatie, naam of plaats"))
+        self.add_button = QPushButton(_("Toe&voegen"))
         self.add_button.setObjectName("adresboek_toevoegen")
-        self.add_button.setAccessibleName("Geadresseerde uit het adresboek toevoegen")
+        self.add_button.setAccessibleName(_("Geadresseerde uit het adresboek toevoegen"))
         self.message = QLabel(problem)
         self.message.setWordWrap(True)
         self.message.setVisible(bool(problem))
-        label = QLabel("Zoeken in adr&esboek:")
+        label = QLabel(_("Zoeken in adr&esboek:"))
         label.setBuddy(self.search)
 
         layout = QGridLayout(self)

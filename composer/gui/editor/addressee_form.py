@@ -8,31 +8,38 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QW
 
 from composer.gui.editor.bindings import Binding, CheckBinding, ComboBinding, EditKeys, LineBinding
 from composer.gui.editor.letter_form import add_marked_row, line_edit
+from composer.i18n import N_, _
 
 if TYPE_CHECKING:
     from composer.gui.session import LetterSession
 
-FORMS = [("mevrouw", "mevrouw"), ("heer", "heer"), ("neutraal", "neutraal"), ("onbekend", "")]
+# (label, value of person.form)
+FORMS = [
+    (N_("mevrouw"), "mevrouw"),  # not screen text: the value
+    (N_("heer"), "heer"),  # not screen text: the value
+    (N_("neutraal"), "neutraal"),  # not screen text: the value
+    (N_("onbekend"), ""),
+]
 
 # (label, object name, path below the addressee)
 _ORGANISATION_FIELDS = [
-    ("Organisatie:", "organisatie", "organisation"),
-    ("Afdeling:", "afdeling", "department"),
+    (N_("Organisatie:"), "organisatie", "organisation"),  # not screen text: name, path
+    (N_("Afdeling:"), "afdeling", "department"),  # not screen text: name, path
 ]
 _PERSON_FIELDS = [
-    ("Voorletters:", "voorletters", "person.initials"),
-    ("Voornaam:", "voornaam", "person.first_name"),
-    ("Tussenvoegsel:", "tussenvoegsel", "person.infix"),
-    ("Achternaam:", "achternaam", "person.surname"),
-    ("Functie:", "functie", "role"),
+    (N_("Voorletters:"), "voorletters", "person.initials"),  # not screen text: name, path
+    (N_("Voornaam:"), "voornaam", "person.first_name"),  # not screen text: name, path
+    (N_("Tussenvoegsel:"), "tussenvoegsel", "person.infix"),  # not screen text: name, path
+    (N_("Achternaam:"), "achternaam", "person.surname"),  # not screen text: name, path
+    (N_("Functie:"), "functie", "role"),  # not screen text: name, path
 ]
 _ADDRESS_FIELDS = [
-    ("Straat:", "straat", "address.street"),
-    ("Huisnummer:", "huisnummer", "address.house_number"),
-    ("Postbus:", "postbus", "address.postbox"),
-    ("Postc&ode:", "postcode", "address.postcode"),
-    ("Plaats:", "adres_plaats", "address.city"),
-    ("Land:", "land", "address.country"),
+    (N_("Straat:"), "straat", "address.street"),  # not screen text: name, path
+    (N_("Huisnummer:"), "huisnummer", "address.house_number"),  # not screen text: name, path
+    (N_("Postbus:"), "postbus", "address.postbox"),  # not screen text: name, path
+    (N_("Postc&ode:"), "postcode", "address.postcode"),  # not screen text: name, path
+    (N_("Plaats:"), "adres_plaats", "address.city"),  # not screen text: name, path
+    (N_("Land:"), "land", "address.country"),  # not screen text: name, path
 ]
 
 
@@ -57,12 +64,12 @@ class AddresseeForm(QWidget):
             self._add_line(left, text, name, sub, keys)
         self.form = QComboBox()
         for text, value in FORMS:
-            self.form.addItem(text, value)
-        mark = add_marked_row(left, "Aanspreekvorm:", self.form, "aanspreekvorm")
+            self.form.addItem(_(text), value)
+        mark = add_marked_row(left, _("Aanspreekvorm:"), self.form, "aanspreekvorm")
         self._add("person.form", ComboBinding(session, self.form, "", mark=mark))
         for text, name, sub in _PERSON_FIELDS:
             self._add_line(left, text, name, sub, keys)
-        self.as_registered = QCheckBox("Naam precies zoals geregistreerd (Belgische namen)")
+        self.as_registered = QCheckBox(_("Naam precies zoals geregistreerd (Belgische namen)"))
         self.as_registered.setObjectName("zoals_geregistreerd")
         left.addRow("", self.as_registered)
         self._add("person.name_as_registered", CheckBinding(session, self.as_registered, ""))
@@ -70,12 +77,12 @@ class AddresseeForm(QWidget):
             self._add_line(right, text, name, sub, keys)
         country = self.fields["address.country"]
         country.setMaxLength(2)  # type: ignore[attr-defined]
-        country.setPlaceholderText("NL")  # type: ignore[attr-defined]
+        country.setPlaceholderText("NL")  # type: ignore[attr-defined]  # not screen text: a code
         self.set_index(None)
 
     def _add_line(self, form: QFormLayout, text: str, name: str, sub: str, keys: EditKeys) -> None:
         edit = line_edit()
-        mark = add_marked_row(form, text, edit, name)
+        mark = add_marked_row(form, _(text), edit, name)
         self._add(sub, LineBinding(self.session, edit, "", mark=mark, keys=keys))
 
     def _add(self, sub: str, binding: Binding) -> None:

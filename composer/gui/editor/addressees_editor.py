@@ -22,6 +22,7 @@ from composer.gui.editor.commands import (
     MoveAddresseeCommand,
     RemoveAddresseeCommand,
 )
+from composer.i18n import _
 
 if TYPE_CHECKING:
     from composer.gui.session import LetterSession
@@ -44,15 +45,15 @@ class AddresseesEditor(QWidget):
         self.picker = AddressBookPicker()
         self.list = QListWidget()
         self.list.setObjectName("geadresseerden")
-        self.list.setAccessibleName("Geadresseerden")
+        self.list.setAccessibleName(_("Geadresseerden"))
         self.list.setMaximumHeight(80)
         self.new_button = _button(
-            "&Nieuwe geadresseerde", "nieuwe_geadresseerde", "Nieuwe lege geadresseerde"
+            _("&Nieuwe geadresseerde"), "nieuwe_geadresseerde", _("Nieuwe lege geadresseerde")
         )
-        self.up_button = _button("Omhoog", "geadresseerde_omhoog", "Geadresseerde omhoog")
-        self.down_button = _button("Omlaag", "geadresseerde_omlaag", "Geadresseerde omlaag")
+        self.up_button = _button(_("Omhoog"), "geadresseerde_omhoog", _("Geadresseerde omhoog"))
+        self.down_button = _button(_("Omlaag"), "geadresseerde_omlaag", _("Geadresseerde omlaag"))
         self.remove_button = _button(
-            "Verwijderen", "geadresseerde_verwijderen", "Geadresseerde verwijderen"
+            _("Verwijderen"), "geadresseerde_verwijderen", _("Geadresseerde verwijderen")
         )
         self.form = AddresseeForm(session, keys)
 

@@ -25,23 +25,28 @@ from composer.core.models import Quote
 from composer.gui.editor.bindings import Binding, ComboBinding, EditKeys, LineBinding, TextBinding
 from composer.gui.editor.commands import SetValueCommand
 from composer.gui.editor.validation_marks import PROBLEM_COLOUR
+from composer.i18n import N_, _
 
 if TYPE_CHECKING:
     from composer.gui.session import LetterSession
 
-_TITLES = {"paragraph": "Alinea", "promise": "Servicebelofte", "quote": "Citaat"}
+_TITLES = {
+    "paragraph": N_("Alinea"),  # not screen text: the key
+    "promise": N_("Servicebelofte"),  # not screen text: the key
+    "quote": N_("Citaat"),  # not screen text: the key
+}
 
 
 def placeholder_message(number: int, promise: ServicePromise | None) -> str:
     if promise is None:
-        return (
-            f"Servicebelofte {number} bestaat niet in de catalogus. Kies een servicebelofte uit "
+        return _(
+            "Servicebelofte {number} bestaat niet in de catalogus. Kies een servicebelofte uit "
             "de lijst."
-        )
-    return (
-        f"Servicebelofte {number} heeft nog geen tekst in de catalogus. Vul de officiële tekst "
+        ).format(number=number)
+    return _(
+        "Servicebelofte {number} heeft nog geen tekst in de catalogus. Vul de officiële tekst "
         "in bij Servicebeloften of kies een andere servicebelofte."
-    )
+    ).format(number=number)
 
 
 class GrowingTextEdit(QPlainTextEdit):
@@ -82,9 +87,9 @@ class BlockWidget(QFrame):
         self.setObjectName(f"blok_{index}")
         self.title = QLabel()
         self.title.setObjectName("blok_titel")
-        self.up_button = QPushButton("Omhoog")
-        self.down_button = QPushButton("Omlaag")
-        self.remove_button = QPushButton("Verwijderen")
+        self.up_button = QPushButton(_("Omhoog"))
+        self.down_button = QPushButton(_("Omlaag"))
+        self.remove_button = QPushButton(_("Verwijderen"))
         header = QHBoxLayout()
         header.addWidget(self.title, 1)
         for button in (self.up_button, self.down_button, self.remove_button):
@@ -98,12 +103,12 @@ class BlockWidget(QFrame):
     def set_index(self, index: int, count: int) -> None:
         self.index = index
         self.setObjectName(f"blok_{index}")
-        name = f"{index + 1}. {_TITLES[self.kind]}"
-        self.title.setText(f"<b>{name}</b>")
+        name = _("{number}. {kind}").format(number=index + 1, kind=_(_TITLES[self.kind]))
+        self.title.setText(f"<b>{name}</b>")  # not screen text: markup around a translated text
         self.setAccessibleName(name)
-        self.up_button.setAccessibleName(f"{name} omhoog")
-        self.down_button.setAccessibleName(f"{name} omlaag")
-        self.remove_button.setAccessibleName(f"{name} verwijderen")
+        self.up_button.setAccessibleName(_("{block} omhoog").format(block=name))
+        self.down_button.setAccessibleName(_("{block} omlaag").format(block=name))
+        self.remove_button.setAccessibleName(_("{block} verwijderen").format(block=name))
         self.up_button.setEnabled(index > 0)
         self.down_button.setEnabled(index < count - 1)
         for binding in self.bindings:
@@ -122,7 +127,7 @@ class ParagraphBlock(BlockWidget):
         super().__init__(session, index, "paragraph")
         self.text = GrowingTextEdit()
         self.text.setObjectName("alinea_tekst")
-        self.text.setAccessibleName("Tekst van de alinea")
+        self.text.setAccessibleName(_("Tekst van de alinea"))
         self.text.setTabChangesFocus(True)
         self.body.addWidget(self.text)
         self.bindings.append(TextBinding(session, self.text, f"body[{index}].text", keys=keys))
@@ -140,13 +145,13 @@ class PromiseBlock(BlockWidget):
         self.catalogue = promises
         self.number = QComboBox()
         self.number.setObjectName("servicebelofte_nummer")
-        self.number.setAccessibleName("Nummer van de servicebelofte")
+        self.number.setAccessibleName(_("Nummer van de servicebelofte"))
         self.text = QLabel()
         self.text.setObjectName("servicebelofte_tekst")
         self.text.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Nummer:", self.number)
-        form.addRow("Tekst:", self.text)
+        form.addRow(_("Nummer:"), self.number)
+        form.addRow(_("Tekst:"), self.text)
         self.body.addLayout(form)
         self.bindings.append(ComboBinding(session, self.number, f"body[{index}].number"))
 
@@ -159,7 +164,9 @@ class PromiseBlock(BlockWidget):
         number = self.session.value(f"body[{self.index}].number")
         numbers = sorted({*promises, number})
         labels = [
-            f"{n} – {promises[n].topic}" if n in promises else f"{n} – niet in de catalogus"
+            f"{n} – {promises[n].topic}"
+            if n in promises
+            else _("{number} – niet in de catalogus").format(number=n)
             for n in numbers
         ]
         if [self.number.itemText(i) for i in range(self.number.count())] != labels:
@@ -185,7 +192,7 @@ def _quote_label(entry: dict[str, Any]) -> str:
 
 
 class QuoteBlock(BlockWidget):
-    OWN = "Eigen citaat (vul hieronder in)"
+    OWN = N_("Eigen citaat (vul hieronder in)")
 
     def __init__(
         self,
@@ -198,25 +205,25 @@ class QuoteBlock(BlockWidget):
         self.quotes = quotes
         self.bank = QComboBox()
         self.bank.setObjectName("citatenbank")
-        self.bank.setAccessibleName("Citaat uit de citatenbank")
-        self.bank.addItem(self.OWN, -1)
+        self.bank.setAccessibleName(_("Citaat uit de citatenbank"))
+        self.bank.addItem(_(self.OWN), -1)
         for number, entry in enumerate(quotes):
             self.bank.addItem(_quote_label(entry), number)
         self.text = GrowingTextEdit()
         self.text.setObjectName("citaat_tekst")
-        self.text.setAccessibleName("Tekst van het citaat")
+        self.text.setAccessibleName(_("Tekst van het citaat"))
         self.text.setTabChangesFocus(True)
         self.speaker = QLineEdit()
         self.speaker.setObjectName("citaat_spreker")
-        self.speaker.setAccessibleName("Spreker")
+        self.speaker.setAccessibleName(_("Spreker"))
         self.role = QLineEdit()
         self.role.setObjectName("citaat_functie")
-        self.role.setAccessibleName("Functie van de spreker")
+        self.role.setAccessibleName(_("Functie van de spreker"))
         form = QFormLayout()
-        form.addRow("Uit de citatenbank:", self.bank)
-        form.addRow("Citaat:", self.text)
-        form.addRow("Spreker:", self.speaker)
-        form.addRow("Functie:", self.role)
+        form.addRow(_("Uit de citatenbank:"), self.bank)
+        form.addRow(_("Citaat:"), self.text)
+        form.addRow(_("Spreker:"), self.speaker)
+        form.addRow(_("Functie:"), self.role)
         self.body.addLayout(form)
         self.bindings += [
             TextBinding(session, self.text, f"body[{index}].text", keys=keys),
@@ -242,7 +249,7 @@ class QuoteBlock(BlockWidget):
             extra=copy.deepcopy(old.extra),
         )
         if new != old:
-            self.session.apply(SetValueCommand(self.session, path, new, text="citaat kiezen"))
+            self.session.apply(SetValueCommand(self.session, path, new, text=_("citaat kiezen")))
 
     def sync(self) -> None:
         super().sync()

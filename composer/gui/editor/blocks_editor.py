@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from composer.core.catalogues import ServicePromise, load_promises, load_quotes
@@ -13,6 +14,8 @@ from composer.gui.editor.bindings import Binding, EditKeys
 from composer.gui.editor.block_widgets import BlockWidget, ParagraphBlock, PromiseBlock, QuoteBlock
 from composer.gui.editor.commands import InsertBlockCommand, MoveBlockCommand, RemoveBlockCommand
 from composer.gui.editor.validation_marks import PROBLEM_COLOUR
+from composer.gui.tab_order import focusables
+from composer.i18n import _
 
 if TYPE_CHECKING:
     from composer.gui.session import LetterSession
@@ -34,6 +37,8 @@ def _catalogues() -> tuple[dict[int, ServicePromise], list[dict[str, Any]], list
 
 
 class BlocksEditor(QWidget):
+    rebuilt = Signal()  # other block widgets now: the tab order needs putting right
+
     def __init__(self, session: LetterSession, keys: EditKeys) -> None:
         super().__init__()
         self.session = session
@@ -45,11 +50,11 @@ class BlocksEditor(QWidget):
 
         self.block_layout = QVBoxLayout()
         self.block_layout.setContentsMargins(0, 0, 0, 0)
-        self.add_paragraph_button = QPushButton("A&linea toevoegen")
+        self.add_paragraph_button = QPushButton(_("Alin&ea toevoegen"))
         self.add_paragraph_button.setObjectName("alinea_toevoegen")
-        self.add_promise_button = QPushButton("&Servicebelofte toevoegen")
+        self.add_promise_button = QPushButton(_("&Servicebelofte toevoegen"))
         self.add_promise_button.setObjectName("servicebelofte_toevoegen")
-        self.add_quote_button = QPushButton("&Citaat toevoegen")
+        self.add_quote_button = QPushButton(_("&Citaat toevoegen"))
         self.add_quote_button.setObjectName("citaat_toevoegen")
         buttons = QHBoxLayout()
         for button in (self.add_paragraph_button, self.add_promise_button, self.add_quote_button):
@@ -136,6 +141,12 @@ class BlocksEditor(QWidget):
             self.block_layout.addWidget(block)
             block.set_index(block.index, len(self.blocks))
             block.sync()
+        self.rebuilt.emit()
+
+    def tab_widgets(self) -> list[QWidget]:
+        """Tab's stops in reading order: block by block, then the buttons that add one."""
+        widgets = [widget for block in self.blocks for widget in focusables(block)]
+        return [*widgets, self.add_paragraph_button, self.add_promise_button, self.add_quote_button]
 
     def _make(self, index: int, kind: str) -> BlockWidget:
         block: BlockWidget

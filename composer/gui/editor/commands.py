@@ -13,46 +13,47 @@ from typing import Any, Protocol
 from PySide6.QtGui import QUndoCommand
 
 from composer.core.models import Letter, Paragraph, Promise, Quote
+from composer.i18n import N_, _
 
 _FIELD_NAMES = {
-    "template": "sjabloon",
-    "date": "datum",
-    "place": "plaats",
-    "our_reference": "ons kenmerk",
-    "your_reference": "uw kenmerk",
-    "subject": "betreft",
-    "salutation": "aanhef",
-    "closing": "slotformule",
-    "organisation": "organisatie",
-    "department": "afdeling",
-    "form": "aanspreekvorm",
-    "initials": "voorletters",
-    "first_name": "voornaam",
-    "infix": "tussenvoegsel",
-    "surname": "achternaam",
-    "name_as_registered": "naam zoals geregistreerd",
-    "role": "functie",
-    "street": "straat",
-    "house_number": "huisnummer",
-    "postbox": "postbus",
-    "postcode": "postcode",
-    "city": "plaats",
-    "country": "land",
-    "text": "tekst",
-    "number": "servicebelofte",
-    "speaker": "spreker",
-    "name": "naam",
-    "attachments": "bijlage",
-    "copies": "kopie aan",
-    "body": "blok",
+    "template": N_("sjabloon"),  # not screen text: the key
+    "date": N_("datum"),  # not screen text: the key
+    "place": N_("plaats"),  # not screen text: the key
+    "our_reference": N_("ons kenmerk"),  # not screen text: the key
+    "your_reference": N_("uw kenmerk"),  # not screen text: the key
+    "subject": N_("betreft"),  # not screen text: the key
+    "salutation": N_("aanhef"),  # not screen text: the key
+    "closing": N_("slotformule"),  # not screen text: the key
+    "organisation": N_("organisatie"),  # not screen text: the key
+    "department": N_("afdeling"),  # not screen text: the key
+    "form": N_("aanspreekvorm"),  # not screen text: the key
+    "initials": N_("voorletters"),  # not screen text: the key
+    "first_name": N_("voornaam"),  # not screen text: the key
+    "infix": N_("tussenvoegsel"),  # not screen text: the key
+    "surname": N_("achternaam"),  # not screen text: the key
+    "name_as_registered": N_("naam zoals geregistreerd"),  # not screen text: the key
+    "role": N_("functie"),  # not screen text: the key
+    "street": N_("straat"),  # not screen text: the key
+    "house_number": N_("huisnummer"),  # not screen text: the key
+    "postbox": N_("postbus"),  # not screen text: the key
+    "postcode": N_("postcode"),  # not screen text: the key
+    "city": N_("plaats"),  # not screen text: the key
+    "country": N_("land"),  # not screen text: the key
+    "text": N_("tekst"),  # not screen text: the key
+    "number": N_("servicebelofte"),  # not screen text: the key
+    "speaker": N_("spreker"),  # not screen text: the key
+    "name": N_("naam"),  # not screen text: the key
+    "attachments": N_("bijlage"),  # not screen text: the key
+    "copies": N_("kopie aan"),  # not screen text: the key
+    "body": N_("blok"),  # not screen text: the key
 }
 
 _LIST_NOUNS = {
-    "body": "blok",
-    "addressees": "geadresseerde",
-    "signatories": "ondertekenaar",
-    "attachments": "bijlage",
-    "copies": "kopie aan",
+    "body": N_("blok"),  # not screen text: the key
+    "addressees": N_("geadresseerde"),  # not screen text: the key
+    "signatories": N_("ondertekenaar"),  # not screen text: the key
+    "attachments": N_("bijlage"),  # not screen text: the key
+    "copies": N_("kopie aan"),  # not screen text: the key
 }
 
 
@@ -68,19 +69,22 @@ class EditableLetter(Protocol):
 
 
 def field_name(path: str) -> str:
-    """The Dutch name of the field at `path`, for the undo menu: `subject` → `betreft`."""
+    """The name of the field at `path`, for the undo menu: `subject` → `betreft`."""
     last = path.rsplit(".", 1)[-1].split("[", 1)[0]
-    return _FIELD_NAMES.get(last, last)
+    name = _FIELD_NAMES.get(last)
+    return _(name) if name else last
 
 
 def item_noun(list_path: str, item: Any = None) -> str:
+    """The name of an item of the list at `list_path`, for the undo menu: `alinea`."""
     if isinstance(item, Paragraph):
-        return "alinea"
+        return _("alinea")
     if isinstance(item, Promise):
-        return "servicebelofte"
+        return _("servicebelofte")
     if isinstance(item, Quote):
-        return "citaat"
-    return _LIST_NOUNS.get(list_path, "onderdeel")
+        return _("citaat")
+    noun = _LIST_NOUNS.get(list_path)
+    return _(noun) if noun else _("onderdeel")
 
 
 class SetValueCommand(QUndoCommand):
@@ -98,7 +102,7 @@ class SetValueCommand(QUndoCommand):
         typing: bool = False,
         text: str = "",
     ) -> None:
-        super().__init__(text or f"{field_name(path)} wijzigen")
+        super().__init__(text or _("{field} wijzigen").format(field=field_name(path)))
         self.session = session
         self.path = path
         self.old = copy.deepcopy(session.value(path) if old is None else old)
@@ -136,7 +140,7 @@ class InsertItemCommand(QUndoCommand):
     def __init__(
         self, session: EditableLetter, list_path: str, index: int, item: Any, text: str = ""
     ) -> None:
-        super().__init__(text or f"{item_noun(list_path, item)} toevoegen")
+        super().__init__(text or _("{item} toevoegen").format(item=item_noun(list_path, item)))
         self.session = session
         self.list_path = list_path
         self.index = index
@@ -152,7 +156,7 @@ class InsertItemCommand(QUndoCommand):
 class RemoveItemCommand(QUndoCommand):
     def __init__(self, session: EditableLetter, list_path: str, index: int, text: str = "") -> None:
         item = session.value(f"{list_path}[{index}]")
-        super().__init__(text or f"{item_noun(list_path, item)} verwijderen")
+        super().__init__(text or _("{item} verwijderen").format(item=item_noun(list_path, item)))
         self.session = session
         self.list_path = list_path
         self.index = index
@@ -170,7 +174,7 @@ class MoveItemCommand(QUndoCommand):
         self, session: EditableLetter, list_path: str, index: int, to: int, text: str = ""
     ) -> None:
         item = session.value(f"{list_path}[{index}]")
-        super().__init__(text or f"{item_noun(list_path, item)} verplaatsen")
+        super().__init__(text or _("{item} verplaatsen").format(item=item_noun(list_path, item)))
         self.session = session
         self.list_path = list_path
         self.index = index

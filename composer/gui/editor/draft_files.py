@@ -20,9 +20,9 @@ from composer.core.models import Letter
 from composer.fileio import write_text_atomic
 from composer.paths import data_dir
 
-DRAFT_FORMAT = "composer-draft/1"
-FOLDER_NAME = "concepten"
-_KEY = re.compile(r"nieuw-[0-9a-f]{32}")
+DRAFT_FORMAT = "composer-draft/1"  # not screen text
+FOLDER_NAME = "concepten"  # not screen text: a folder name
+_KEY = re.compile(r"nieuw-[0-9a-f]{32}")  # not screen text
 
 
 @dataclass(frozen=True)

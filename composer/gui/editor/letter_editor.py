@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -14,6 +15,8 @@ from composer.gui.editor.letter_form import LetterForm, SalutationField, SingleL
 from composer.gui.editor.list_fields import attachments_table, copies_table, signatories_table
 from composer.gui.editor.undo_actions import undo_redo_actions
 from composer.gui.editor.validation_marks import PROBLEM_COLOUR, group_by_path
+from composer.gui.tab_order import chain, focusables
+from composer.i18n import _
 
 if TYPE_CHECKING:
     from composer.gui.session import LetterSession
@@ -30,6 +33,8 @@ def _group(title: str, name: str, content: QWidget) -> QGroupBox:
 class LetterEditor(QWidget):
     """Shows the session's letter; the session, not this widget, owns the letter."""
 
+    tab_order_changed = Signal()  # blocks came or went: the window puts its own order right
+
     def __init__(
         self,
         session: LetterSession,
@@ -41,14 +46,14 @@ class LetterEditor(QWidget):
         super().__init__(parent)
         self.session = session
         self.setObjectName("briefeditor")
-        self.setAccessibleName("Brief bewerken")
+        self.setAccessibleName(_("Brief bewerken"))
         self.keys = EditKeys(session, self)
         self.letter_form = LetterForm(session, self.keys)
         self.addressees = AddresseesEditor(session, self.keys)
         self.salutation = SalutationField(session, self.keys)
         self.blocks = BlocksEditor(session, self.keys)
         self.closing = SingleLineField(
-            session, self.keys, "Slot&formule:", "slotformule", "closing"
+            session, self.keys, _("Slot&formule:"), "slotformule", "closing"
         )
         self.signatories = signatories_table(session)
         self.attachments = attachments_table(session)
@@ -74,16 +79,17 @@ class LetterEditor(QWidget):
         content.setObjectName("briefinhoud")
         column = QVBoxLayout(content)
         column.addWidget(self.letter_form)
-        column.addWidget(_group("Geadresseerden", "groep_geadresseerden", self.addressees))
+        column.addWidget(_group(_("Geadresseerden"), "groep_geadresseerden", self.addressees))
         column.addWidget(self.salutation)
-        column.addWidget(_group("Tekst", "groep_tekst", self.blocks))
+        column.addWidget(_group(_("Tekst"), "groep_tekst", self.blocks))
         column.addWidget(self.closing)
-        column.addWidget(_group("Ondertekenaars", "groep_ondertekenaars", self.signatories))
-        column.addWidget(_group("Bijlagen", "groep_bijlagen", self.attachments))
-        column.addWidget(_group("Kopie aan", "groep_kopie_aan", self.copies))
+        column.addWidget(_group(_("Ondertekenaars"), "groep_ondertekenaars", self.signatories))
+        column.addWidget(_group(_("Bijlagen"), "groep_bijlagen", self.attachments))
+        column.addWidget(_group(_("Kopie aan"), "groep_kopie_aan", self.copies))
         column.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("briefeditor_scroll")
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields; it follows
         self.scroll.setWidgetResizable(True)
         self.scroll.setWidget(content)
         layout = QVBoxLayout(self)
@@ -100,8 +106,24 @@ class LetterEditor(QWidget):
         session.changed.connect(self.sync)
         session.problems_changed.connect(self.show_problems)
         self.addressees.shown_changed.connect(lambda: self.show_problems(session.problems))
+        self.blocks.rebuilt.connect(self.order_tabs)
         self.reload()
         self.show_problems(session.problems)
+        self.order_tabs()
+
+    # Tab goes through the letter from top to bottom
+
+    def tab_widgets(self) -> list[QWidget]:
+        """The fields and buttons Tab stops at, in the order they are on the screen."""
+        widgets: list[QWidget] = []
+        for section in self.sections:
+            own = getattr(section, "tab_widgets", None)
+            widgets += own() if own is not None else focusables(section)
+        return widgets
+
+    def order_tabs(self) -> None:
+        chain(self.tab_widgets())
+        self.tab_order_changed.emit()
 
     # Undo and redo for the main window's menu
 
@@ -137,7 +159,7 @@ class LetterEditor(QWidget):
                 binding.mark.show(grouped.pop(binding.path, None))
         if grouped:
             lines = "\n".join(f"• {message}" for message in grouped.values())
-            self.problem_summary.setText(f"Nog te verbeteren:\n{lines}")
+            self.problem_summary.setText(_("Nog te verbeteren:\n{problems}").format(problems=lines))
         else:
             self.problem_summary.clear()
         self.problem_summary.setVisible(bool(grouped))

@@ -20,20 +20,23 @@ from composer.dutch.salutations import DEFAULT_GROUP_SALUTATION, salutation_for
 from composer.errors import ComposerError
 from composer.gui.editor.bindings import Binding, DateBinding, EditKeys, LineBinding
 from composer.gui.editor.validation_marks import FieldMark, marked_field
+from composer.i18n import N_, _
 from composer.render.registry import find_template
 from composer.settings import load_settings
 
 if TYPE_CHECKING:
     from composer.gui.session import LetterSession
 
-KENMERK_PLACEHOLDER = "wordt toegekend bij definitief maken"
-KENMERK_LOCKED = (
+KENMERK_PLACEHOLDER = N_("wordt toegekend bij definitief maken")
+KENMERK_LOCKED = N_(
     "Het kenmerk is toegekend en staat in het kenmerkregister; het verandert niet meer."
 )
 
 
 def add_marked_row(form: QFormLayout, text: str, field: QWidget, name: str) -> FieldMark:
-    """A form row `text: field [problem]`; the label's mnemonic jumps to the field itself."""
+    """A form row `text: field [problem]`; the label's mnemonic jumps to the field itself.
+
+    `text` is already translated; without `&` and colon it is the field's accessible name."""
     field.setObjectName(name)
     field.setAccessibleName(text.replace("&", "").rstrip(":"))
     row, mark = marked_field(field, name)
@@ -62,8 +65,8 @@ class LetterForm(QWidget):
 
         self.template_label = QLabel()
         self.template_label.setObjectName("sjabloon")
-        self.template_label.setAccessibleName("Sjabloon")
-        form.addRow("Sjabloon:", self.template_label)
+        self.template_label.setAccessibleName(_("Sjabloon"))
+        form.addRow(_("Sjabloon:"), self.template_label)
 
         self.date_edit = QDateEdit()
         self.date_edit.setCalendarPopup(True)
@@ -76,20 +79,20 @@ class LetterForm(QWidget):
         date_layout.addWidget(self.date_edit)
         date_layout.addWidget(self.long_date, 1)
         self.date_edit.setObjectName("datum")
-        self.date_edit.setAccessibleName("Datum")
-        date_label = QLabel("&Datum:")
+        self.date_edit.setAccessibleName(_("Datum"))
+        date_label = QLabel(_("&Datum:"))
         date_label.setBuddy(self.date_edit)
         form.addRow(date_label, date_row)
 
         self.place = line_edit()
-        self.our_reference = line_edit(KENMERK_PLACEHOLDER)
+        self.our_reference = line_edit(_(KENMERK_PLACEHOLDER))
         self.your_reference = line_edit()
-        self.subject = line_edit("Waar gaat de brief over?")
+        self.subject = line_edit(_("Waar gaat de brief over?"))
         rows = [
-            ("&Plaats:", self.place, "plaats", "place"),
-            ("Ons &kenmerk:", self.our_reference, "ons_kenmerk", "our_reference"),
-            ("&Uw kenmerk:", self.your_reference, "uw_kenmerk", "your_reference"),
-            ("&Betreft:", self.subject, "betreft", "subject"),
+            (_("&Plaats:"), self.place, "plaats", "place"),
+            (_("Ons &kenmerk:"), self.our_reference, "ons_kenmerk", "our_reference"),
+            (_("&Uw kenmerk:"), self.your_reference, "uw_kenmerk", "your_reference"),
+            (_("Be&treft:"), self.subject, "betreft", "subject"),
         ]
         self.bindings: list[Binding] = [DateBinding(session, self.date_edit, "date", keys=keys)]
         for text, edit, name, path in rows:
@@ -101,12 +104,12 @@ class LetterForm(QWidget):
         try:
             title = find_template(letter.template).title
         except ComposerError:
-            title = f"{letter.template} (onbekend sjabloon)"
+            title = _("{template} (onbekend sjabloon)").format(template=letter.template)
         self.template_label.setText(title)
         locked = self.session.reference_assigned
         self.our_reference.setReadOnly(locked)
-        self.our_reference.setToolTip(KENMERK_LOCKED if locked else "")
-        self.our_reference.setPlaceholderText("" if locked else KENMERK_PLACEHOLDER)
+        self.our_reference.setToolTip(_(KENMERK_LOCKED) if locked else "")
+        self.our_reference.setPlaceholderText("" if locked else _(KENMERK_PLACEHOLDER))
         self.sync()
 
     def sync(self) -> None:
@@ -157,9 +160,9 @@ class SalutationField(SingleLineField):
     """The aanhef: empty means the derived one, shown as the placeholder; typing overrides it."""
 
     def __init__(self, session: LetterSession, keys: EditKeys) -> None:
-        super().__init__(session, keys, "&Aanhef:", "aanhef", "salutation")
+        super().__init__(session, keys, _("&Aanhef:"), "aanhef", "salutation")
         self.group_salutation = _group_salutation()
-        self.edit.setToolTip("Leeg laten voor de aanhef die bij de geadresseerde hoort.")
+        self.edit.setToolTip(_("Leeg laten voor de aanhef die bij de geadresseerde hoort."))
 
     def derived(self) -> str:
         return salutation_for(

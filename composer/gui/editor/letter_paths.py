@@ -7,8 +7,8 @@ from typing import Any
 
 from composer.core.models import Letter, Person
 
-_PART = re.compile(r"([A-Za-z_]\w*)((?:\[\d+\])*)")
-_INDEX = re.compile(r"\[(\d+)\]")
+_PART = re.compile(r"([A-Za-z_]\w*)((?:\[\d+\])*)")  # not screen text
+_INDEX = re.compile(r"\[(\d+)\]")  # not screen text
 
 PathPart = str | int
 

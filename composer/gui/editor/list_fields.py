@@ -24,13 +24,21 @@ from composer.gui.editor.commands import (
     RemoveItemCommand,
     SetValueCommand,
 )
+from composer.i18n import _
 
 if TYPE_CHECKING:
     from composer.gui.session import LetterSession
 
 
+def _sentence(text: str) -> str:
+    """`text` with a capital first letter: `ondertekenaar toevoegen` → `Ondertekenaar toevoegen`."""
+    return text[:1].upper() + text[1:]
+
+
 class ListTable(QWidget):
-    """A table over `list_path`; each column a field of the item (None: the item is text)."""
+    """A table over `list_path`; each column a field of the item (None: the item is text).
+
+    Column headers and `noun` (lower case, `ondertekenaar`) come translated."""
 
     def __init__(
         self,
@@ -50,26 +58,26 @@ class ListTable(QWidget):
         self.setObjectName(name)
         self.table = QTableWidget(0, len(columns))
         self.table.setObjectName(f"{name}_tabel")
-        self.table.setAccessibleName(noun.capitalize())
+        self.table.setAccessibleName(_sentence(noun))
         self.table.setHorizontalHeaderLabels([header for header, _field in columns])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
-        self.add_button = QPushButton("Toevoegen")
-        self.up_button = QPushButton("Omhoog")
-        self.down_button = QPushButton("Omlaag")
-        self.remove_button = QPushButton("Verwijderen")
+        self.add_button = QPushButton(_("Toevoegen"))
+        self.up_button = QPushButton(_("Omhoog"))
+        self.down_button = QPushButton(_("Omlaag"))
+        self.remove_button = QPushButton(_("Verwijderen"))
         buttons = QVBoxLayout()
-        for button, verb in (
-            (self.add_button, "toevoegen"),
-            (self.up_button, "omhoog"),
-            (self.down_button, "omlaag"),
-            (self.remove_button, "verwijderen"),
+        for button, verb, accessible in (
+            (self.add_button, "toevoegen", _("{item} toevoegen")),
+            (self.up_button, "omhoog", _("{item} omhoog")),
+            (self.down_button, "omlaag", _("{item} omlaag")),
+            (self.remove_button, "verwijderen", _("{item} verwijderen")),
         ):
             button.setObjectName(f"{name}_{verb}")
-            button.setAccessibleName(f"{noun.capitalize()} {verb}")
+            button.setAccessibleName(_sentence(accessible.format(item=noun)))
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QHBoxLayout(self)
@@ -158,20 +166,20 @@ def signatories_table(session: LetterSession) -> ListTable:
     return ListTable(
         session,
         "signatories",
-        [("Naam", "name"), ("Functie", "role")],
+        [(_("Naam"), "name"), (_("Functie"), "role")],
         lambda: Signatory(""),
         name="ondertekenaars",
-        noun="ondertekenaar",
+        noun=_("ondertekenaar"),
     )
 
 
 def attachments_table(session: LetterSession) -> ListTable:
     return ListTable(
-        session, "attachments", [("Bijlage", None)], str, name="bijlagen", noun="bijlage"
+        session, "attachments", [(_("Bijlage"), None)], str, name="bijlagen", noun=_("bijlage")
     )
 
 
 def copies_table(session: LetterSession) -> ListTable:
     return ListTable(
-        session, "copies", [("Kopie aan", None)], str, name="kopie_aan", noun="kopie aan"
+        session, "copies", [(_("Kopie aan"), None)], str, name="kopie_aan", noun=_("kopie aan")
     )

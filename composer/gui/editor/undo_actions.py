@@ -1,4 +1,4 @@
-"""Ongedaan maken / Opnieuw as actions over a session's undo stack, with Dutch texts."""
+"""Ongedaan maken / Opnieuw as actions over a session's undo stack, with translated texts."""
 
 from __future__ import annotations
 
@@ -6,8 +6,15 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from shiboken6 import isValid
 
-UNDO_TEXT = "&Ongedaan maken"
-REDO_TEXT = "&Opnieuw"
+from composer.i18n import N_, _
+
+UNDO_TEXT = N_("&Ongedaan maken")
+REDO_TEXT = N_("O&pnieuw")
+
+
+def _action_text(prefix: str, command: str) -> str:
+    """`&Ongedaan maken: betreft wijzigen`, or only the prefix when there is nothing to undo."""
+    return _("{action}: {command}").format(action=prefix, command=command) if command else prefix
 
 
 class _ActionText(QObject):
@@ -21,24 +28,27 @@ class _ActionText(QObject):
     def show(self, text: str) -> None:
         if not isValid(self.action):  # the owner is gone, the session's stack lives on
             return
-        self.action.setText(f"{self.prefix}: {text}" if text else self.prefix)
+        self.action.setText(_action_text(self.prefix, text))
 
 
 def _stack_action(stack: QUndoStack, parent: QObject, *, undo: bool) -> QAction:
     if undo:
-        action = stack.createUndoAction(parent, UNDO_TEXT)
+        prefix = _(UNDO_TEXT)
+        action = stack.createUndoAction(parent, prefix)
         action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Undo))
-        prefix, text_changed, current = UNDO_TEXT, stack.undoTextChanged, stack.undoText
+        text_changed, current = stack.undoTextChanged, stack.undoText
         action.setObjectName("ongedaan_maken")
     else:
-        action = stack.createRedoAction(parent, REDO_TEXT)
+        prefix = _(REDO_TEXT)
+        action = stack.createRedoAction(parent, prefix)
         action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Redo))
-        prefix, text_changed, current = REDO_TEXT, stack.redoTextChanged, stack.redoText
+        text_changed, current = stack.redoTextChanged, stack.redoText
         action.setObjectName("opnieuw")
-    # Qt writes "Ongedaan maken betreft wijzigen"; Dutch reads better with a colon.
+    # Qt writes "Ongedaan maken betreft wijzigen"; Dutch reads better with a colon
+    # (the composition is a message of its own, so English may leave the colon out).
     # Connected after Qt's own slot, so this text is the one that stays.
     text_changed.connect(_ActionText(action, prefix).show)
-    action.setText(f"{prefix}: {current()}" if current() else prefix)
+    action.setText(_action_text(prefix, current()))
     return action
 
 

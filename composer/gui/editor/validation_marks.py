@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-PROBLEM_COLOUR = "#c00000"
-_BORDER = f"border: 2px solid {PROBLEM_COLOUR}; border-radius: 3px;"
+PROBLEM_COLOUR = "#c00000"  # not screen text
+_BORDER = f"border: 2px solid {PROBLEM_COLOUR}; border-radius: 3px;"  # not screen text
 
 
 class FieldMark:
