@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from composer.errors import ComposerError
+from composer.i18n import _
 
 
 def _current_umask() -> int:
@@ -21,13 +22,21 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     path = Path(path)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise ComposerError(f"De map ‘{folder}’ bestaat niet. Kies een bestaande map.")
+        raise ComposerError(
+            _("De map ‘{folder}’ bestaat niet. Kies een bestaande map.").format(folder=folder)
+        )
     try:
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except PermissionError:
-        raise ComposerError(f"Geen schrijfrechten in de map ‘{folder}’.") from None
+        raise ComposerError(
+            _("Geen schrijfrechten in de map ‘{folder}’.").format(folder=folder)
+        ) from None
     except OSError as exc:
-        raise ComposerError(f"Kan niet schrijven in de map ‘{folder}’: {exc.strerror}.") from None
+        raise ComposerError(
+            _("Kan niet schrijven in de map ‘{folder}’: {reason}.").format(
+                folder=folder, reason=exc.strerror
+            )
+        ) from None
     try:
         os.chmod(temp_name, 0o666 & ~_current_umask())
         with os.fdopen(handle, "wb") as stream:
@@ -40,9 +49,11 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             os.unlink(temp_name)
         if isinstance(exc, PermissionError):
             raise ComposerError(
-                f"Geen toegang tot ‘{path}’. Is het bestand nog open in Word?"
+                _("Geen toegang tot ‘{path}’. Is het bestand nog open in Word?").format(path=path)
             ) from None
-        raise ComposerError(f"Kan ‘{path}’ niet schrijven: {exc.strerror}.") from None
+        raise ComposerError(
+            _("Kan ‘{path}’ niet schrijven: {reason}.").format(path=path, reason=exc.strerror)
+        ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)

@@ -12,7 +12,7 @@ from typing import Any
 
 from composer.errors import ComposerError
 from composer.fileio import write_text_atomic
-from composer.i18n import LANGUAGES
+from composer.i18n import LANGUAGES, _
 from composer.paths import config_dir
 
 SETTINGS_FILE = "settings.toml"
@@ -65,28 +65,39 @@ def load_settings(path: Path | None = None) -> Settings:
         data: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise ComposerError(
-            f"Het instellingenbestand ‘{path}’ kan niet worden gelezen: {exc}."
+            _("Het instellingenbestand ‘{path}’ kan niet worden gelezen: {reason}.").format(
+                path=path, reason=exc
+            )
         ) from None
     settings = Settings()
     for key in TEXT_KEYS:
         if key in data:
             if not isinstance(data[key], str):
-                raise ComposerError(f"Instelling ‘{key}’ in ‘{path}’ moet tekst zijn.")
+                raise ComposerError(
+                    _("Instelling ‘{key}’ in ‘{path}’ moet tekst zijn.").format(key=key, path=path)
+                )
             setattr(settings, key, data[key])
     if settings.language not in LANGUAGES:
         names = ", ".join(f"‘{code}’" for code in LANGUAGES)
         raise ComposerError(
-            f"Instelling ‘language’ in ‘{path}’ is ‘{settings.language}’; kies uit {names}."
+            _("Instelling ‘language’ in ‘{path}’ is ‘{value}’; kies uit {choices}.").format(
+                path=path, value=settings.language, choices=names
+            )
         )
     layout = data.get("layout", {})
     if not isinstance(layout, dict):
-        raise ComposerError(f"Instelling ‘layout’ in ‘{path}’ moet een tabel zijn.")
+        raise ComposerError(
+            _("Instelling ‘layout’ in ‘{path}’ moet een tabel zijn.").format(path=path)
+        )
     for template, values in layout.items():
         if not isinstance(values, dict) or not all(
             isinstance(v, int | float) and not isinstance(v, bool) for v in values.values()
         ):
             raise ComposerError(
-                f"Instelling ‘layout.{template}’ in ‘{path}’ moet millimeters (getallen) bevatten."
+                _(
+                    "Instelling ‘layout.{template}’ in ‘{path}’ moet millimeters (getallen) "
+                    "bevatten."
+                ).format(template=template, path=path)
             )
         settings.layout[template] = {k: float(v) for k, v in values.items()}
     return settings
@@ -114,7 +125,11 @@ def _toml_key(key: str) -> str:
 
 def _toml_number(template: str, key: str, value: float) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ComposerError(f"Instelling ‘layout.{template}.{key}’ moet een getal zijn.")
+        raise ComposerError(
+            _("Instelling ‘layout.{template}.{key}’ moet een getal zijn.").format(
+                template=template, key=key
+            )
+        )
     return repr(float(value))
 
 
@@ -141,15 +156,18 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise ComposerError(
-            "Een instelling bevat een ongeldig teken dat niet kan worden opgeslagen. Typ de "
-            "tekst opnieuw."
+            _(
+                "Een instelling bevat een ongeldig teken dat niet kan worden opgeslagen. Typ de "
+                "tekst opnieuw."
+            )
         ) from None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ComposerError(
-            f"De map voor de instellingen (‘{path.parent}’) kan niet worden gemaakt: "
-            f"{exc.strerror}."
+            _("De map voor de instellingen (‘{folder}’) kan niet worden gemaakt: {reason}.").format(
+                folder=path.parent, reason=exc.strerror
+            )
         ) from None
     write_text_atomic(path, text)
     return path

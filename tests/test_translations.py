@@ -94,8 +94,9 @@ def test_english_keeps_the_placeholders_and_the_mnemonic():
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        wanted = set(PLACEHOLDER.findall(ids[-1]))
-        for string in strings:
+        for index, string in enumerate(strings):
+            # English has two forms, like Dutch: singular against singular, plural against plural
+            wanted = set(PLACEHOLDER.findall(ids[min(index, len(ids) - 1)]))
             if set(PLACEHOLDER.findall(string)) != wanted:
                 problems.append(("placeholders", ids[0], string))
             if (mnemonics(ids[0]) > 0) != (mnemonics(string) > 0):

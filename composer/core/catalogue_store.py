@@ -21,17 +21,11 @@ from composer.dutch.names import address_name, capitalise_name_start
 from composer.dutch.postcodes import is_valid_dutch_postcode, normalise_postcode
 from composer.errors import AddressError, ComposerError
 from composer.fileio import write_text_atomic
+from composer.i18n import N_, _
 from composer.paths import data_dir
 
-# An AddressError about one field, recognised by how its message starts.
-_ADDRESS_ERROR_FIELDS = {
-    "Het land": "address.country",
-    "De postcode": "address.postcode",
-    "De plaats ontbreekt": "address.city",
-    "Het adres is onvolledig: de straat (of de postbus) ontbreekt": "address.street",
-    "Het adres is onvolledig: de postcode ontbreekt": "address.postcode",
-    "Het adres is onvolledig: de plaats ontbreekt": "address.city",
-}
+# What an entry without a name or organisation is called in lists.
+_NO_NAME = N_("(zonder naam)")
 WHOLE_ENTRY = ""  # the key of a problem that is about the entry as a whole
 PERSON_KEYS = ("form", "initials", "first_name", "infix", "surname", "name_as_registered")
 ADDRESS_KEYS = ("street", "house_number", "postbox", "postcode", "city", "country")
@@ -58,7 +52,9 @@ def _digest(path: Path) -> str | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise ComposerError(f"‘{path}’ kan niet worden gelezen: {exc.strerror}.") from None
+        raise ComposerError(
+            _("‘{path}’ kan niet worden gelezen: {reason}.").format(path=path, reason=exc.strerror)
+        ) from None
 
 
 @dataclass
@@ -97,8 +93,10 @@ def save_catalogue(
     path = user_catalogue_path(document.name)
     if _digest(path) != document.digest:
         raise CatalogueChanged(
-            f"De catalogus ‘{document.name}’ ({path}) is intussen buiten dit venster gewijzigd; "
-            "er is niets opgeslagen. Sluit het venster zonder opslaan en open het opnieuw."
+            _(
+                "De catalogus ‘{name}’ ({path}) is intussen buiten dit venster gewijzigd; "
+                "er is niets opgeslagen. Sluit het venster zonder opslaan en open het opnieuw."
+            ).format(name=document.name, path=path)
         )
     text = catalogue_text(document.content)
     if library is not None:
@@ -107,7 +105,9 @@ def save_catalogue(
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ComposerError(
-            f"De map ‘{path.parent}’ kan niet worden gemaakt: {exc.strerror}."
+            _("De map ‘{folder}’ kan niet worden gemaakt: {reason}.").format(
+                folder=path.parent, reason=exc.strerror
+            )
         ) from None
     write_text_atomic(path, text)
     document.digest = _digest(path)
@@ -125,8 +125,14 @@ def _slug(text: str) -> str:
 
 
 def unique_id(text: str, taken: Iterable[str]) -> str:
-    """`Werkgeversvereniging WFC` → `werkgeversvereniging-wfc`, `-2` … when already taken."""
+    """`Werkgeversvereniging WFC` → `werkgeversvereniging-wfc`, `-2` … when already taken.
+
+    An entry without a name (`entry_label` gives "(zonder naam)" in the language of the screen)
+    gets the same id whatever that language: `zonder-naam`.
+    """
     used = set(taken)
+    if text == _(_NO_NAME):
+        text = _NO_NAME
     base = _slug(text) or "item"
     candidate, number = base, 2
     while candidate in used:
@@ -155,7 +161,7 @@ def entry_label(item: dict[str, Any]) -> str:
     organisation = organisation if isinstance(organisation, str) else ""
     if name and organisation:
         return f"{name} ({organisation})"
-    return name or organisation or "(zonder naam)"
+    return name or organisation or _(_NO_NAME)
 
 
 def _folded(text: str) -> str:
@@ -189,9 +195,9 @@ def _missing_dutch_fields(data: dict[str, Any]) -> dict[str, str]:
 
     missing = {}
     if empty("street") and empty("postbox"):
-        missing["address.street"] = "De straat (of de postbus) ontbreekt. Vul er een van in."
+        missing["address.street"] = _("De straat (of de postbus) ontbreekt. Vul er een van in.")
     if empty("city"):
-        missing["address.city"] = "De plaats ontbreekt. Vul de plaats in."
+        missing["address.city"] = _("De plaats ontbreekt. Vul de plaats in.")
     return missing
 
 
@@ -207,10 +213,7 @@ def entry_problems(item: dict[str, Any]) -> dict[str, str]:
     try:
         address_lines(addressee_from_dict(data))
     except AddressError as error:
-        fields = _ADDRESS_ERROR_FIELDS.items()
-        where = next((path for start, path in fields if error.message.startswith(start)), None)
-        where = where or WHOLE_ENTRY
-        problems[where] = error.message
+        problems[error.field or WHOLE_ENTRY] = error.message
     return problems
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.paths import data_dir, resources_dir
 
 CATALOGUE_FILES = {
@@ -31,8 +32,10 @@ def load_catalogue(name: str) -> dict[str, Any]:
         return json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ComposerError(
-            f"De catalogus ‘{name}’ ({path}) kan niet worden gelezen: {exc}. "
-            "Herstel het bestand of verwijder het om de meegeleverde versie te gebruiken."
+            _(
+                "De catalogus ‘{name}’ ({path}) kan niet worden gelezen: {reason}. "
+                "Herstel het bestand of verwijder het om de meegeleverde versie te gebruiken."
+            ).format(name=name, path=path, reason=exc)
         ) from None
 
 
@@ -79,15 +82,26 @@ def promise_for_letter(promises: dict[int, ServicePromise], number: int) -> Serv
     """The promise a letter refers to; placeholders and unknown numbers are refused."""
     promise = promises.get(number)
     if promise is None:
-        known = ", ".join(str(n) for n in sorted(promises)) or "geen"
+        if not promises:
+            raise ComposerError(
+                _(
+                    "Servicebelofte {number} bestaat niet in de catalogus Servicebeloften "
+                    "(bekend: geen)."
+                ).format(number=number)
+            )
+        known = ", ".join(str(n) for n in sorted(promises))
         raise ComposerError(
-            f"Servicebelofte {number} bestaat niet in de catalogus Servicebeloften "
-            f"(bekend: {known})."
+            _(
+                "Servicebelofte {number} bestaat niet in de catalogus Servicebeloften "
+                "(bekend: {known})."
+            ).format(number=number, known=known)
         )
     if promise.placeholder:
         raise ComposerError(
-            f"Servicebelofte {number} ({promise.topic}) heeft nog geen tekst in de catalogus "
-            "Servicebeloften. Vul de officiële tekst in of haal de servicebelofte uit de brief."
+            _(
+                "Servicebelofte {number} ({topic}) heeft nog geen tekst in de catalogus "
+                "Servicebeloften. Vul de officiële tekst in of haal de servicebelofte uit de brief."
+            ).format(number=number, topic=promise.topic)
         )
     return promise
 

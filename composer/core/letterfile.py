@@ -21,6 +21,7 @@ from composer.core.models import (
 from composer.core.validation import letter_problems
 from composer.errors import ComposerError, LetterValidationError
 from composer.fileio import write_text_atomic
+from composer.i18n import N_, _
 
 _LETTER_KEYS = [
     "format",
@@ -191,31 +192,43 @@ def dumps_letter(letter: Letter) -> str:
 
 
 def loads_letter(text: str, *, source: str = "") -> Letter:
-    where = f" ({source})" if source else ""
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        if source:
+            message = _(
+                "Het briefbestand ({source}) is geen geldige JSON: regel {line}, kolom {column}: "
+                "{reason}."
+            )
+        else:
+            message = _(
+                "Het briefbestand is geen geldige JSON: regel {line}, kolom {column}: {reason}."
+            )
+        reason = _json_reason(exc.msg)
         raise ComposerError(
-            f"Het briefbestand{where} is geen geldige JSON: regel {exc.lineno}, kolom {exc.colno}: "
-            f"{_json_reason(exc.msg)}."
+            message.format(source=source, line=exc.lineno, column=exc.colno, reason=reason)
         ) from None
     return letter_from_dict(data)
 
 
+# What Python's JSON reader says (the start of its message) → what it means, for the screen.
+_JSON_REASONS = {
+    "Expecting value": N_("hier wordt een waarde verwacht"),
+    "Expecting property name enclosed in double quotes": N_(
+        "hier wordt een veldnaam tussen dubbele aanhalingstekens verwacht"
+    ),
+    "Expecting ',' delimiter": N_("hier ontbreekt een komma"),
+    "Expecting ':' delimiter": N_("hier ontbreekt een dubbele punt"),
+    "Unterminated string starting at": N_('een tekst is niet afgesloten met "'),
+    "Extra data": N_("na het einde van de brief staat nog tekst"),
+    "Invalid control character at": N_("een tekst bevat een ongeldig stuurteken"),
+}
+
+
 def _json_reason(msg: str) -> str:
-    reasons = {
-        "Expecting value": "hier wordt een waarde verwacht",
-        "Expecting property name enclosed in double quotes": "hier wordt een veldnaam tussen "
-        "dubbele aanhalingstekens verwacht",
-        "Expecting ',' delimiter": "hier ontbreekt een komma",
-        "Expecting ':' delimiter": "hier ontbreekt een dubbele punt",
-        "Unterminated string starting at": 'een tekst is niet afgesloten met "',
-        "Extra data": "na het einde van de brief staat nog tekst",
-        "Invalid control character at": "een tekst bevat een ongeldig stuurteken",
-    }
-    for english, dutch in reasons.items():
-        if msg.startswith(english):
-            return dutch
+    for start, reason in _JSON_REASONS.items():
+        if msg.startswith(start):
+            return _(reason)
     return msg
 
 
@@ -223,16 +236,24 @@ def load_letter(path: Path) -> Letter:
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
-        raise ComposerError(f"Het briefbestand ‘{path}’ bestaat niet.") from None
+        raise ComposerError(
+            _("Het briefbestand ‘{path}’ bestaat niet.").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise ComposerError(f"‘{path}’ is een map, geen briefbestand.") from None
+        raise ComposerError(
+            _("‘{path}’ is een map, geen briefbestand.").format(path=path)
+        ) from None
     except PermissionError:
-        raise ComposerError(f"Geen toegang tot het briefbestand ‘{path}’.") from None
+        raise ComposerError(
+            _("Geen toegang tot het briefbestand ‘{path}’.").format(path=path)
+        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ComposerError(
-            f"Het briefbestand ‘{path}’ is geen UTF-8-tekst. Sla het op als UTF-8."
+            _("Het briefbestand ‘{path}’ is geen UTF-8-tekst. Sla het op als UTF-8.").format(
+                path=path
+            )
         ) from None
     return loads_letter(text, source=str(path))
 

@@ -9,20 +9,22 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from composer.dutch.postcodes import postcode_problem
+from composer.i18n import N_, _
 from composer.paths import resources_dir
 
 if TYPE_CHECKING:  # jsonschema is imported at the first check, not at start-up
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
+# What a JSON type is called in "Dit veld moet … zijn" (translated where it is used).
 _TYPE_NAMES = {
-    "string": "tekst",
-    "integer": "een geheel getal",
-    "number": "een getal",
-    "array": "een lijst",
-    "object": "een object ({…})",
-    "boolean": "waar of onwaar (true/false)",
-    "null": "leeg (null)",
+    "string": N_("tekst"),
+    "integer": N_("een geheel getal"),
+    "number": N_("een getal"),
+    "array": N_("een lijst"),
+    "object": N_("een object ({…})"),
+    "boolean": N_("waar of onwaar (true/false)"),
+    "null": N_("leeg (null)"),
 }
 
 
@@ -70,44 +72,57 @@ def _shown(value: Any) -> str:
     return f"‘{text}’"
 
 
+def _type_name(name: str) -> str:
+    return _(_TYPE_NAMES[name]) if name in _TYPE_NAMES else name
+
+
+def _expected_types(names: list[str]) -> str:
+    """`tekst`, or `tekst of leeg (null)` for several."""
+    wanted = _type_name(names[0]) if names else ""
+    for name in names[1:]:
+        wanted = _("{choices} of {choice}").format(choices=wanted, choice=_type_name(name))
+    return wanted
+
+
 def _schema_message(error: ValidationError) -> tuple[str, str]:
     path = list(error.absolute_path)
     kind = error.validator
     if kind == "required":
         missing = error.message.split("'")[1]
-        return field_path([*path, missing]), f"Het veld ‘{missing}’ ontbreekt."
+        message = _("Het veld ‘{field}’ ontbreekt.").format(field=missing)
+        return field_path([*path, missing]), message
     where = field_path(path)
+    value = _shown(error.instance)
     if kind == "type":
         expected = error.validator_value
         names = [expected] if isinstance(expected, str) else list(expected)
-        wanted = " of ".join(_TYPE_NAMES.get(name, name) for name in names)
-        return where, f"Dit veld moet {wanted} zijn, niet {_shown(error.instance)}."
+        message = _("Dit veld moet {expected} zijn, niet {value}.")
+        return where, message.format(expected=_expected_types(names), value=value)
     if kind == "enum":
-        choices = ", ".join(str(c) if c != "" else "(leeg)" for c in error.validator_value)
-        return where, f"{_shown(error.instance)} is geen geldige keuze. Kies uit: {choices}."
+        choices = ", ".join(str(c) if c != "" else _("(leeg)") for c in error.validator_value)
+        message = _("{value} is geen geldige keuze. Kies uit: {choices}.")
+        return where, message.format(value=value, choices=choices)
     if kind == "const" and path == ["format"]:
-        return where, (
-            f"Onbekend bestandsformaat {_shown(error.instance)}. "
-            "Dit programma leest ‘composer-letter/1’."
-        )
+        message = _("Onbekend bestandsformaat {value}. Dit programma leest ‘composer-letter/1’.")
+        return where, message.format(value=value)
     if kind == "pattern" and path == ["date"]:
-        return where, (
-            f"De datum {_shown(error.instance)} is ongeldig. "
-            "Schrijf de datum als JJJJ-MM-DD, zoals 2022-10-17."
+        message = _(
+            "De datum {value} is ongeldig. Schrijf de datum als JJJJ-MM-DD, zoals 2022-10-17."
         )
+        return where, message.format(value=value)
     if kind == "pattern" and path[-1:] == ["country"]:
-        return where, (
-            f"De landcode {_shown(error.instance)} is ongeldig. "
-            "Gebruik twee letters, zoals NL, BE of DE."
-        )
+        message = _("De landcode {value} is ongeldig. Gebruik twee letters, zoals NL, BE of DE.")
+        return where, message.format(value=value)
     if kind == "pattern" and path == ["template"]:
-        return where, (
-            f"De sjabloonnaam {_shown(error.instance)} is ongeldig. "
+        message = _(
+            "De sjabloonnaam {value} is ongeldig. "
             "Gebruik kleine letters, cijfers, - en _, zoals ‘brief’."
         )
+        return where, message.format(value=value)
     if kind == "minimum":
-        return where, f"Dit getal moet minstens {error.validator_value} zijn."
-    return where, f"Deze waarde is ongeldig ({error.message})."
+        message = _("Dit getal moet minstens {minimum} zijn.")
+        return where, message.format(minimum=error.validator_value)
+    return where, _("Deze waarde is ongeldig ({reason}).").format(reason=error.message)
 
 
 def _schema_problems(
@@ -130,10 +145,14 @@ def _rule_problems(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
         try:
             dt.date.fromisoformat(date_text)
         except ValueError:
-            yield "date", f"De datum ‘{date_text}’ bestaat niet. Controleer dag en maand."
+            message = _("De datum ‘{date}’ bestaat niet. Controleer dag en maand.")
+            yield "date", message.format(date=date_text)
     for index, addressee in enumerate(data.get("addressees") or []):
         for path, problem in _postcode_problems(addressee):
-            yield field_path(["addressees", index, *path]), f"Geadresseerde {index + 1}: {problem}"
+            message = _("Geadresseerde {number}: {problem}").format(
+                number=index + 1, problem=problem
+            )
+            yield field_path(["addressees", index, *path]), message
 
 
 def _postcode_problems(addressee: Any) -> Iterator[tuple[list[str], str]]:
@@ -149,7 +168,8 @@ def _postcode_problems(addressee: Any) -> Iterator[tuple[list[str], str]]:
 
 
 def letter_problems(data: Any) -> list[tuple[str, str]]:
-    """All problems in a decoded letter file, as (field path, Dutch message) pairs."""
+    """All problems in a decoded letter file, as (field path, message) pairs; the messages are
+    in the language of the screen."""
     problems = _schema_problems(data)
     if isinstance(data, dict):
         problems.extend(_rule_problems(data))

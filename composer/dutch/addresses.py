@@ -10,6 +10,7 @@ from composer.core.models import Address, Addressee
 from composer.dutch.names import person_designation
 from composer.dutch.postcodes import normalise_postcode, postcode_problem
 from composer.errors import AddressError
+from composer.i18n import N_, _, ngettext
 
 MIN_ADDRESS_LINES = 3
 MAX_ADDRESS_LINES = 6
@@ -20,6 +21,47 @@ _POSTBOX_WORD = re.compile(r"^postbus\s*", re.IGNORECASE)
 # Codes in CLDR's territory list that are not countries a letter can go to.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "ZZ", "QO", "XA", "XB"})
 _POSTBOX_WORD_BY_COUNTRY = {"NL": "Postbus", "BE": "Postbus", "DE": "Postfach"}
+# What is missing from a Dutch address (street or postbox, postcode, city) → the message and the
+# one field it is about (None when it is about more than one).
+_INCOMPLETE: dict[tuple[bool, bool, bool], tuple[str, str | None]] = {
+    (True, False, False): (
+        N_("Het adres is onvolledig: de straat (of de postbus) ontbreekt. Vul het adres aan."),
+        "address.street",
+    ),
+    (False, True, False): (
+        N_("Het adres is onvolledig: de postcode ontbreekt. Vul het adres aan."),
+        "address.postcode",
+    ),
+    (False, False, True): (
+        N_("Het adres is onvolledig: de plaats ontbreekt. Vul het adres aan."),
+        "address.city",
+    ),
+    (True, True, False): (
+        N_(
+            "Het adres is onvolledig: de straat (of de postbus) en de postcode ontbreken. "
+            "Vul het adres aan."
+        ),
+        None,
+    ),
+    (True, False, True): (
+        N_(
+            "Het adres is onvolledig: de straat (of de postbus) en de plaats ontbreken. "
+            "Vul het adres aan."
+        ),
+        None,
+    ),
+    (False, True, True): (
+        N_("Het adres is onvolledig: de postcode en de plaats ontbreken. Vul het adres aan."),
+        None,
+    ),
+    (True, True, True): (
+        N_(
+            "Het adres is onvolledig: de straat (of de postbus), de postcode en de plaats "
+            "ontbreken. Vul het adres aan."
+        ),
+        None,
+    ),
+}
 
 
 def _country_code(address: Address) -> str:
@@ -32,8 +74,11 @@ def country_name(code: str) -> str:
     name = Locale("en").territories.get(code) if len(code) == 2 else None
     if name is None or code in _NOT_COUNTRIES:
         raise AddressError(
-            f"Het land ‘{code}’ is onbekend. Gebruik een landcode van twee letters, "
-            "zoals NL, BE, DE of GB."
+            _(
+                "Het land ‘{code}’ is onbekend. Gebruik een landcode van twee letters, "
+                "zoals NL, BE, DE of GB."
+            ).format(code=code),
+            field="address.country",
         )
     return name.upper()
 
@@ -63,21 +108,16 @@ def _delivery_line(address: Address, country: str) -> str:
 
 def _check_dutch_address(address: Address) -> None:
     """PostNL needs a street or postbox, a valid postcode and a city; say what is missing."""
-    missing = [
-        label
-        for label, value in (
-            ("de straat (of de postbus)", _join(address.street, address.postbox)),
-            ("de postcode", address.postcode.strip()),
-            ("de plaats", address.city.strip()),
-        )
-        if not value
-    ]
-    if missing:
-        listed = missing[0] if len(missing) == 1 else f"{', '.join(missing[:-1])} en {missing[-1]}"
-        verb = "ontbreekt" if len(missing) == 1 else "ontbreken"
-        raise AddressError(f"Het adres is onvolledig: {listed} {verb}. Vul het adres aan.")
+    missing = (
+        not _join(address.street, address.postbox),
+        not address.postcode.strip(),
+        not address.city.strip(),
+    )
+    if any(missing):
+        message, field = _INCOMPLETE[missing]
+        raise AddressError(_(message), field=field)
     if (problem := postcode_problem(address.postcode)) is not None:
-        raise AddressError(problem)
+        raise AddressError(problem, field="address.postcode")
 
 
 def _dutch_place_lines(address: Address) -> list[str]:
@@ -88,7 +128,7 @@ def _dutch_place_lines(address: Address) -> list[str]:
 
 def _foreign_place_lines(address: Address, country: str) -> list[str]:
     if not address.city.strip():
-        raise AddressError("De plaats ontbreekt. Vul de plaats in.")
+        raise AddressError(_("De plaats ontbreekt. Vul de plaats in."), field="address.city")
     city = address.city.strip().upper()
     postcode = address.postcode.strip()
     if country == "GB":
@@ -122,16 +162,23 @@ def _check_line_count(lines: list[str]) -> None:
     count = len(lines)
     if count > MAX_ADDRESS_LINES:
         raise AddressError(
-            f"Het adresblok telt {count} regels; PostNL staat er hoogstens {MAX_ADDRESS_LINES} "
-            "toe. Maak het korter: zet de naam van de organisatie op één regel, of laat de "
-            "afdeling of de functie weg."
+            _(
+                "Het adresblok telt {count} regels; PostNL staat er hoogstens {maximum} toe. "
+                "Maak het korter: zet de naam van de organisatie op één regel, of laat de "
+                "afdeling of de functie weg."
+            ).format(count=count, maximum=MAX_ADDRESS_LINES)
         )
     if count < MIN_ADDRESS_LINES:
         raise AddressError(
-            f"Het adres is onvolledig: het adresblok telt maar {count} "
-            f"{'regel' if count == 1 else 'regels'} en PostNL vraagt er "
-            f"minstens {MIN_ADDRESS_LINES}. Vul een naam of organisatie, een straat of postbus en "
-            "een plaats in."
+            ngettext(
+                "Het adres is onvolledig: het adresblok telt maar {count} regel en PostNL vraagt "
+                "er minstens {minimum}. Vul een naam of organisatie, een straat of postbus en "
+                "een plaats in.",
+                "Het adres is onvolledig: het adresblok telt maar {count} regels en PostNL vraagt "
+                "er minstens {minimum}. Vul een naam of organisatie, een straat of postbus en "
+                "een plaats in.",
+                count,
+            ).format(count=count, minimum=MIN_ADDRESS_LINES)
         )
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from composer.i18n import _
+
 # Four digits, no leading zero, one space, two capitals; SA, SD and SS are not used (PostNL).
 # F, I, O, Q, U and Y are allowed: they are in use for new locations since 2005.
 _VALID_POSTCODE = re.compile(r"^[1-9][0-9]{3} (?!SA|SD|SS)[A-Z]{2}$")
 _POSTCODE_SHAPE = re.compile(r"^([0-9]{4})\s*([A-Za-z]{2})$")
-_EXAMPLE = "Gebruik vier cijfers en twee letters, zoals 2511 AB."
 
 
 def normalise_postcode(text: str) -> str:
@@ -27,22 +28,25 @@ def is_valid_dutch_postcode(text: str) -> bool:
 
 
 def postcode_problem(text: str) -> str | None:
-    """A Dutch message saying what is wrong with the postcode and what to do; None if it is fine."""
+    """What is wrong with the postcode and what to do, for the screen; None if it is fine."""
     if is_valid_dutch_postcode(text):
         return None
     shown = text.strip()
     if not shown:
-        return f"De postcode ontbreekt. {_EXAMPLE}"
+        return _("De postcode ontbreekt. Gebruik vier cijfers en twee letters, zoals 2511 AB.")
     normalised = normalise_postcode(shown)
     if _POSTCODE_SHAPE.match(shown) is not None:
         if normalised.startswith("0"):
-            return (
-                f"De postcode is ongeldig (‘{shown}’): een Nederlandse postcode begint niet "
+            return _(
+                "De postcode is ongeldig (‘{postcode}’): een Nederlandse postcode begint niet "
                 "met een 0. Controleer de cijfers."
-            )
+            ).format(postcode=shown)
         letters = normalised[-2:]
-        return (
-            f"De postcode is ongeldig (‘{shown}’): de lettercombinatie {letters} wordt niet "
+        return _(
+            "De postcode is ongeldig (‘{postcode}’): de lettercombinatie {letters} wordt niet "
             "gebruikt (SA, SD en SS bestaan niet). Controleer de letters."
-        )
-    return f"De postcode is ongeldig (‘{shown}’). {_EXAMPLE}"
+        ).format(postcode=shown, letters=letters)
+    return _(
+        "De postcode is ongeldig (‘{postcode}’). Gebruik vier cijfers en twee letters, "
+        "zoals 2511 AB."
+    ).format(postcode=shown)

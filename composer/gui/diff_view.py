@@ -104,8 +104,8 @@ def change_html(change: FieldChange) -> str:
             run_html(run, first=index == 0, last=index == last) for index, run in enumerate(runs)
         )
     kind = _(KIND_WORDS[change.kind]) if change.kind in KIND_WORDS else change.kind
-    # The labels of diff.py are marked N_ there; a composed one (`Alinea 3`) has no translation
-    # and stays as it is.
+    # A top-level label of diff.py is an N_-marked msgid; a composed one (`Alinea 3`) is made in
+    # the language of the screen already, and `_()` leaves it as it is.
     label = _(change.label)
     return (
         f'<p style="margin-top:10px; margin-bottom:2px;"><b>{escaped(label)}</b>'

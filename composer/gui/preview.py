@@ -18,19 +18,19 @@ from composer.gui.preview_engine import PreviewEngine, PreviewPdf
 from composer.gui.workers import BackgroundTask
 from composer.i18n import N_, _
 from composer.render.pdf import LibreOfficeMissing
+from composer.render.pdf.locate import DOCX_KEEPS_WORKING
 
 DEBOUNCE_MS = 250
 WAITING = N_("Het voorbeeld verschijnt hier zodra er een brief is.")
 UPDATING = N_("Voorbeeld wordt bijgewerkt…")
 DOCX_STILL_WORKS = N_("DOCX-export werkt wel.")
 # Cut from the (Dutch) message of the core; DOCX_STILL_WORKS says it better.
-_DUPLICATE = "DOCX-bestanden maken blijft gewoon werken."  # not screen text
 _ERROR_STYLE = "color: #a00000;"  # not screen text
 
 
 def missing_text(error: LibreOfficeMissing) -> str:
     """The explanation shown instead of the page when LibreOffice cannot be found."""
-    message = error.message.replace(_DUPLICATE, "").rstrip()
+    message = error.message.replace(_(DOCX_KEEPS_WORKING), "").rstrip()  # said below
     return _(
         "Geen voorbeeld: daarvoor is LibreOffice nodig.\n\n{message}\n\n{docx_still_works}"
     ).format(message=message, docx_still_works=_(DOCX_STILL_WORKS))

@@ -23,7 +23,7 @@ from composer.core.models import Letter
 from composer.core.validation import field_path
 from composer.history import diff_text
 from composer.history.diff_text import WordChange, format_diff, word_diff
-from composer.i18n import N_
+from composer.i18n import N_, _
 
 __all__ = ["FieldChange", "WordChange", "diff_letters", "format_diff", "word_diff"]
 
@@ -44,7 +44,7 @@ class FieldChange:
     words: tuple[WordChange, ...] = ()
 
 
-# --- Dutch labels --------------------------------------------------------------------------------
+# --- labels (the Dutch texts are the msgids) -----------------------------------------------------
 
 _TOP_FIELDS = {  # not screen text: the keys (the labels are marked N_)
     "format": N_("Bestandsformaat"),
@@ -82,17 +82,26 @@ _ADDRESSEE_FIELDS = {  # not screen text: the keys (the labels are marked N_)
     ("address", "country"): N_("Land"),
     ("address", "region"): N_("Staat of provincie"),
 }
+_SIGNATORY_FIELDS = {"name": N_("Naam"), "role": N_("Functie")}  # not screen text: the keys
+SPEAKER = N_("Spreker")  # of a quote
+TOPIC = N_("Onderwerp")  # of a service promise in the catalogue
+
+
+def _bare(name: str) -> str:
+    return name
 
 
 @dataclass(frozen=True)
 class Labeller:
     """Names the fields of one owner (an addressee, a block, …): `labeller(("address", "city"))`.
 
-    A key it does not know is named by that key and the owner: `kostenplaats van geadresseerde 1`.
+    `of_owner` names a field of the owner (`Plaats` → `Plaats van geadresseerde 1`), in the
+    language of the screen; a key it does not know is named by that key: `kostenplaats van
+    geadresseerde 1`. `fields` holds the labels of the keys it knows, already whole.
     """
 
     title: str
-    owner: str = ""
+    of_owner: Callable[[str], str] = _bare
     fields: Mapping[tuple[PathPart, ...], str] = field(default_factory=dict)
 
     def __call__(self, sub: Sequence[PathPart]) -> str:
@@ -102,47 +111,92 @@ class Labeller:
         if sub in self.fields:
             return self.fields[sub]
         known = next((cut for cut in range(len(sub) - 1, 0, -1) if sub[:cut] in self.fields), 0)
-        return f"{field_path(sub[known:])} {self.owner}".rstrip()
+        return self.of_owner(field_path(sub[known:]))
 
 
-_TOP_LABELS = Labeller(N_("Brief"), "", {(key,): label for key, label in _TOP_FIELDS.items()})
+# The top-level labels stay the N_-marked msgids (the screen translates them with `_()`); every
+# composed label is made with `_()` here, so it is in the language of the screen when it is made
+# (Dutch on the command line). Applying `_()` once more to such a label changes nothing.
+_TOP_LABELS = Labeller(N_("Brief"), _bare, {(key,): label for key, label in _TOP_FIELDS.items()})
 _SNAPSHOT_LABELS = Labeller(
-    N_("Catalogus"),
-    "(catalogus)",  # not screen text on its own: glued into composed labels
+    N_("Catalogus"), lambda name: _("{field} (catalogus)").format(field=name)
 )
 
 
 def _item_labeller(list_key: str, number: int, item: Any) -> Labeller:
     """Names an item of a list of the letter; `number` counts from 1 (in the body every block)."""
     if list_key == "addressees":
-        owner = f"van geadresseerde {number}"
-        names = {sub: f"{name} {owner}" for sub, name in _ADDRESSEE_FIELDS.items()}
-        return Labeller(f"Geadresseerde {number}", owner, names)
+
+        def of_addressee(name: str) -> str:
+            return _("{field} van geadresseerde {number}").format(field=name, number=number)
+
+        names = {sub: of_addressee(_(name)) for sub, name in _ADDRESSEE_FIELDS.items()}
+        title = _("Geadresseerde {number}").format(number=number)
+        return Labeller(title, of_addressee, names)
     if list_key == "signatories":
-        owner = f"van ondertekenaar {number}"
-        names = {("name",): f"Naam {owner}", ("role",): f"Functie {owner}"}
-        return Labeller(f"Ondertekenaar {number}", owner, names)
+
+        def of_signatory(name: str) -> str:
+            return _("{field} van ondertekenaar {number}").format(field=name, number=number)
+
+        names = {(key,): of_signatory(_(name)) for key, name in _SIGNATORY_FIELDS.items()}
+        title = _("Ondertekenaar {number}").format(number=number)
+        return Labeller(title, of_signatory, names)
     if list_key == "attachments":
-        return Labeller(f"Bijlage {number}", f"van bijlage {number}")
+        return Labeller(
+            _("Bijlage {number}").format(number=number),
+            lambda name: _("{field} van bijlage {number}").format(field=name, number=number),
+        )
     if list_key == "copies":
-        return Labeller(f"Kopie aan (regel {number})", f"van kopie aan (regel {number})")
+        return Labeller(
+            _("Kopie aan (regel {number})").format(number=number),
+            lambda name: _("{field} van kopie aan (regel {number})").format(
+                field=name, number=number
+            ),
+        )
     block_type = item.get("type") if isinstance(item, dict) else None
     if block_type == "paragraph":
-        return Labeller(f"Alinea {number}", f"van alinea {number}", {("text",): f"Alinea {number}"})
+        title = _("Alinea {number}").format(number=number)
+        return Labeller(
+            title,
+            lambda name: _("{field} van alinea {number}").format(field=name, number=number),
+            {("text",): title},
+        )
     if block_type == "quote":
-        title, owner = f"Citaat (blok {number})", f"van citaat (blok {number})"
-        names = {("text",): title, ("speaker",): f"Spreker {owner}"}
-        return Labeller(title, owner, {**names, ("role",): f"Functie bij citaat (blok {number})"})
+
+        def of_quote(name: str) -> str:
+            return _("{field} van citaat (blok {number})").format(field=name, number=number)
+
+        title = _("Citaat (blok {number})").format(number=number)
+        names = {
+            ("text",): title,
+            ("speaker",): of_quote(_(SPEAKER)),
+            ("role",): _("Functie bij citaat (blok {number})").format(number=number),
+        }
+        return Labeller(title, of_quote, names)
     if block_type == "promise":
-        title = f"Servicebelofte (blok {number})"
-        return Labeller(title, f"van servicebelofte (blok {number})", {("number",): title})
-    return Labeller(f"Blok {number}", f"van blok {number}")
+        title = _("Servicebelofte (blok {number})").format(number=number)
+        return Labeller(
+            title,
+            lambda name: _("{field} van servicebelofte (blok {number})").format(
+                field=name, number=number
+            ),
+            {("number",): title},
+        )
+    return Labeller(
+        _("Blok {number}").format(number=number),
+        lambda name: _("{field} van blok {number}").format(field=name, number=number),
+    )
 
 
 def _snapshot_promise_labeller(number: object) -> Labeller:
-    title, owner = f"Tekst van servicebelofte {number} (catalogus)", f"van servicebelofte {number}"
-    names = {("text",): title, ("topic",): f"Onderwerp {owner} (catalogus)"}
-    return Labeller(title, f"{owner} (catalogus)", names)
+    def of_promise(name: str) -> str:
+        return _("{field} van servicebelofte {number} (catalogus)").format(
+            field=name, number=number
+        )
+
+    title = _("Tekst van servicebelofte {number} (catalogus)").format(number=number)
+    names = {("text",): title, ("topic",): of_promise(_(TOPIC))}
+    return Labeller(title, of_promise, names)
 
 
 # --- field level ---------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Differences in text: word runs between two strings, and a letter diff as plain Dutch text."""
+"""Differences in text: word runs between two strings, and a letter diff as plain text."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import groupby
 from typing import TYPE_CHECKING, Any, Literal
+
+from composer.i18n import N_, _
 
 if TYPE_CHECKING:
     from composer.history.diff import FieldChange
@@ -197,17 +199,23 @@ def pair_in_order(
 
 # --- plain text for the command line -----------------------------------------------------------
 
-_KIND_WORDS = {"changed": "gewijzigd", "added": "toegevoegd", "removed": "verwijderd"}
+_KIND_WORDS = {  # not screen text: the keys (the words are marked N_)
+    "changed": N_("gewijzigd"),
+    "added": N_("toegevoegd"),
+    "removed": N_("verwijderd"),
+}
 _CONTEXT_CHARS = 60  # a longer unchanged stretch keeps only this much next to each change
 
 
 def format_diff(changes: Sequence[FieldChange]) -> str:
-    """Plain Dutch text: per field its label and `[-weg-]{+erbij+}` marks in the text."""
+    """Plain text (Dutch on the command line): per field its label and `[-weg-]{+erbij+}` marks
+    in the text."""
     if not changes:
-        return "Geen verschillen."
+        return _("Geen verschillen.")
     lines: list[str] = []
     for change in changes:
-        lines.append(f"{change.label}: {_KIND_WORDS[change.kind]}")
+        kind = _(_KIND_WORDS[change.kind])
+        lines.append(_("{field}: {change}").format(field=_(change.label), change=kind))
         marked = _marked(change)
         for line_break in ("\r\n", "\r", "\x0b"):
             marked = marked.replace(line_break, "\n")
@@ -252,16 +260,16 @@ def _whole_words_tail(piece: str) -> str:
 def show_value(value: Any) -> str:
     """A value as a reviewer reads it: texts as typed, a promise by its number, `(leeg)`."""
     if value is None or value == "":
-        return "(leeg)"
+        return _("(leeg)")
     if isinstance(value, bool):
-        return "waar" if value else "onwaar"
+        return _("waar") if value else _("onwaar")
     if isinstance(value, dict):
         if value.get("type") == "promise" and "number" in value:
-            return f"Servicebelofte {value['number']}"
+            return _("Servicebelofte {number}").format(number=value["number"])
         filled = [v for k, v in value.items() if k != "type" and _filled(v)]
-        return ", ".join(show_value(item) for item in filled) or "(leeg)"
+        return ", ".join(show_value(item) for item in filled) or _("(leeg)")
     if isinstance(value, list):
-        return ", ".join(show_value(item) for item in value) or "(leeg)"
+        return ", ".join(show_value(item) for item in value) or _("(leeg)")
     return str(value)
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from openpyxl.utils import get_column_letter
 
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.merge.fields import WHOLE_ADDRESS, ParsedRow, build_data, country_code, person_form
 from composer.merge.fields import yes_no as parse_yes_no
 
@@ -72,16 +73,22 @@ def _column_map(table: Table) -> tuple[dict[str, int], dict[str, str], list[str]
         if not header:
             if any(index < len(cells) and cells[index] for _number, cells in table.rows):
                 warnings.append(
-                    f"Kolom {get_column_letter(index + 1)} heeft geen kolomkop en wordt "
-                    "genegeerd. Zet een naam in de eerste rij als de gegevens nodig zijn."
+                    _(
+                        "Kolom {column} heeft geen kolomkop en wordt genegeerd. Zet een naam in "
+                        "de eerste rij als de gegevens nodig zijn."
+                    ).format(column=get_column_letter(index + 1))
                 )
             continue
         path = _PATH_BY_NAME.get(_header_key(header))
         if path is None:
-            warnings.append(f"Kolom ‘{header}’ is onbekend en wordt genegeerd.")
+            warnings.append(
+                _("Kolom ‘{header}’ is onbekend en wordt genegeerd.").format(header=header)
+            )
         elif path in positions:
             warnings.append(
-                f"Kolom ‘{header}’ wordt genegeerd: kolom ‘{names[path]}’ bevat dat gegeven al."
+                _("Kolom ‘{header}’ wordt genegeerd: kolom ‘{other}’ bevat dat gegeven al.").format(
+                    header=header, other=names[path]
+                )
             )
         else:
             positions[path] = index
@@ -117,26 +124,30 @@ def _parsed_row(
     with_person = any(raw.get(path) for path in _NAME_PATHS)
     return ParsedRow(
         number=number,
-        label=f"rij {number}",
+        label=_("rij {number}").format(number=number),
         data=build_data(values, with_person=with_person),
         fields=fields,
         whole_address=WHOLE_ADDRESS,
-        field_word="kolom",
+        field_word="kolom",  # not screen text
         problems=problems,
         reported_paths=reported,
     )
 
 
 def table_rows(table: Table, *, name: str) -> tuple[list[ParsedRow], list[str]]:
-    """The addressee rows of a sheet, and Dutch warnings about columns that are ignored."""
+    """The addressee rows of a sheet, and warnings about columns that are ignored."""
     if not table.header:
-        raise ComposerError(f"‘{name}’ is leeg: er staan geen kolomkoppen en geen adressen in.")
+        raise ComposerError(
+            _("‘{name}’ is leeg: er staan geen kolomkoppen en geen adressen in.").format(name=name)
+        )
     positions, names, warnings = _column_map(table)
     if not positions:
         raise ComposerError(
-            f"In ‘{name}’ staat geen enkele bekende kolom. De eerste rij moet de kolomkoppen "
-            "bevatten, zoals organisatie, voorletters, achternaam, straat, huisnummer, postcode "
-            "en plaats."
+            _(
+                "In ‘{name}’ staat geen enkele bekende kolom. De eerste rij moet de kolomkoppen "
+                "bevatten, zoals organisatie, voorletters, achternaam, straat, huisnummer, "
+                "postcode en plaats."
+            ).format(name=name)
         )
     fields = {path: names.get(path, dutch) for path, dutch in DUTCH_NAMES.items()}
     rows = [_parsed_row(number, cells, positions, fields) for number, cells in table.rows]

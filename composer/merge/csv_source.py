@@ -8,6 +8,7 @@ import io
 import re
 
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.merge.columns import Table, split_header_row
 
 _DELIMITERS = ",;"
@@ -28,13 +29,18 @@ def decode_text(raw: bytes, name: str) -> tuple[str, list[str]]:
         except UnicodeDecodeError:
             text = _decode_cp1252(raw, name)
             warnings = [
-                f"‘{name}’ is niet als UTF-8 opgeslagen en is gelezen als Windows-1252 "
-                "(West-Europees). Kijk na of letters als é en ë goed zijn overgekomen."
+                _(
+                    "‘{name}’ is niet als UTF-8 opgeslagen en is gelezen als Windows-1252 "
+                    "(West-Europees). Kijk na of letters als é en ë goed zijn overgekomen."
+                ).format(name=name)
             ]
     if "\x00" in text:
         raise ComposerError(
-            f"‘{name}’ is geen tekstbestand en kan niet worden gelezen. Sla de adressenlijst op "
-            "als ‘CSV UTF-8 (door komma's gescheiden)’, als Excel-werkmap (.xlsx) of als vCard."
+            _(
+                "‘{name}’ is geen tekstbestand en kan niet worden gelezen. Sla de adressenlijst "
+                "op als ‘CSV UTF-8 (door komma's gescheiden)’, als Excel-werkmap (.xlsx) of als "
+                "vCard."
+            ).format(name=name)
         )
     return text, warnings
 
@@ -44,9 +50,11 @@ def _decode_cp1252(raw: bytes, name: str) -> str:
         return raw.decode("cp1252")
     except UnicodeDecodeError:
         raise ComposerError(
-            f"De tekens in ‘{name}’ zijn niet te lezen: het bestand is geen UTF-8 en geen "
-            "Windows-1252. Sla het opnieuw op als UTF-8, bijvoorbeeld in Excel als "
-            "‘CSV UTF-8 (door komma's gescheiden)’."
+            _(
+                "De tekens in ‘{name}’ zijn niet te lezen: het bestand is geen UTF-8 en geen "
+                "Windows-1252. Sla het opnieuw op als UTF-8, bijvoorbeeld in Excel als "
+                "‘CSV UTF-8 (door komma's gescheiden)’."
+            ).format(name=name)
         ) from None
 
 
@@ -85,9 +93,11 @@ def _records(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]
         ]
     except csv.Error:
         raise ComposerError(
-            f"‘{name}’ is geen geldig CSV-bestand: regel {reader.line_num} kan niet worden "
-            "gelezen. Controleer de aanhalingstekens in die regel, of sla de lijst opnieuw op "
-            "vanuit Excel."
+            _(
+                "‘{name}’ is geen geldig CSV-bestand: regel {line} kan niet worden gelezen. "
+                "Controleer de aanhalingstekens in die regel, of sla de lijst opnieuw op vanuit "
+                "Excel."
+            ).format(name=name, line=reader.line_num)
         ) from None
 
 

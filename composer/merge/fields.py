@@ -13,9 +13,10 @@ from babel import Locale
 from composer.dutch.addresses import country_name
 from composer.dutch.postcodes import normalise_postcode
 from composer.errors import AddressError
+from composer.i18n import _
 
 # The address as a whole, when no single column is to blame (e.g. too many lines).
-WHOLE_ADDRESS = "adres"
+WHOLE_ADDRESS = "adres"  # not screen text: a key, never shown
 
 # Field paths as `addressee_problems` reports them, in the order of the letter file.
 PERSON_KEYS = ("form", "initials", "first_name", "infix", "surname", "name_as_registered")
@@ -31,7 +32,7 @@ class ParsedRow:
     data: dict[str, Any]
     fields: dict[str, str]  # "address.postcode" → "Postcode" (column header) or "ADR" (vCard)
     whole_address: str  # the field to blame for the address as a whole
-    field_word: str  # "kolom" or "veld", as messages name the field
+    field_word: str  # "kolom" or "veld", as messages name the field (a key, not screen text)
     problems: list[tuple[str, str]] = field(default_factory=list)
     # Data paths already reported by the conversion; the schema's complaint would repeat it.
     reported_paths: set[str] = field(default_factory=set)
@@ -65,9 +66,9 @@ def person_form(text: str) -> tuple[str, str | None]:
     key = re.sub(r"\s*/\s*", "/", key)
     if key in _FORMS:
         return _FORMS[key], None
-    return text, (
-        f"De aanhef ‘{text}’ is onbekend. Gebruik mevrouw, heer of neutraal, of laat de cel leeg."
-    )
+    return text, _(
+        "De aanhef ‘{text}’ is onbekend. Gebruik mevrouw, heer of neutraal, of laat de cel leeg."
+    ).format(text=text)
 
 
 _YES = frozenset({"ja", "j", "true", "waar", "1", "yes", "y", "x"})
@@ -81,7 +82,9 @@ def yes_no(text: str) -> tuple[bool | str, str | None]:
         return True, None
     if key in _NO:
         return False, None
-    return text, f"‘{text}’ is geen ja of nee. Vul ja of nee in, of laat de cel leeg."
+    return text, _("‘{text}’ is geen ja of nee. Vul ja of nee in, of laat de cel leeg.").format(
+        text=text
+    )
 
 
 # Names people use that are not the CLDR names in Dutch or English.
@@ -141,10 +144,10 @@ def country_code(text: str) -> tuple[str, str | None]:
         return _country_names()[key], None
     if len(key) == 2 and key.isalpha() and key.isascii():
         return key.upper(), None
-    return text, (
-        f"Het land ‘{text}’ is onbekend. Gebruik een landcode van twee letters, zoals NL, BE, "
+    return text, _(
+        "Het land ‘{text}’ is onbekend. Gebruik een landcode van twee letters, zoals NL, BE, "
         "DE of GB, of de naam van het land, zoals België."
-    )
+    ).format(text=text)
 
 
 def build_data(values: dict[str, Any], *, with_person: bool) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from composer.core.letterfile import addressee_from_dict
 from composer.core.models import Addressee, Letter
 from composer.dutch.addresses import address_lines
 from composer.errors import AddressError
+from composer.i18n import _
 
 
 @dataclass
@@ -27,11 +28,12 @@ class MergeRow:
 def rows_from_letter(letter: Letter) -> list[MergeRow]:
     rows = []
     for index, addressee in enumerate(letter.addressees, start=1):
-        label = f"geadresseerde {index}"
+        label = _("geadresseerde {number}").format(number=index)
         try:
             address_lines(addressee)
         except AddressError as exc:
-            rows.append(MergeRow(label, addressee, [f"{label}: {exc.message}"]))
+            problem = _("{row}: {problem}").format(row=label, problem=exc.message)
+            rows.append(MergeRow(label, addressee, [problem]))
             continue
         rows.append(MergeRow(label, addressee))
     return rows

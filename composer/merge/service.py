@@ -15,6 +15,7 @@ from pathlib import Path
 from composer.core.models import Letter
 from composer.errors import ComposerError
 from composer.fileio import write_bytes_atomic, write_text_atomic
+from composer.i18n import _, ngettext
 from composer.merge.filenames import merge_file_stems
 from composer.merge.rows import MergeRow
 from composer.render.docx import DocxRenderer, RenderedDocx
@@ -55,18 +56,13 @@ def _refuse_invalid(rows: list[MergeRow], options: MergeOptions) -> list[str]:
     messages = [message for row in rows if not row.valid for message in row.problems]
     if messages and not options.skip_invalid:
         count = sum(1 for row in rows if not row.valid)
-        head = (
-            "1 geadresseerde is ongeldig" if count == 1 else f"{count} geadresseerden zijn ongeldig"
-        )
-        raise MergeRefused(
-            "\n".join(
-                [
-                    f"{head}; er is niets geschreven.",
-                    *(f"- {m}" for m in messages),
-                    "Verbeter de lijst, of gebruik --skip-invalid om alleen de geldige te maken.",
-                ]
-            )
-        )
+        head = ngettext(
+            "{count} geadresseerde is ongeldig; er is niets geschreven.",
+            "{count} geadresseerden zijn ongeldig; er is niets geschreven.",
+            count,
+        ).format(count=count)
+        advice = _("Verbeter de lijst, of gebruik --skip-invalid om alleen de geldige te maken.")
+        raise MergeRefused("\n".join([head, *(f"- {m}" for m in messages), advice]))
     return messages
 
 
@@ -85,10 +81,18 @@ def _refuse_overwrite(planned: list[Path], out_dir: Path, options: MergeOptions)
     existing = [path for path in planned if path.exists()]
     if existing and not options.force:
         shown = ", ".join(path.name for path in existing[:3])
-        more = f" en nog {len(existing) - 3}" if len(existing) > 3 else ""
+        if len(existing) > 3:
+            message = _(
+                "{count} bestand(en) bestaan al in ‘{folder}’ ({names} en nog {more}); er is "
+                "niets geschreven. Kies een andere map of gebruik --force om ze te overschrijven."
+            )
+        else:
+            message = _(
+                "{count} bestand(en) bestaan al in ‘{folder}’ ({names}); er is niets geschreven. "
+                "Kies een andere map of gebruik --force om ze te overschrijven."
+            )
         raise MergeRefused(
-            f"{len(existing)} bestand(en) bestaan al in ‘{out_dir}’ ({shown}{more}); er is niets "
-            "geschreven. Kies een andere map of gebruik --force om ze te overschrijven."
+            message.format(count=len(existing), folder=out_dir, names=shown, more=len(existing) - 3)
         )
 
 
@@ -105,10 +109,12 @@ def run_merge(
     unknown = set(options.formats) - set(FORMATS)
     if unknown or not options.formats:
         raise ComposerError(
-            f"Onbekend formaat ‘{', '.join(sorted(unknown))}’. Kies docx, pdf of beide."
+            _("Onbekend formaat ‘{format}’. Kies docx, pdf of beide.").format(
+                format=", ".join(sorted(unknown))
+            )
         )
     if not rows:
-        raise MergeRefused("Er zijn geen geadresseerden om samen te voegen.")
+        raise MergeRefused(_("Er zijn geen geadresseerden om samen te voegen."))
     skipped = _refuse_invalid(rows, options)
     valid = [row for row in rows if row.valid]
     stems = merge_file_stems([row.addressee for row in valid])
@@ -126,7 +132,8 @@ def run_merge(
     if skipped:
         run.report.report_file = out_dir / REPORT_NAME
         lines = "".join(f"- {message}\n" for message in skipped)
-        write_text_atomic(run.report.report_file, f"Overgeslagen geadresseerden:\n{lines}")
+        heading = _("Overgeslagen geadresseerden:")
+        write_text_atomic(run.report.report_file, f"{heading}\n{lines}")
     run.run()
     return run.report
 
@@ -159,7 +166,9 @@ class _MergeRun:
             self.out_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise ComposerError(
-                f"De map ‘{self.out_dir}’ kan niet worden gemaakt: {exc.strerror}."
+                _("De map ‘{folder}’ kan niet worden gemaakt: {reason}.").format(
+                    folder=self.out_dir, reason=exc.strerror
+                )
             ) from None
 
     def run(self) -> None:

@@ -12,13 +12,12 @@ from composer.core.models import Addressee
 from composer.core.validation import addressee_problems
 from composer.dutch.addresses import address_lines
 from composer.errors import AddressError, ComposerError
+from composer.i18n import _
 from composer.merge.columns import Table, table_rows
 from composer.merge.csv_source import read_csv_table
 from composer.merge.fields import WHOLE_ADDRESS, ParsedRow
 from composer.merge.vcard_source import read_vcards
 from composer.merge.xlsx_source import read_xlsx_table
-
-SUPPORTED_FORMATS = "CSV (.csv, .txt), Excel-werkmap (.xlsx) of vCard (.vcf, .vcard)"
 
 
 @dataclass
@@ -29,7 +28,8 @@ class SourceRow:
     label: str  # "rij 2" or "vCard 1"
     data: dict[str, Any]  # the addressee as in the letter file
     problems: list[tuple[str, str]] = field(default_factory=list)
-    field_word: str = "kolom"  # how messages name a field: "kolom ‘postcode’", "veld ‘ADR’"
+    # How messages name a field: "kolom" (`kolom ‘postcode’`) or "veld" (`veld ‘ADR’`); a key.
+    field_word: str = "kolom"  # not screen text
 
     @property
     def valid(self) -> bool:
@@ -37,12 +37,16 @@ class SourceRow:
 
     def messages(self) -> list[str]:
         """`rij 3, kolom ‘postcode’: De postcode is ongeldig (‘25110 AB’). Gebruik …`"""
-        return [
-            f"{self.label}: {message}"
-            if where == WHOLE_ADDRESS
-            else f"{self.label}, {self.field_word} ‘{where}’: {message}"
-            for where, message in self.problems
-        ]
+        return [self._message(where, message) for where, message in self.problems]
+
+    def _message(self, where: str, problem: str) -> str:
+        if where == WHOLE_ADDRESS:
+            return _("{row}: {problem}").format(row=self.label, problem=problem)
+        if self.field_word == "veld":
+            text = _("{row}, veld ‘{field}’: {problem}")
+        else:
+            text = _("{row}, kolom ‘{field}’: {problem}")
+        return text.format(row=self.label, field=where, problem=problem)
 
     def addressee(self) -> Addressee:
         """The addressee as the letter model holds it; meant for valid rows."""
@@ -52,7 +56,7 @@ class SourceRow:
 @dataclass
 class AddresseeList:
     rows: list[SourceRow]
-    warnings: list[str] = field(default_factory=list)  # Dutch, about the file as a whole
+    warnings: list[str] = field(default_factory=list)  # about the file as a whole
 
     @property
     def invalid(self) -> list[SourceRow]:
@@ -61,19 +65,6 @@ class AddresseeList:
     @property
     def valid_rows(self) -> list[SourceRow]:
         return [row for row in self.rows if row.valid]
-
-
-def _address_error_path(message: str) -> str | None:
-    """The field an AddressError is about, when it names exactly one; None for the whole."""
-    starts = {
-        "Het land": "address.country",
-        "De postcode": "address.postcode",
-        "De plaats ontbreekt": "address.city",
-        "Het adres is onvolledig: de straat (of de postbus) ontbreekt": "address.street",
-        "Het adres is onvolledig: de postcode ontbreekt": "address.postcode",
-        "Het adres is onvolledig: de plaats ontbreekt": "address.city",
-    }
-    return next((path for start, path in starts.items() if message.startswith(start)), None)
 
 
 def _checked(parsed: ParsedRow) -> SourceRow:
@@ -86,8 +77,10 @@ def _checked(parsed: ParsedRow) -> SourceRow:
         try:
             address_lines(addressee_from_dict(parsed.data))
         except AddressError as error:
-            path = _address_error_path(error.message)
-            where = parsed.fields[path] if path else parsed.whole_address
+            # The field it is about, when it names exactly one (not read from the message:
+            # that is in the language of the screen).
+            path = error.field
+            where = parsed.fields.get(path, parsed.whole_address) if path else parsed.whole_address
             problems.append((where, error.message))
     return SourceRow(
         number=parsed.number,
@@ -122,17 +115,25 @@ def _read_bytes(path: Path) -> bytes:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
-        raise ComposerError(f"De adressenlijst ‘{path}’ bestaat niet.") from None
+        raise ComposerError(
+            _("De adressenlijst ‘{path}’ bestaat niet.").format(path=path)
+        ) from None
     except IsADirectoryError:
-        raise ComposerError(f"‘{path}’ is een map, geen adressenlijst.") from None
+        raise ComposerError(
+            _("‘{path}’ is een map, geen adressenlijst.").format(path=path)
+        ) from None
     except PermissionError:
-        raise ComposerError(f"Geen toegang tot de adressenlijst ‘{path}’.") from None
+        raise ComposerError(
+            _("Geen toegang tot de adressenlijst ‘{path}’.").format(path=path)
+        ) from None
     except OSError as error:
         raise ComposerError(
-            f"De adressenlijst ‘{path}’ kan niet worden gelezen ({error.strerror})."
+            _("De adressenlijst ‘{path}’ kan niet worden gelezen ({reason}).").format(
+                path=path, reason=error.strerror
+            )
         ) from None
     if not raw.strip():
-        raise ComposerError(f"De adressenlijst ‘{path.name}’ is leeg.")
+        raise ComposerError(_("De adressenlijst ‘{name}’ is leeg.").format(name=path.name))
     return raw
 
 
@@ -142,8 +143,11 @@ def read_addressees(path: Path) -> AddresseeList:
     reader = _READERS.get(path.suffix.lower())
     if reader is None:
         raise ComposerError(
-            f"‘{path.name}’ is geen adressenlijst die Composer kan lezen. Gebruik "
-            f"{SUPPORTED_FORMATS}; sla de lijst in Excel op als Excel-werkmap of als CSV."
+            _(
+                "‘{name}’ is geen adressenlijst die Composer kan lezen. Gebruik CSV (.csv, .txt), "
+                "Excel-werkmap (.xlsx) of vCard (.vcf, .vcard); sla de lijst in Excel op als "
+                "Excel-werkmap of als CSV."
+            ).format(name=path.name)
         )
     parsed_rows, warnings = reader(_read_bytes(path), path.name)
     return AddresseeList(rows=[_checked(parsed) for parsed in parsed_rows], warnings=warnings)

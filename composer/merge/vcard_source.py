@@ -8,6 +8,7 @@ from typing import Any
 import vobject
 
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.merge.csv_source import decode_text
 from composer.merge.fields import ADDRESS_KEYS, PERSON_KEYS, ParsedRow, build_data, country_code
 
@@ -182,11 +183,11 @@ def _card_row(card: Any, number: int) -> ParsedRow:
     problems = [("ADR", country_problem)] if country_problem else []
     return ParsedRow(
         number=number,
-        label=f"vCard {number}",
+        label=_("vCard {number}").format(number=number),
         data=build_data(values, with_person=person is not None),
         fields=fields,
         whole_address="ADR",
-        field_word="veld",
+        field_word="veld",  # not screen text
         problems=problems,
         reported_paths={"address.country"} if country_problem else set(),
     )
@@ -198,19 +199,23 @@ def _cards(text: str, name: str) -> list[Any]:
         for component in vobject.readComponents(text):
             if component.name != "VCARD":
                 raise ComposerError(
-                    f"Onderdeel {len(cards) + 1} in ‘{name}’ is geen vCard maar een "
-                    f"{component.name}. Exporteer de contacten als vCard (.vcf)."
+                    _(
+                        "Onderdeel {number} in ‘{name}’ is geen vCard maar een {kind}. Exporteer "
+                        "de contacten als vCard (.vcf)."
+                    ).format(number=len(cards) + 1, name=name, kind=component.name)
                 )
             cards.append(component)
     except ComposerError:
         raise
     except Exception:  # vobject raises ParseError and others for a damaged card
         raise ComposerError(
-            f"vCard {len(cards) + 1} in ‘{name}’ is beschadigd en kan niet worden gelezen. "
-            "Controleer die vCard, of exporteer de contacten opnieuw."
+            _(
+                "vCard {number} in ‘{name}’ is beschadigd en kan niet worden gelezen. Controleer "
+                "die vCard, of exporteer de contacten opnieuw."
+            ).format(number=len(cards) + 1, name=name)
         ) from None
     if not cards:
-        raise ComposerError(f"In ‘{name}’ staat geen enkele vCard.")
+        raise ComposerError(_("In ‘{name}’ staat geen enkele vCard.").format(name=name))
     return cards
 
 
@@ -223,7 +228,10 @@ def read_vcards(raw: bytes, name: str) -> tuple[list[ParsedRow], list[str]]:
             rows.append(_card_row(card, number))
         except (AttributeError, TypeError, ValueError):  # a value of a shape no vCard has
             raise ComposerError(
-                f"vCard {number} in ‘{name}’ kan niet worden gelezen: een van de velden heeft "
-                "een onverwachte vorm. Controleer die vCard, of exporteer de contacten opnieuw."
+                _(
+                    "vCard {number} in ‘{name}’ kan niet worden gelezen: een van de velden heeft "
+                    "een onverwachte vorm. Controleer die vCard, of exporteer de contacten "
+                    "opnieuw."
+                ).format(number=number, name=name)
             ) from None
     return rows, warnings

@@ -10,6 +10,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.merge.columns import Table, split_header_row
 
 
@@ -18,7 +19,7 @@ def cell_text(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return "ja" if value else "nee"  # data: read back by yes_no
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime) and value.time() == dt.time():
@@ -32,9 +33,11 @@ def cell_text(value: Any) -> str:
 
 def _unreadable(name: str) -> ComposerError:
     return ComposerError(
-        f"‘{name}’ is geen leesbare Excel-werkmap (.xlsx): het bestand is beschadigd of in een "
-        "andere vorm opgeslagen. Open het in Excel en sla het opnieuw op als "
-        "‘Excel-werkmap (*.xlsx)’, of als CSV."
+        _(
+            "‘{name}’ is geen leesbare Excel-werkmap (.xlsx): het bestand is beschadigd of in een "
+            "andere vorm opgeslagen. Open het in Excel en sla het opnieuw op als "
+            "‘Excel-werkmap (*.xlsx)’, of als CSV."
+        ).format(name=name)
     )
 
 
@@ -43,7 +46,9 @@ def _sheet_records(raw: bytes, name: str) -> list[tuple[int, list[str]]]:
     workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
     try:
         if not workbook.worksheets:
-            raise ComposerError(f"De werkmap ‘{name}’ bevat geen werkblad met adressen.")
+            raise ComposerError(
+                _("De werkmap ‘{name}’ bevat geen werkblad met adressen.").format(name=name)
+            )
         sheet = workbook.worksheets[0]
         # The stored size may be wrong (some programs write none); read every row there is.
         sheet.reset_dimensions()

@@ -15,6 +15,7 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 
 from composer.errors import TemplateProblem
+from composer.i18n import _
 from composer.render.layout import apply_layout
 from composer.render.sandbox import make_environment
 
@@ -40,9 +41,15 @@ def read_docx_parts(path: Path) -> list[tuple[zipfile.ZipInfo, bytes]]:
         with zipfile.ZipFile(path) as archive:
             return [(info, archive.read(info)) for info in archive.infolist()]
     except FileNotFoundError:
-        raise TemplateProblem(f"Het sjabloonbestand ‘{path}’ bestaat niet.") from None
+        raise TemplateProblem(
+            _("Het sjabloonbestand ‘{path}’ bestaat niet.").format(path=path)
+        ) from None
     except (zipfile.BadZipFile, OSError) as exc:
-        raise TemplateProblem(f"‘{path}’ is geen geldig Word-document (.docx): {exc}.") from None
+        raise TemplateProblem(
+            _("‘{path}’ is geen geldig Word-document (.docx): {error}.").format(
+                path=path, error=exc
+            )
+        ) from None
 
 
 @dataclass
@@ -69,8 +76,10 @@ class CompiledTemplate:
                     template = environment.from_string(prepared_source(xml))
                 except TemplateError as exc:
                     raise TemplateProblem(
-                        f"Het sjabloon ‘{self.path.name}’ bevat een fout in {info.filename}: "
-                        f"{exc}. Controleer het met ‘composer templates check’."
+                        _(
+                            "Het sjabloon ‘{name}’ bevat een fout in {part}: {error}. "
+                            "Controleer het met ‘composer templates check’."
+                        ).format(name=self.path.name, part=info.filename, error=exc)
                     ) from None
             self._parts.append(_Part(info, data, template))
 
@@ -84,11 +93,15 @@ class CompiledTemplate:
                 xml = part.template.render(context)
             except SecurityError as exc:
                 raise TemplateProblem(
-                    f"Het sjabloon ‘{self.path.name}’ probeert iets wat niet is toegestaan: {exc}"
+                    _("Het sjabloon ‘{name}’ probeert iets wat niet is toegestaan: {error}").format(
+                        name=self.path.name, error=exc
+                    )
                 ) from None
             except TemplateError as exc:
                 raise TemplateProblem(
-                    f"Het sjabloon ‘{self.path.name}’ kan niet worden ingevuld: {exc}"
+                    _("Het sjabloon ‘{name}’ kan niet worden ingevuld: {error}").format(
+                        name=self.path.name, error=exc
+                    )
                 ) from None
             xml = xml.replace("\n<w:p", "<w:p")
             data = xml.encode("utf-8")
@@ -96,8 +109,9 @@ class CompiledTemplate:
                 etree.fromstring(data)
             except etree.XMLSyntaxError as exc:
                 raise TemplateProblem(
-                    f"Het sjabloon ‘{self.path.name}’ levert ongeldige XML op in "
-                    f"{part.info.filename}: {exc}"
+                    _("Het sjabloon ‘{name}’ levert ongeldige XML op in {part}: {error}").format(
+                        name=self.path.name, part=part.info.filename, error=exc
+                    )
                 ) from None
             rendered[part.info.filename] = data
         return rendered

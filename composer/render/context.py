@@ -13,6 +13,7 @@ from composer.dutch.names import person_designation
 from composer.dutch.salutations import salutation_for
 from composer.dutch.typography import attribution
 from composer.errors import AddressError, ComposerError
+from composer.i18n import _
 from composer.render.usertext import Cleaner
 
 SEVERAL_ADDRESSEES_LINE = "Aan de geadresseerden op de verzendlijst"
@@ -45,9 +46,10 @@ def _address_block(addressee: Addressee, index: int) -> str:
     try:
         return "\n".join(address_lines(addressee))
     except AddressError as exc:
-        raise AddressError(
-            f"addressees[{index}]: Geadresseerde {index + 1}: {exc.message}"
-        ) from None
+        problem = _("Geadresseerde {number}: {problem}").format(
+            number=index + 1, problem=exc.message
+        )
+        raise AddressError(f"addressees[{index}]: {problem}", field=exc.field) from None
 
 
 def _distribution_line(addressee: Addressee) -> str:

@@ -10,6 +10,7 @@ from composer.core.catalogues import load_profile, load_promises, promises_for
 from composer.core.models import Letter
 from composer.errors import TemplateProblem
 from composer.fileio import write_bytes_atomic
+from composer.i18n import _
 from composer.render.compiled import CompiledTemplate
 from composer.render.context import RenderInputs, build_context
 from composer.render.lint import blocking, check_template
@@ -34,10 +35,14 @@ def _file_key(path: Path) -> tuple[str, int, int]:
 def _checked(key: tuple[str, int, int]) -> None:
     problems = blocking(check_template(Path(key[0])))
     if problems:
-        listed = "\n".join(f"- {problem.where}: {problem.message}" for problem in problems)
-        raise TemplateProblem(
-            f"Het sjabloon ‘{Path(key[0]).name}’ is niet veilig of niet bruikbaar:\n{listed}"
+        head = _("Het sjabloon ‘{name}’ is niet veilig of niet bruikbaar:").format(
+            name=Path(key[0]).name
         )
+        listed = [
+            "- " + _("{where}: {problem}").format(where=problem.where, problem=problem.message)
+            for problem in problems
+        ]
+        raise TemplateProblem("\n".join([head, *listed]))
 
 
 @functools.lru_cache(maxsize=16)

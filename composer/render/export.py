@@ -9,6 +9,7 @@ from pathlib import Path
 from composer.core.models import Letter
 from composer.errors import ComposerError
 from composer.fileio import write_bytes_atomic
+from composer.i18n import _
 from composer.render.docx import render_docx
 from composer.settings import Settings
 
@@ -27,9 +28,15 @@ def export_letter(letter: Letter, out: Path, settings: Settings | None = None) -
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in EXPORT_FORMATS:
-        raise ComposerError(f"Onbekend uitvoerformaat ‘{out.suffix}’. Gebruik .docx of .pdf.")
+        raise ComposerError(
+            _("Onbekend uitvoerformaat ‘{suffix}’. Gebruik .docx of .pdf.").format(
+                suffix=out.suffix
+            )
+        )
     if not out.parent.is_dir():
-        raise ComposerError(f"De map ‘{out.parent}’ bestaat niet. Kies een bestaande map.")
+        raise ComposerError(
+            _("De map ‘{folder}’ bestaat niet. Kies een bestaande map.").format(folder=out.parent)
+        )
     rendered = render_docx(letter, settings)
     if suffix == ".docx":
         write_bytes_atomic(out, rendered.data)

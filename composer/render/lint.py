@@ -12,6 +12,7 @@ from jinja2.sandbox import SecurityError
 from lxml import etree
 
 from composer.errors import TemplateProblem
+from composer.i18n import N_, _
 from composer.render.compiled import _RENDERED_PART, prepared_source, read_docx_parts
 from composer.render.context_sample import SAMPLE_CONTEXT
 from composer.render.sandbox import make_environment
@@ -20,29 +21,36 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TRACKED = re.compile(r"<w:(ins|del|moveFrom|moveTo|rPrChange|pPrChange|sectPrChange)[ >]")
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _TAGS = re.compile(r"<[^>]+>")
-ERROR = "fout"
-WARNING = "waarschuwing"
+# Severities: compared untranslated, shown through _() (see Finding.__str__).
+ERROR = N_("fout")
+WARNING = N_("waarschuwing")
 
 
 @dataclass(frozen=True)
 class Finding:
     severity: str  # ERROR blocks rendering; WARNING is reported by `templates check` only
-    where: str
+    where: str  # translated (part and paragraph), like `message`
     message: str
 
     def __str__(self) -> str:
-        return f"{self.severity}: {self.where}: {self.message}"
+        return _("{severity}: {where}: {problem}").format(
+            severity=_(self.severity), where=self.where, problem=self.message
+        )
 
 
 def _part_label(name: str) -> str:
     stem = Path(name).stem
     if stem == "document":
-        return "hoofdtekst"
+        return _("hoofdtekst")
     if stem.startswith("header"):
-        return f"koptekst ({Path(name).name})"
+        return _("koptekst ({part})").format(part=Path(name).name)
     if stem.startswith("footer"):
-        return f"voettekst ({Path(name).name})"
+        return _("voettekst ({part})").format(part=Path(name).name)
     return Path(name).name
+
+
+def _where(label: str, paragraph: int) -> str:
+    return _("{part}, alinea {number}").format(part=label, number=paragraph)
 
 
 def _paragraph_texts(xml: bytes) -> list[list[str]]:
@@ -72,9 +80,11 @@ def _split_tags(label: str, xml: bytes) -> list[Finding]:
                 findings.append(
                     Finding(
                         WARNING,
-                        f"{label}, alinea {number}",
-                        f"de tag ‘{_short(match.group())}’ is in Word over meerdere opmaakdelen "
-                        "verdeeld. Typ de tag opnieuw in één keer, zonder opmaak halverwege.",
+                        _where(label, number),
+                        _(
+                            "de tag ‘{tag}’ is in Word over meerdere opmaakdelen verdeeld. "
+                            "Typ de tag opnieuw in één keer, zonder opmaak halverwege."
+                        ).format(tag=_short(match.group())),
                     )
                 )
     return findings
@@ -89,10 +99,11 @@ def _tracked_changes(label: str, xml: str) -> list[Finding]:
     return [
         Finding(
             ERROR,
-            f"{label}, alinea {paragraph}",
-            f"het sjabloon bevat {len(matches)} bijgehouden wijziging(en). "
-            "Accepteer of weiger ze in "
-            "Word (Controleren > Wijzigingen bijhouden) en sla het sjabloon opnieuw op.",
+            _where(label, paragraph),
+            _(
+                "het sjabloon bevat {count} bijgehouden wijziging(en). Accepteer of weiger ze in "
+                "Word (Controleren > Wijzigingen bijhouden) en sla het sjabloon opnieuw op."
+            ).format(count=len(matches)),
         )
     ]
 
@@ -115,9 +126,11 @@ def _unsafe_names(label: str, tree: nodes.Template, source: str) -> list[Finding
             findings.append(
                 Finding(
                     ERROR,
-                    f"{label}, alinea {_paragraph_of_line(source, node.lineno)}",
-                    f"‘{name}’ is niet toegestaan: sjablonen mogen niet bij de interne delen van "
-                    "het programma komen.",
+                    _where(label, _paragraph_of_line(source, node.lineno)),
+                    _(
+                        "‘{name}’ is niet toegestaan: sjablonen mogen niet bij de interne delen "
+                        "van het programma komen."
+                    ).format(name=name),
                 )
             )
     return findings
@@ -138,7 +151,7 @@ def _unknown_names(label: str, tree: nodes.Template, source: str) -> list[Findin
     findings = []
     loops = _loop_shapes(tree)
     for name in sorted(meta.find_undeclared_variables(tree) - set(SAMPLE_CONTEXT)):
-        findings.append(Finding(ERROR, label, f"onbekende variabele ‘{name}’."))
+        findings.append(Finding(ERROR, label, _("onbekende variabele ‘{name}’.").format(name=name)))
     for node in tree.find_all(nodes.Getattr):
         if not isinstance(node.node, nodes.Name):
             continue
@@ -149,8 +162,8 @@ def _unknown_names(label: str, tree: nodes.Template, source: str) -> list[Findin
             findings.append(
                 Finding(
                     ERROR,
-                    f"{label}, alinea {_paragraph_of_line(source, node.lineno)}",
-                    f"onbekende variabele ‘{owner}.{node.attr}’.",
+                    _where(label, _paragraph_of_line(source, node.lineno)),
+                    _("onbekende variabele ‘{name}’.").format(name=f"{owner}.{node.attr}"),
                 )
             )
     return findings
@@ -179,8 +192,10 @@ def check_template(path: Path) -> list[Finding]:
             findings.append(
                 Finding(
                     ERROR,
-                    f"{label}, alinea {_paragraph_of_line(source, exc.lineno or 1)}",
-                    f"Jinja-syntaxfout in ‘{_short(_TAGS.sub('', line))}’: {exc.message}.",
+                    _where(label, _paragraph_of_line(source, exc.lineno or 1)),
+                    _("Jinja-syntaxfout in ‘{text}’: {error}.").format(
+                        text=_short(_TAGS.sub("", line)), error=exc.message
+                    ),
                 )
             )
             continue
@@ -192,13 +207,14 @@ def check_template(path: Path) -> list[Finding]:
             rendered = environment.from_string(source).render(SAMPLE_CONTEXT)
             etree.fromstring(rendered.replace("\n<w:p", "<w:p").encode("utf-8"))
         except SecurityError as exc:
-            findings.append(Finding(ERROR, label, f"geweigerd door de zandbak: {exc}."))
+            message = _("geweigerd door de zandbak: {error}.").format(error=exc)
+            findings.append(Finding(ERROR, label, message))
         except TemplateError as exc:
-            findings.append(
-                Finding(ERROR, label, f"invullen met voorbeeldgegevens mislukt: {exc}.")
-            )
+            message = _("invullen met voorbeeldgegevens mislukt: {error}.").format(error=exc)
+            findings.append(Finding(ERROR, label, message))
         except etree.XMLSyntaxError as exc:
-            findings.append(Finding(ERROR, label, f"het resultaat is geen geldige XML: {exc}."))
+            message = _("het resultaat is geen geldige XML: {error}.").format(error=exc)
+            findings.append(Finding(ERROR, label, message))
     return findings
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.paths import data_dir, templates_dir
 
 KINDS = ("brief", "persbericht")
@@ -28,13 +29,17 @@ def _read_manifest(manifest: Path) -> TemplateInfo:
         data: dict[str, Any] = json.loads(manifest.read_text(encoding="utf-8-sig"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ComposerError(
-            f"De beschrijving van sjabloon ‘{manifest}’ is onleesbaar: {exc}."
+            _("De beschrijving van sjabloon ‘{manifest}’ is onleesbaar: {error}.").format(
+                manifest=manifest, error=exc
+            )
         ) from None
     name = data.get("name") or manifest.stem
     kind = data.get("kind", "brief")
     if kind not in KINDS:
         raise ComposerError(
-            f"Sjabloon ‘{name}’ heeft een onbekende soort ‘{kind}’. Kies uit: {', '.join(KINDS)}."
+            _("Sjabloon ‘{name}’ heeft een onbekende soort ‘{kind}’. Kies uit: {kinds}.").format(
+                name=name, kind=kind, kinds=", ".join(KINDS)
+            )
         )
     return TemplateInfo(
         name=name,
@@ -49,13 +54,19 @@ def _read_manifest(manifest: Path) -> TemplateInfo:
 def _layout(name: str, values: Any) -> dict[str, float]:
     """The millimetre settings that apply at render time (lists are for the build script)."""
     if not isinstance(values, dict):
-        raise ComposerError(f"Sjabloon ‘{name}’: ‘layout’ moet een object met millimeters zijn.")
+        raise ComposerError(
+            _("Sjabloon ‘{name}’: ‘layout’ moet een object met millimeters zijn.").format(name=name)
+        )
     layout: dict[str, float] = {}
     for key, value in values.items():
         if isinstance(value, list):
             continue
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ComposerError(f"Sjabloon ‘{name}’: ‘layout.{key}’ moet een getal zijn.")
+            raise ComposerError(
+                _("Sjabloon ‘{name}’: ‘layout.{key}’ moet een getal zijn.").format(
+                    name=name, key=key
+                )
+            )
         layout[key] = float(value)
     return layout
 
@@ -80,6 +91,13 @@ def list_templates() -> list[TemplateInfo]:
 def find_template(name: str) -> TemplateInfo:
     templates = {info.name: info for info in list_templates()}
     if name not in templates:
-        known = ", ".join(sorted(templates)) or "geen"
-        raise ComposerError(f"Onbekend sjabloon ‘{name}’. Beschikbare sjablonen: {known}.")
+        if not templates:
+            raise ComposerError(
+                _("Onbekend sjabloon ‘{name}’. Beschikbare sjablonen: geen.").format(name=name)
+            )
+        raise ComposerError(
+            _("Onbekend sjabloon ‘{name}’. Beschikbare sjablonen: {known}.").format(
+                name=name, known=", ".join(sorted(templates))
+            )
+        )
     return templates[name]

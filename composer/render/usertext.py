@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
+from composer.i18n import ngettext
+
 # Kept: tab, line feed and Word's manual line break (\x0b). Carriage returns become line feeds.
 _REMOVED = re.compile("[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\ud800-\udfff]")
 _NEWLINES = re.compile("\r\n?")
@@ -16,7 +18,7 @@ _TAB = '</w:t><w:tab/><w:t xml:space="preserve">'
 
 @dataclass
 class Cleaner:
-    """Cleans user text and remembers a Dutch warning per field that lost characters."""
+    """Cleans user text and remembers a warning (for the screen) per field that lost characters."""
 
     warnings: list[str] = field(default_factory=list)
 
@@ -24,9 +26,14 @@ class Cleaner:
         text = _NEWLINES.sub("\n", text)
         cleaned, count = _REMOVED.subn("", text)
         if count:
-            what = "onzichtbaar stuurteken" if count == 1 else "onzichtbare stuurtekens"
             self.warnings.append(
-                f"{where}: {count} {what} verwijderd (alleen regeleinden en tabs blijven behouden)."
+                ngettext(
+                    "{where}: {count} onzichtbaar stuurteken verwijderd "
+                    "(alleen regeleinden en tabs blijven behouden).",
+                    "{where}: {count} onzichtbare stuurtekens verwijderd "
+                    "(alleen regeleinden en tabs blijven behouden).",
+                    count,
+                ).format(where=where, count=count)
             )
         return cleaned
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from composer.i18n import _
 from composer.review.sending import ArchivedFile
 from composer.review.workflow import status_label
 from composer.storage.review_store import Approval, Event
@@ -26,8 +27,8 @@ class ReviewStatus:
 
     @property
     def headline(self) -> str:
-        """`Goedgekeurd (versie 2)`."""
-        return f"{self.label} (versie {self.version})"
+        """`Goedgekeurd (versie 2)`, in the language of the screen."""
+        return _("{status} (versie {version})").format(status=self.label, version=self.version)
 
 
 @dataclass(frozen=True)

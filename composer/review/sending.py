@@ -15,6 +15,7 @@ from composer import __version__
 from composer.core.models import Letter
 from composer.errors import ComposerError
 from composer.fileio import write_bytes_atomic
+from composer.i18n import _
 
 ARCHIVE_FOLDER = "archief"
 
@@ -119,13 +120,19 @@ def write_archive(
 
 def not_sent(letter_id: int, problem: ComposerError, kenmerk_given: str | None) -> ComposerError:
     """The message when the files could not be made: nothing recorded, status unchanged."""
-    kenmerk = (
-        f" Het kenmerk {kenmerk_given} is wel toegekend en blijft bij deze brief."
-        if kenmerk_given
-        else ""
-    )
+    if kenmerk_given:
+        message = _(
+            "Brief {letter_id} is niet verzonden: {problem}\nEr is niets gearchiveerd en de "
+            "status is nog Goedgekeurd. Het kenmerk {kenmerk} is wel toegekend en blijft bij deze "
+            "brief. Los het probleem op en verzend opnieuw met ‘composer letters send "
+            "{letter_id}’."
+        )
+    else:
+        message = _(
+            "Brief {letter_id} is niet verzonden: {problem}\nEr is niets gearchiveerd en de "
+            "status is nog Goedgekeurd. Los het probleem op en verzend opnieuw met ‘composer "
+            "letters send {letter_id}’."
+        )
     return ComposerError(
-        f"Brief {letter_id} is niet verzonden: {problem.message}\nEr is niets gearchiveerd en "
-        f"de status is nog Goedgekeurd.{kenmerk} Los het probleem op en verzend opnieuw met "
-        f"‘composer letters send {letter_id}’."
+        message.format(letter_id=letter_id, problem=problem.message, kenmerk=kenmerk_given)
     )

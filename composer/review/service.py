@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection, Row
 
 from composer.dutch.dates import format_date
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.review import workflow
 from composer.review.records import ReviewStatus, SendResult
 from composer.review.sending import (
@@ -56,8 +57,10 @@ __all__ = [
 def _check_name(name: str, option: str) -> None:
     if not isinstance(name, str) or not name.strip():
         raise ComposerError(
-            f"Er is geen naam opgegeven. Vul uw naam in bij de instellingen (author) of geef "
-            f"hem mee met {option}."
+            _(
+                "Er is geen naam opgegeven. Vul uw naam in bij de instellingen (author) of geef "
+                "hem mee met {option}."
+            ).format(option=option)
         )
 
 
@@ -198,8 +201,15 @@ class ReviewService:
             if found.resolved and found.resolved_at is not None:
                 local = found.resolved_at.astimezone()
                 raise workflow.WorkflowError(
-                    f"Opmerking {comment_id} is al afgehandeld door {found.resolved_by} op "
-                    f"{format_date(local.date())} om {local:%H:%M}; er is niets veranderd."
+                    _(
+                        "Opmerking {comment_id} is al afgehandeld door {name} op {date} om "
+                        "{time}; er is niets veranderd."
+                    ).format(
+                        comment_id=comment_id,
+                        name=found.resolved_by,
+                        date=format_date(local.date()),
+                        time=f"{local:%H:%M}",
+                    )
                 )
             store.resolve_comment(connection, comment_id, by=by, at=self._now())
             return store.find_comment(connection, letter_id, comment_id)
@@ -309,9 +319,11 @@ class ReviewService:
             _locked, now_latest, now_approval = self._sendable(connection, letter_id, lock=True)
             if now_latest.hash != latest.hash or now_approval.id != approval.id:
                 raise workflow.WorkflowError(
-                    f"Brief {letter_id} is tijdens het verzenden veranderd (nu versie "
-                    f"{now_latest.number}); er is niets verzonden. Bekijk de nieuwe versie en "
-                    "verzend opnieuw."
+                    _(
+                        "Brief {letter_id} is tijdens het verzenden veranderd (nu versie "
+                        "{version}); er is niets verzonden. Bekijk de nieuwe versie en verzend "
+                        "opnieuw."
+                    ).format(letter_id=letter_id, version=now_latest.number)
                 )
             now = self._now()
             for archived in files:
@@ -326,7 +338,7 @@ class ReviewService:
                     engine=archived.engine,
                     at=now,
                 )
-            text = (
+            text = (  # stored in the history as data: always Dutch
                 f"Verzonden met kenmerk {kenmerk}; goedgekeurd door {approval.reviewer}: "
                 f"versie {approval.version}"
             )
@@ -350,6 +362,7 @@ class ReviewService:
             data = json.loads(latest.content)
             data[workflow.REFERENCE_FIELD] = ""
             now = self._now()
+            # The version note and the events are stored as data: always Dutch.
             source = f"brief {letter_id}, versie {latest.number}"
             if locked.kenmerk:
                 source += f" (kenmerk {locked.kenmerk})"

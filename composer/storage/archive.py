@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 
 from composer.errors import ComposerError, LetterValidationError
 from composer.fileio import write_bytes_atomic
+from composer.i18n import _, ngettext
 from composer.storage.letter_rows import letter_from_content, summary_values
 from composer.storage.records import ImportReport
 from composer.storage.schema import (
@@ -102,36 +103,53 @@ class LibraryImportReport(ImportReport):
     def message(self) -> str:
         text = super().message
         if self.events or self.comments or self.archive_files:
-            events = _counted(self.events, "gebeurtenis", "gebeurtenissen")
-            approvals = _counted(self.approvals, "goedkeuring", "goedkeuringen")
-            comments = _counted(self.comments, "opmerking", "opmerkingen")
-            files = _counted(self.archive_files, "gearchiveerd bestand", "gearchiveerde bestanden")
-            text += f" Beoordeling: {events}, {approvals}, {comments} en {files}."
+            events = ngettext("{count} gebeurtenis", "{count} gebeurtenissen", self.events)
+            approvals = ngettext("{count} goedkeuring", "{count} goedkeuringen", self.approvals)
+            comments = ngettext("{count} opmerking", "{count} opmerkingen", self.comments)
+            files = ngettext(
+                "{count} gearchiveerd bestand",
+                "{count} gearchiveerde bestanden",
+                self.archive_files,
+            )
+            review = _("Beoordeling: {events}, {approvals}, {comments} en {files}.").format(
+                events=events.format(count=self.events),
+                approvals=approvals.format(count=self.approvals),
+                comments=comments.format(count=self.comments),
+                files=files.format(count=self.archive_files),
+            )
+            text += f" {review}"
         return text
-
-
-def _counted(count: int, one: str, more: str) -> str:
-    return f"{count} {one if count == 1 else more}"
 
 
 def _archived_bytes(root: Path, row: Any) -> bytes:
     """The archived file of `row`, checked against its sha256 (else refused: nothing exported)."""
     location = archive_location(root, row.path)
-    problem = "heeft een ongeldige plaats" if location is None else ""
-    data = b""
-    if location is not None:
-        try:
-            data = location.read_bytes()
-        except OSError as exc:
-            problem = f"is onleesbaar of ontbreekt ({exc.strerror or exc})"
-        else:
-            if hashlib.sha256(data).hexdigest() != row.sha256:
-                problem = "is veranderd (de sha256 past niet)"
-    if problem:
+    where = {"path": row.path, "letter_id": row.letter_id, "version": row.version_number}
+    if location is None:
         raise ComposerError(
-            f"Het archiefbestand ‘{row.path}’ van brief {row.letter_id}, versie "
-            f"{row.version_number} {problem}; er is niets geëxporteerd. Controleer het archief met "
-            "‘composer verify’ en zet het bestand terug uit een reservekopie."
+            _(
+                "Het archiefbestand ‘{path}’ van brief {letter_id}, versie {version} heeft een "
+                "ongeldige plaats; er is niets geëxporteerd. Controleer het archief met "
+                "‘composer verify’ en zet het bestand terug uit een reservekopie."
+            ).format(**where)
+        )
+    try:
+        data = location.read_bytes()
+    except OSError as exc:
+        raise ComposerError(
+            _(
+                "Het archiefbestand ‘{path}’ van brief {letter_id}, versie {version} is onleesbaar "
+                "of ontbreekt ({reason}); er is niets geëxporteerd. Controleer het archief met "
+                "‘composer verify’ en zet het bestand terug uit een reservekopie."
+            ).format(reason=exc.strerror or exc, **where)
+        ) from None
+    if hashlib.sha256(data).hexdigest() != row.sha256:
+        raise ComposerError(
+            _(
+                "Het archiefbestand ‘{path}’ van brief {letter_id}, versie {version} is veranderd "
+                "(de sha256 past niet); er is niets geëxporteerd. Controleer het archief met "
+                "‘composer verify’ en zet het bestand terug uit een reservekopie."
+            ).format(**where)
         )
     return data
 
@@ -215,20 +233,25 @@ class _Reader:
         try:
             return self.archive.read(name).decode("utf-8")
         except KeyError:
-            raise self.broken(f"‘{name}’ ontbreekt") from None
+            raise self.broken(_("‘{name}’ ontbreekt").format(name=name)) from None
         except (UnicodeDecodeError, zipfile.BadZipFile, OSError) as exc:
-            raise self.broken(f"‘{name}’ is onleesbaar ({exc})") from None
+            why = _("‘{name}’ is onleesbaar ({error})").format(name=name, error=exc)
+            raise self.broken(why) from None
 
     def json(self, name: str) -> Any:
         try:
             return json.loads(self.text(name))
         except json.JSONDecodeError as exc:
-            raise self.broken(f"‘{name}’ is geen geldige JSON ({exc.msg})") from None
+            why = _("‘{name}’ is geen geldige JSON ({error})").format(name=name, error=exc.msg)
+            raise self.broken(why) from None
 
     def broken(self, why: str) -> ComposerError:
+        """`why`: a complete phrase, already translated."""
         return ComposerError(
-            f"‘{self.path}’ is geen bruikbare export van een Composer-bibliotheek: {why}. "
-            "Er is niets geïmporteerd."
+            _(
+                "‘{path}’ is geen bruikbare export van een Composer-bibliotheek: {why}. "
+                "Er is niets geïmporteerd."
+            ).format(path=self.path, why=why)
         )
 
 
@@ -239,11 +262,17 @@ def _require_empty(connection: Connection) -> None:
     }
     if any(counts.values()):
         raise ComposerError(
-            f"De bibliotheek is niet leeg ({counts['letters']} brieven, "
-            f"{counts['kenmerk_register']} kenmerken, {counts['catalogue_versions']} "
-            "catalogusversies). Importeer alleen in een nieuwe, lege bibliotheek, bijvoorbeeld "
-            "met COMPOSER_DATABASE_URL=sqlite:////pad/naar/nieuwe-bibliotheek.sqlite. "
-            "Er is niets geïmporteerd."
+            _(
+                "De bibliotheek is niet leeg ({letters} brieven, {kenmerken} kenmerken, "
+                "{catalogue_versions} catalogusversies). Importeer alleen in een nieuwe, lege "
+                "bibliotheek, bijvoorbeeld met "
+                "COMPOSER_DATABASE_URL=sqlite:////pad/naar/nieuwe-bibliotheek.sqlite. "
+                "Er is niets geïmporteerd."
+            ).format(
+                letters=counts["letters"],
+                kenmerken=counts["kenmerk_register"],
+                catalogue_versions=counts["catalogue_versions"],
+            )
         )
 
 
@@ -260,12 +289,18 @@ def _import_letter(connection: Connection, reader: _Reader, letter_id: int) -> i
         )
     status = STATUS_CONCEPT if info["status"] == "definitief" else info["status"]  # export /1
     if status not in STATUSES:
-        raise reader.broken(f"brief {letter_id} heeft een onbekende status ‘{info['status']}’")
+        raise reader.broken(
+            _("brief {letter_id} heeft een onbekende status ‘{status}’").format(
+                letter_id=letter_id, status=info["status"]
+            )
+        )
     try:
         summary = summary_values(letter_from_content(rows[-1]["content"]), info["kenmerk"])
     except LetterValidationError as exc:
         raise reader.broken(
-            f"de laatste versie van brief {letter_id} is geen geldige brief\n{exc}"
+            _("de laatste versie van brief {letter_id} is geen geldige brief\n{problems}").format(
+                letter_id=letter_id, problems=exc
+            )
         ) from None
     connection.execute(
         letters.insert().values(
@@ -287,17 +322,23 @@ def import_zip(connection: Connection, path: Path, *, archive_root: Path) -> Imp
     try:
         archive = zipfile.ZipFile(path)
     except FileNotFoundError:
-        raise ComposerError(f"Het bestand ‘{path}’ bestaat niet.") from None
+        raise ComposerError(_("Het bestand ‘{path}’ bestaat niet.").format(path=path)) from None
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ComposerError(f"‘{path}’ is geen leesbaar zip-bestand ({exc}).") from None
+        raise ComposerError(
+            _("‘{path}’ is geen leesbaar zip-bestand ({error}).").format(path=path, error=exc)
+        ) from None
     with archive:
         reader = _Reader(archive, Path(path))
         try:
             return _import(connection, archive, reader, Path(archive_root))
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            raise reader.broken(f"onverwachte inhoud ({type(exc).__name__}: {exc})") from None
+            why = _("onverwachte inhoud ({kind}: {error})").format(
+                kind=type(exc).__name__, error=exc
+            )
+            raise reader.broken(why) from None
         except sa.exc.IntegrityError as exc:
-            raise reader.broken(f"de gegevens spreken elkaar tegen ({exc.orig})") from None
+            why = _("de gegevens spreken elkaar tegen ({error})").format(error=exc.orig)
+            raise reader.broken(why) from None
 
 
 def _import_review(connection: Connection, reader: _Reader, names: list[str]) -> dict[str, Any]:
@@ -309,7 +350,9 @@ def _import_review(connection: Connection, reader: _Reader, names: list[str]) ->
             connection.execute(table.insert(), rows[table.name])
     for row in rows[archive_files.name]:
         if archive_location(Path("."), row["path"]) is None:
-            raise reader.broken(f"‘{row['path']}’ is geen plaats in het archief")
+            raise reader.broken(
+                _("‘{path}’ is geen plaats in het archief").format(path=row["path"])
+            )
     return rows
 
 
@@ -317,16 +360,21 @@ def _restore_archive(reader: _Reader, rows: list[dict[str, Any]], root: Path) ->
     """Put the archived files in the data folder: all checked first, then written."""
     for row in rows:
         data = reader.archive.read(row["path"]) if row["path"] in reader.names else None
-        if data is None or hashlib.sha256(data).hexdigest() != row["sha256"]:
-            why = "ontbreekt" if data is None else "past niet bij de sha256"
-            raise reader.broken(f"het archiefbestand ‘{row['path']}’ {why}")
+        if data is None:
+            why = _("het archiefbestand ‘{path}’ ontbreekt").format(path=row["path"])
+            raise reader.broken(why)
+        if hashlib.sha256(data).hexdigest() != row["sha256"]:
+            why = _("het archiefbestand ‘{path}’ past niet bij de sha256").format(path=row["path"])
+            raise reader.broken(why)
         target = archive_location(root, row["path"])
         assert target is not None  # checked in _import_review
         if target.exists() and hashlib.sha256(target.read_bytes()).hexdigest() != row["sha256"]:
             raise ComposerError(
-                f"In de gegevensmap staat al een ander bestand ‘{target}’. Verplaats het (of kies "
-                "met COMPOSER_DATA_DIR een lege gegevensmap) en importeer opnieuw. Er is niets "
-                "geïmporteerd."
+                _(
+                    "In de gegevensmap staat al een ander bestand ‘{target}’. Verplaats het (of "
+                    "kies met COMPOSER_DATA_DIR een lege gegevensmap) en importeer opnieuw. Er is "
+                    "niets geïmporteerd."
+                ).format(target=target)
             )
     for row in rows:
         target = archive_location(root, row["path"])
@@ -353,7 +401,7 @@ def _import(
 ) -> ImportReport:
     manifest = reader.json(MANIFEST)
     if not isinstance(manifest, dict) or manifest.get("format") not in READABLE_FORMATS:
-        raise reader.broken(f"het formaat is niet ‘{EXPORT_FORMAT}’")
+        raise reader.broken(_("het formaat is niet ‘{format}’").format(format=EXPORT_FORMAT))
     _require_empty(connection)
     names = archive.namelist()
     letter_ids = sorted(int(m[1]) for n in names if (m := _LETTER_FILE.fullmatch(n)))
@@ -381,7 +429,9 @@ def _import(
     _continue_numbering(connection, highest)
     report = verify_library(connection)
     if report.problem is not None:
-        raise reader.broken(f"de versiegeschiedenis klopt niet: {report.problem.message}")
+        raise reader.broken(
+            _("de versiegeschiedenis klopt niet: {problem}").format(problem=report.problem.message)
+        )
     _restore_archive(reader, review["archive_files"], root)
     return LibraryImportReport(
         letters=len(letter_ids),

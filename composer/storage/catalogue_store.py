@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.storage.hashing import canonical_json, catalogue_meta, version_hash
 from composer.storage.records import CatalogueVersionInfo
 from composer.storage.schema import catalogue_versions
@@ -21,8 +22,10 @@ _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 def check_name(name: str) -> None:
     if not isinstance(name, str) or not _NAME.fullmatch(name):
         raise ComposerError(
-            f"‘{name}’ is geen geldige catalogusnaam. Gebruik kleine letters, cijfers, - en _, "
-            "zoals ‘servicebeloften’."
+            _(
+                "‘{name}’ is geen geldige catalogusnaam. Gebruik kleine letters, cijfers, - en _, "
+                "zoals ‘servicebeloften’."
+            ).format(name=name)
         )
 
 
@@ -32,7 +35,9 @@ def save(
     """Store `content` as the next version of catalogue `name`; returns its number."""
     check_name(name)
     if not isinstance(content, dict):
-        raise ComposerError(f"De inhoud van catalogus ‘{name}’ moet een JSON-object zijn.")
+        raise ComposerError(
+            _("De inhoud van catalogus ‘{name}’ moet een JSON-object zijn.").format(name=name)
+        )
     text = canonical_json(content)
     if connection.dialect.name == "postgresql":
         # Two first saves of a new catalogue have no row to lock; serialise them per name.

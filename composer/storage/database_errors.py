@@ -8,8 +8,7 @@ from contextlib import contextmanager
 import sqlalchemy as sa
 
 from composer.errors import ComposerError
-
-_NOTHING_LOST = "Er is niets opgeslagen en eerder opgeslagen versies zijn niet aangetast."
+from composer.i18n import _
 
 
 class LibraryUnavailable(ComposerError):
@@ -73,55 +72,79 @@ def _reason(orig: BaseException) -> str:
 
 
 def _message(kind: str, where: str, orig: BaseException) -> ComposerError | None:
+    # Each message is one msgid with the whole text ("Er is niets opgeslagen …" included).
     if kind == "full":
         return LibraryFull(
-            f"De bibliotheek ({where}) kan niet worden bijgewerkt: de schijf of de database is "
-            f"vol. {_NOTHING_LOST} Maak ruimte vrij (of vraag de beheerder om meer ruimte) en "
-            "probeer het opnieuw."
+            _(
+                "De bibliotheek ({where}) kan niet worden bijgewerkt: de schijf of de database is "
+                "vol. Er is niets opgeslagen en eerder opgeslagen versies zijn niet aangetast. "
+                "Maak ruimte vrij (of vraag de beheerder om meer ruimte) en probeer het opnieuw."
+            ).format(where=where)
         )
     if kind == "readonly":
         return LibraryReadOnly(
-            f"De bibliotheek ({where}) is alleen-lezen: Composer mag er niets in schrijven. "
-            f"{_NOTHING_LOST} Vraag schrijfrechten voor de map en het bestand (of voor de "
-            "database) en probeer het opnieuw."
+            _(
+                "De bibliotheek ({where}) is alleen-lezen: Composer mag er niets in schrijven. "
+                "Er is niets opgeslagen en eerder opgeslagen versies zijn niet aangetast. "
+                "Vraag schrijfrechten voor de map en het bestand (of voor de database) en "
+                "probeer het opnieuw."
+            ).format(where=where)
         )
     if kind == "cantopen":
         return LibraryUnavailable(
-            f"De bibliotheek ‘{where}’ kan niet worden geopend of gemaakt. Controleer of de map "
-            "bestaat en of u er schrijfrechten heeft, of kies met COMPOSER_DATABASE_URL een "
-            f"andere plek. {_NOTHING_LOST}"
+            _(
+                "De bibliotheek ‘{where}’ kan niet worden geopend of gemaakt. Controleer of de map "
+                "bestaat en of u er schrijfrechten heeft, of kies met COMPOSER_DATABASE_URL een "
+                "andere plek. Er is niets opgeslagen en eerder opgeslagen versies zijn niet "
+                "aangetast."
+            ).format(where=where)
         )
     if kind == "busy":
         return LibraryBusy(
-            f"De bibliotheek ({where}) is bezet door een ander programma of een andere gebruiker. "
-            f"{_NOTHING_LOST} Probeer het over een ogenblik opnieuw."
+            _(
+                "De bibliotheek ({where}) is bezet door een ander programma of een andere "
+                "gebruiker. Er is niets opgeslagen en eerder opgeslagen versies zijn niet "
+                "aangetast. Probeer het over een ogenblik opnieuw."
+            ).format(where=where)
         )
     if kind == "damaged":
         return LibraryDamaged(
-            f"Het bestand ‘{where}’ is geen leesbare Composer-bibliotheek (het is beschadigd of "
-            "een ander soort bestand). Zet een reservekopie terug of kies een ander bestand; "
-            "Composer heeft er niets in veranderd."
+            _(
+                "Het bestand ‘{where}’ is geen leesbare Composer-bibliotheek (het is beschadigd "
+                "of een ander soort bestand). Zet een reservekopie terug of kies een ander "
+                "bestand; Composer heeft er niets in veranderd."
+            ).format(where=where)
         )
     if kind == "ioerror":
         return LibraryUnavailable(
-            f"De schijf met de bibliotheek ({where}) gaf een lees- of schrijffout. "
-            f"{_NOTHING_LOST} Controleer de schijf of de netwerkverbinding en probeer het opnieuw."
+            _(
+                "De schijf met de bibliotheek ({where}) gaf een lees- of schrijffout. Er is niets "
+                "opgeslagen en eerder opgeslagen versies zijn niet aangetast. Controleer de "
+                "schijf of de netwerkverbinding en probeer het opnieuw."
+            ).format(where=where)
         )
     if kind == "login":
         return LibraryUnavailable(
-            f"De databaseserver ({where}) weigert de aanmelding: {_reason(orig)}. Controleer "
-            "gebruikersnaam en wachtwoord in COMPOSER_DATABASE_URL of vraag de beheerder."
+            _(
+                "De databaseserver ({where}) weigert de aanmelding: {reason}. Controleer "
+                "gebruikersnaam en wachtwoord in COMPOSER_DATABASE_URL of vraag de beheerder."
+            ).format(where=where, reason=_reason(orig))
         )
     if kind == "nodatabase":
         return LibraryUnavailable(
-            f"De database ‘{where}’ bestaat niet op de server. Laat de beheerder hem aanmaken "
-            "of controleer de naam in COMPOSER_DATABASE_URL."
+            _(
+                "De database ‘{where}’ bestaat niet op de server. Laat de beheerder hem aanmaken "
+                "of controleer de naam in COMPOSER_DATABASE_URL."
+            ).format(where=where)
         )
     if kind == "unreachable":
         return LibraryUnavailable(
-            f"De databaseserver van de bibliotheek ({where}) is niet bereikbaar: {_reason(orig)}. "
-            f"{_NOTHING_LOST} Controleer de netwerkverbinding en het adres in "
-            "COMPOSER_DATABASE_URL, of vraag de beheerder of de server draait."
+            _(
+                "De databaseserver van de bibliotheek ({where}) is niet bereikbaar: {reason}. "
+                "Er is niets opgeslagen en eerder opgeslagen versies zijn niet aangetast. "
+                "Controleer de netwerkverbinding en het adres in COMPOSER_DATABASE_URL, of vraag "
+                "de beheerder of de server draait."
+            ).format(where=where, reason=_reason(orig))
         )
     return None
 
@@ -138,7 +161,10 @@ def translate(exc: sa.exc.DBAPIError, where: str) -> ComposerError | None:
         kind = ""
     if not kind and isinstance(exc, sa.exc.OperationalError):
         return LibraryUnavailable(
-            f"De bibliotheek ({where}) gaf een fout: {_reason(orig)}. {_NOTHING_LOST}"
+            _(
+                "De bibliotheek ({where}) gaf een fout: {reason}. Er is niets opgeslagen en "
+                "eerder opgeslagen versies zijn niet aangetast."
+            ).format(where=where, reason=_reason(orig))
         )
     return _message(kind, where, orig) if kind else None
 

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import URL, Connection, Engine
 
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.paths import data_dir
 from composer.storage.database_errors import translated_errors
 
@@ -35,8 +36,10 @@ def default_url() -> str:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise ComposerError(
-            f"De map voor de bibliotheek (‘{folder}’) kan niet worden gemaakt: {exc.strerror}. "
-            f"Controleer de schrijfrechten, of kies met {DATABASE_URL_VARIABLE} een andere plek."
+            _(
+                "De map voor de bibliotheek (‘{folder}’) kan niet worden gemaakt: {reason}. "
+                "Controleer de schrijfrechten, of kies met {variable} een andere plek."
+            ).format(folder=folder, reason=exc.strerror, variable=DATABASE_URL_VARIABLE)
         ) from None
     return f"sqlite:///{folder / LIBRARY_FILENAME}"
 
@@ -47,8 +50,11 @@ def normalised_url(url: str) -> URL:
         parsed = sa.make_url(url)
     except sa.exc.ArgumentError:
         raise ComposerError(
-            f"‘{url}’ is geen geldig database-adres. Gebruik bijvoorbeeld "
-            "sqlite:////pad/naar/bibliotheek.sqlite of postgresql://gebruiker@server/bibliotheek."
+            _(
+                "‘{url}’ is geen geldig database-adres. Gebruik bijvoorbeeld "
+                "sqlite:////pad/naar/bibliotheek.sqlite of "
+                "postgresql://gebruiker@server/bibliotheek."
+            ).format(url=url)
         ) from None
     backend = parsed.get_backend_name()
     if backend in ("postgresql", "postgres"):
@@ -56,15 +62,17 @@ def normalised_url(url: str) -> URL:
     if parsed.drivername in ("sqlite", "sqlite+pysqlite"):
         return parsed
     raise ComposerError(
-        f"Composer werkt met een SQLite-bestand of een PostgreSQL-server, niet met "
-        f"‘{parsed.drivername}’. Pas het adres in {DATABASE_URL_VARIABLE} aan."
+        _(
+            "Composer werkt met een SQLite-bestand of een PostgreSQL-server, niet met "
+            "‘{driver}’. Pas het adres in {variable} aan."
+        ).format(driver=parsed.drivername, variable=DATABASE_URL_VARIABLE)
     )
 
 
 def describe(url: URL) -> str:
     """Where the library is, for messages: the file path, or server and database name."""
     if url.get_backend_name() == "sqlite":
-        return url.database or "(in het geheugen)"
+        return url.database or _("(in het geheugen)")
     port = f":{url.port}" if url.port else ""
     return f"{url.host or 'localhost'}{port}/{url.database or ''}"
 
@@ -81,8 +89,10 @@ def _check_sqlite_folder(url: URL) -> None:
     folder = Path(database).expanduser().parent
     if not folder.is_dir():
         raise ComposerError(
-            f"De map ‘{folder}’ voor de bibliotheek bestaat niet. Maak de map aan of kies met "
-            f"{DATABASE_URL_VARIABLE} een andere plek."
+            _(
+                "De map ‘{folder}’ voor de bibliotheek bestaat niet. Maak de map aan of kies met "
+                "{variable} een andere plek."
+            ).format(folder=folder, variable=DATABASE_URL_VARIABLE)
         )
 
 

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from composer.errors import ComposerError
+from composer.i18n import _
 
 
 def canonical_json(value: Any) -> str:
@@ -16,8 +17,10 @@ def canonical_json(value: Any) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError:
         raise ComposerError(
-            "De tekst bevat een ongeldig teken (een losse UTF-16-surrogaat) dat niet kan worden "
-            "opgeslagen. Typ het teken opnieuw of verwijder het."
+            _(
+                "De tekst bevat een ongeldig teken (een losse UTF-16-surrogaat) dat niet kan "
+                "worden opgeslagen. Typ het teken opnieuw of verwijder het."
+            )
         ) from None
     return text
 

@@ -10,6 +10,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.storage.records import KenmerkEntry
 from composer.storage.schema import (
     KENMERK_ASSIGNED,
@@ -24,30 +25,54 @@ PATTERN_FIELDS = ("yyyy", "yy", "seq")
 _MAX_SKIPS = 1000
 
 
+class InvalidPattern(ComposerError):
+    """A kenmerk pattern that cannot number letters; `in_form` says it without the hint to edit
+    settings.toml (for Instellingen, where the field is right there)."""
+
+    def __init__(self, message: str, in_form: str) -> None:
+        super().__init__(message)
+        self.in_form = in_form
+
+
 def check_pattern(pattern: str) -> None:
     """Refuse a pattern that is not valid or does not number the kenmerken."""
     problem = ""
     try:
         fields = [
-            field for _, field, _, _ in string.Formatter().parse(pattern) if field is not None
+            field
+            for _text, field, _spec, _conv in string.Formatter().parse(pattern)
+            if field is not None
         ]
     except ValueError as exc:
         fields, problem = [], str(exc)
     unknown = [field for field in fields if field not in PATTERN_FIELDS]
     if unknown:
-        problem = f"onbekend veld {{{unknown[0]}}}"
+        problem = _("onbekend veld {field}").format(field=f"{{{unknown[0]}}}")
     elif not problem and "seq" not in fields:
-        problem = "het volgnummer {seq} ontbreekt"
+        problem = _("het volgnummer {seq_field} ontbreekt").format(seq_field="{seq}")
     if not problem:
         try:
             format_kenmerk(pattern, 2022, 1)
         except (ValueError, TypeError) as exc:
             problem = str(exc)
     if problem:
-        raise ComposerError(
-            f"Het kenmerkpatroon ‘{pattern}’ is ongeldig ({problem}). Gebruik {{yyyy}} voor "
-            "het jaar en {seq} voor het volgnummer, zoals KSF/{yyyy}/{seq:04d}; pas de "
-            "instelling kenmerk_pattern aan."
+        values = {
+            "pattern": pattern,
+            "problem": problem,
+            "year_field": "{yyyy}",
+            "seq_field": "{seq}",
+            "example": "KSF/{yyyy}/{seq:04d}",
+        }
+        raise InvalidPattern(
+            _(
+                "Het kenmerkpatroon ‘{pattern}’ is ongeldig ({problem}). Gebruik {year_field} "
+                "voor het jaar en {seq_field} voor het volgnummer, zoals {example}; pas de "
+                "instelling kenmerk_pattern aan."
+            ).format(**values),
+            _(
+                "Het kenmerkpatroon ‘{pattern}’ is ongeldig ({problem}). Gebruik {year_field} "
+                "voor het jaar en {seq_field} voor het volgnummer, zoals {example}."
+            ).format(**values),
         )
 
 
@@ -89,14 +114,17 @@ def _in_use(connection: Connection, kenmerk: str) -> bool:
 def take_kenmerk(connection: Connection, pattern: str, year: int) -> tuple[str, int]:
     """A kenmerk that was never handed out, and its number."""
     check_pattern(pattern)
-    for _ in range(_MAX_SKIPS):
+    for _attempt in range(_MAX_SKIPS):
         seq = next_seq(connection, year)
         kenmerk = format_kenmerk(pattern, year, seq)
         if not _in_use(connection, kenmerk):
             return kenmerk, seq
     raise ComposerError(
-        f"Met het kenmerkpatroon ‘{pattern}’ komen alleen kenmerken uit die al zijn uitgegeven. "
-        "Neem het jaar ({yyyy}) en het volgnummer ({seq}) op in de instelling kenmerk_pattern."
+        _(
+            "Met het kenmerkpatroon ‘{pattern}’ komen alleen kenmerken uit die al zijn "
+            "uitgegeven. Neem het jaar ({year_field}) en het volgnummer ({seq_field}) op in de "
+            "instelling kenmerk_pattern."
+        ).format(pattern=pattern, year_field="{yyyy}", seq_field="{seq}")
     )
 
 

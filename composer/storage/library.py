@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 
 from composer.core.models import Letter
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.storage import archive, catalogue_store, kenmerken, review_store
 from composer.storage import drafts as draft_store
 from composer.storage.engine import describe, open_engine, read_transaction, write_transaction
@@ -65,8 +66,10 @@ __all__ = [
 def _check_author(author: str) -> None:
     if not isinstance(author, str) or not author.strip():
         raise ComposerError(
-            "Er is geen auteur opgegeven. Vul uw naam in bij de instellingen (author) of geef "
-            "hem mee met --author."
+            _(
+                "Er is geen auteur opgegeven. Vul uw naam in bij de instellingen (author) of geef "
+                "hem mee met --author."
+            )
         )
 
 

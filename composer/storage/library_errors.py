@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from composer.dutch.dates import format_date
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.storage.records import VersionInfo
 
 
 class LetterNotFound(ComposerError):
     def __init__(self, letter_id: int) -> None:
         super().__init__(
-            f"Brief {letter_id} staat niet in de bibliotheek. Zoek het juiste briefnummer op "
-            "in de lijst met brieven."
+            _(
+                "Brief {letter_id} staat niet in de bibliotheek. Zoek het juiste briefnummer op "
+                "in de lijst met brieven."
+            ).format(letter_id=letter_id)
         )
         self.letter_id = letter_id
 
@@ -19,8 +22,10 @@ class LetterNotFound(ComposerError):
 class VersionNotFound(ComposerError):
     def __init__(self, letter_id: int, number: int, latest: int) -> None:
         super().__init__(
-            f"Brief {letter_id} heeft geen versie {number}; de versies lopen van 1 tot en met "
-            f"{latest}. Bekijk de versiegeschiedenis voor de juiste versie."
+            _(
+                "Brief {letter_id} heeft geen versie {number}; de versies lopen van 1 tot en met "
+                "{latest}. Bekijk de versiegeschiedenis voor de juiste versie."
+            ).format(letter_id=letter_id, number=number, latest=latest)
         )
         self.letter_id, self.number, self.latest = letter_id, number, latest
 
@@ -31,9 +36,17 @@ class SaveConflict(ComposerError):
     def __init__(self, latest: VersionInfo, base: int) -> None:
         local = latest.created_at.astimezone()
         super().__init__(
-            f"Versie {latest.number} van deze brief is intussen opgeslagen door "
-            f"{latest.author} op {format_date(local.date())} om {local:%H:%M}; uw wijzigingen "
-            f"gaan uit van versie {base}. Bekijk de verschillen en sla opnieuw op."
+            _(
+                "Versie {number} van deze brief is intussen opgeslagen door {author} op {date} om "
+                "{time}; uw wijzigingen gaan uit van versie {base}. Bekijk de verschillen en sla "
+                "opnieuw op."
+            ).format(
+                number=latest.number,
+                author=latest.author,
+                date=format_date(local.date()),
+                time=f"{local:%H:%M}",
+                base=base,
+            )
         )
         self.latest = latest
         self.base = base

@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Connection, Engine
 
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.storage.engine import describe, is_postgresql, read_transaction, write_transaction
 from composer.storage.schema import ALL_TABLES
 
@@ -73,16 +74,20 @@ def _check(connection: Connection, stamped: set[str] | None, where: str) -> None
         ours = [name for name in ALL_TABLES if inspector.has_table(name)]
         if ours:
             raise NotALibrary(
-                f"De database ({where}) bevat al tabellen met de namen die Composer gebruikt "
-                f"({', '.join(ours)}), maar is geen Composer-bibliotheek. Composer heeft niets "
-                "veranderd; kies een lege database of een ander bestand."
+                _(
+                    "De database ({where}) bevat al tabellen met de namen die Composer gebruikt "
+                    "({tables}), maar is geen Composer-bibliotheek. Composer heeft niets "
+                    "veranderd; kies een lege database of een ander bestand."
+                ).format(where=where, tables=", ".join(ours))
             )
         return
     unknown = sorted(stamped - set(known_revisions()))
     if unknown:
         raise LibraryTooNew(
-            "Deze bibliotheek is gemaakt met een nieuwere versie van Composer "
-            f"(schema ‘{unknown[0]}’); werk Composer bij. De bibliotheek is niet veranderd."
+            _(
+                "Deze bibliotheek is gemaakt met een nieuwere versie van Composer "
+                "(schema ‘{revision}’); werk Composer bij. De bibliotheek is niet veranderd."
+            ).format(revision=unknown[0])
         )
 
 

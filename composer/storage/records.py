@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from composer.core.models import Letter
+from composer.i18n import _, ngettext
 
 
 @dataclass(frozen=True)
@@ -66,15 +67,19 @@ class VerifyProblem:
     """The first version whose hash chain does not hold."""
 
     number: int
-    reason: str  # Dutch, e.g. "de inhoud past niet bij de hash"
+    reason: str  # a phrase for the screen (translated), e.g. "de inhoud past niet bij de hash"
     letter_id: int | None = None
     catalogue: str | None = None
 
     @property
     def message(self) -> str:
         if self.catalogue is not None:
-            return f"Catalogus ‘{self.catalogue}’, versie {self.number}: {self.reason}."
-        return f"Brief {self.letter_id}, versie {self.number}: {self.reason}."
+            return _("Catalogus ‘{catalogue}’, versie {number}: {reason}.").format(
+                catalogue=self.catalogue, number=self.number, reason=self.reason
+            )
+        return _("Brief {letter_id}, versie {number}: {reason}.").format(
+            letter_id=self.letter_id, number=self.number, reason=self.reason
+        )
 
 
 @dataclass(frozen=True)
@@ -91,17 +96,18 @@ class VerifyReport:
     @property
     def message(self) -> str:
         if self.problem is not None:
-            return (
-                f"De versiegeschiedenis klopt niet. {self.problem.message} Deze versie is na "
-                "het opslaan buiten Composer om veranderd (of beschadigd). Zet een reservekopie "
-                "of export terug en meld het aan de beheerder."
-            )
-        letters = _counted(self.letters, "brief", "brieven")
-        versions = _counted(self.versions, "versie", "versies")
-        catalogues = _counted(self.catalogue_versions, "catalogusversie", "catalogusversies")
-        return (
-            f"De versiegeschiedenis klopt: {letters} met {versions} en {catalogues} "
+            return _(
+                "De versiegeschiedenis klopt niet. {problem} Deze versie is na het opslaan "
+                "buiten Composer om veranderd (of beschadigd). Zet een reservekopie of export "
+                "terug en meld het aan de beheerder."
+            ).format(problem=self.problem.message)
+        return _(
+            "De versiegeschiedenis klopt: {letters} met {versions} en {catalogues} "
             "gecontroleerd; niets is na het opslaan veranderd."
+        ).format(
+            letters=_letters(self.letters),
+            versions=_versions(self.versions),
+            catalogues=_catalogue_versions(self.catalogue_versions),
         )
 
 
@@ -115,15 +121,27 @@ class ImportReport:
 
     @property
     def message(self) -> str:
-        letters = _counted(self.letters, "brief", "brieven")
-        versions = _counted(self.versions, "versie", "versies")
-        kenmerken = _counted(self.kenmerken, "kenmerk", "kenmerken")
-        catalogues = _counted(self.catalogue_versions, "catalogusversie", "catalogusversies")
-        return (
-            f"Geïmporteerd: {letters} met {versions}, {kenmerken} uit het kenmerkregister en "
-            f"{catalogues}. De versiegeschiedenis is gecontroleerd en klopt."
+        kenmerken = ngettext("{count} kenmerk", "{count} kenmerken", self.kenmerken)
+        return _(
+            "Geïmporteerd: {letters} met {versions}, {kenmerken} uit het kenmerkregister en "
+            "{catalogues}. De versiegeschiedenis is gecontroleerd en klopt."
+        ).format(
+            letters=_letters(self.letters),
+            versions=_versions(self.versions),
+            kenmerken=kenmerken.format(count=self.kenmerken),
+            catalogues=_catalogue_versions(self.catalogue_versions),
         )
 
 
-def _counted(count: int, one: str, more: str) -> str:
-    return f"{count} {one if count == 1 else more}"
+def _letters(count: int) -> str:
+    return ngettext("{count} brief", "{count} brieven", count).format(count=count)
+
+
+def _versions(count: int) -> str:
+    return ngettext("{count} versie", "{count} versies", count).format(count=count)
+
+
+def _catalogue_versions(count: int) -> str:
+    return ngettext("{count} catalogusversie", "{count} catalogusversies", count).format(
+        count=count
+    )

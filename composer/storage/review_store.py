@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.storage.schema import (
     APPROVAL_LAPSED,
     APPROVAL_VALID,
@@ -60,8 +61,10 @@ class Approval:
     def label(self) -> str:
         """`goedgekeurd (versie 1, vervallen door versie 2)`."""
         if self.valid:
-            return f"goedgekeurd (versie {self.version})"
-        return f"goedgekeurd (versie {self.version}, vervallen door versie {self.lapsed_by})"
+            return _("goedgekeurd (versie {version})").format(version=self.version)
+        return _("goedgekeurd (versie {version}, vervallen door versie {lapsed_by})").format(
+            version=self.version, lapsed_by=self.lapsed_by
+        )
 
 
 @dataclass(frozen=True)
@@ -97,12 +100,19 @@ class LetterSent(ComposerError):
     """A sent letter is frozen: no new version (save, restore)."""
 
     def __init__(self, letter_id: int, kenmerk: str | None) -> None:
-        with_kenmerk = f" (kenmerk {kenmerk})" if kenmerk else ""
-        super().__init__(
-            f"Brief {letter_id} is verzonden{with_kenmerk} en kan niet meer worden gewijzigd; "
-            "er is niets opgeslagen. Maak een nieuwe brief op basis van deze met "
-            f"‘composer letters copy {letter_id}’ en wijzig die."
-        )
+        if kenmerk:
+            message = _(
+                "Brief {letter_id} is verzonden (kenmerk {kenmerk}) en kan niet meer worden "
+                "gewijzigd; er is niets opgeslagen. Maak een nieuwe brief op basis van deze met "
+                "‘composer letters copy {letter_id}’ en wijzig die."
+            )
+        else:
+            message = _(
+                "Brief {letter_id} is verzonden en kan niet meer worden gewijzigd; er is niets "
+                "opgeslagen. Maak een nieuwe brief op basis van deze met "
+                "‘composer letters copy {letter_id}’ en wijzig die."
+            )
+        super().__init__(message.format(letter_id=letter_id, kenmerk=kenmerk))
         self.letter_id = letter_id
 
 
@@ -310,8 +320,10 @@ def find_comment(connection: Connection, letter_id: int, comment_id: int) -> Com
     ).first()
     if row is None:
         raise ComposerError(
-            f"Brief {letter_id} heeft geen opmerking {comment_id}. Bekijk de opmerkingen met "
-            f"‘composer letters comments {letter_id}’."
+            _(
+                "Brief {letter_id} heeft geen opmerking {comment_id}. Bekijk de opmerkingen met "
+                "‘composer letters comments {letter_id}’."
+            ).format(letter_id=letter_id, comment_id=comment_id)
         )
     return _comment(row)
 

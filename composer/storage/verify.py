@@ -12,16 +12,22 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
+from composer.i18n import N_, _
 from composer.storage.hashing import catalogue_meta, version_hash, version_meta
 from composer.storage.records import VerifyProblem, VerifyReport
 from composer.storage.schema import archive_files, catalogue_versions, letters, versions
 
-HASH_MISMATCH = "de inhoud past niet bij de hash (tekst, auteur, tijd of toelichting is veranderd)"
+# A reason for the screen: translate with _() where it is used.
+HASH_MISMATCH = N_(
+    "de inhoud past niet bij de hash (tekst, auteur, tijd of toelichting is veranderd)"
+)
 _BATCH = 500
 
 
 def _gap(expected: int, found: int) -> str:
-    return f"deze versie ontbreekt (na versie {expected - 1} komt versie {found})"
+    return _("deze versie ontbreekt (na versie {previous} komt versie {found})").format(
+        previous=expected - 1, found=found
+    )
 
 
 def _letter_chain(letter_id: int, latest: int, rows: list[Row[Any]]) -> VerifyProblem | None:
@@ -37,10 +43,13 @@ def _letter_chain(letter_id: int, latest: int, rows: list[Row[Any]]) -> VerifyPr
                 letter_id=letter_id,
                 number=row.number,
                 reason=(
-                    f"de voorganger is versie {row.parent_number}, maar hoort versie "
-                    f"{wanted_parent} te zijn"
+                    _(
+                        "de voorganger is versie {parent}, maar hoort versie {wanted} te zijn"
+                    ).format(parent=row.parent_number, wanted=wanted_parent)
                     if wanted_parent is not None
-                    else f"de eerste versie noemt versie {row.parent_number} als voorganger"
+                    else _("de eerste versie noemt versie {parent} als voorganger").format(
+                        parent=row.parent_number
+                    )
                 ),
             )
         meta = version_meta(
@@ -52,19 +61,23 @@ def _letter_chain(letter_id: int, latest: int, rows: list[Row[Any]]) -> VerifyPr
             created_at=row.created_at,
         )
         if version_hash(parent_hash, row.content, meta) != row.hash:
-            return VerifyProblem(letter_id=letter_id, number=row.number, reason=HASH_MISMATCH)
+            return VerifyProblem(letter_id=letter_id, number=row.number, reason=_(HASH_MISMATCH))
         parent_hash = row.hash
     if len(rows) < latest:
         return VerifyProblem(
             letter_id=letter_id,
             number=len(rows) + 1,
-            reason=f"deze versie ontbreekt (de brief noemt versie {latest} als laatste)",
+            reason=_("deze versie ontbreekt (de brief noemt versie {latest} als laatste)").format(
+                latest=latest
+            ),
         )
     if len(rows) > latest:
         return VerifyProblem(
             letter_id=letter_id,
             number=latest + 1,
-            reason=f"deze versie staat er, maar de brief noemt versie {latest} als laatste",
+            reason=_(
+                "deze versie staat er, maar de brief noemt versie {latest} als laatste"
+            ).format(latest=latest),
         )
     return None
 
@@ -84,7 +97,9 @@ def _grouped(rows: Iterable[Row[Any]], key: str) -> Iterable[tuple[Any, list[Row
 
 
 def _no_versions(letter_id: int) -> VerifyProblem:
-    return VerifyProblem(letter_id=letter_id, number=1, reason="de brief heeft geen enkele versie")
+    return VerifyProblem(
+        letter_id=letter_id, number=1, reason=_("de brief heeft geen enkele versie")
+    )
 
 
 def _check_letters(connection: Connection) -> tuple[int, int, VerifyProblem | None]:
@@ -126,7 +141,7 @@ def _check_catalogues(connection: Connection) -> tuple[int, VerifyProblem | None
             )
             if version_hash(parent_hash, row.content, meta) != row.hash:
                 return counted, VerifyProblem(
-                    catalogue=name, number=row.number, reason=HASH_MISMATCH
+                    catalogue=name, number=row.number, reason=_(HASH_MISMATCH)
                 )
             parent_hash = row.hash
     return counted, None
@@ -134,19 +149,17 @@ def _check_catalogues(connection: Connection) -> tuple[int, VerifyProblem | None
 
 # Where an archived file may be: archief/<letter>/v<version>/<name>.docx|pdf, never outside.
 ARCHIVE_PATH = re.compile(r"archief/\d+/v\d+/[A-Za-z0-9][A-Za-z0-9._-]*\.(docx|pdf)")
-ARCHIVE_CHANGED = "is veranderd: de sha256 past niet bij het verzonden bestand"
 
 
 @dataclass(frozen=True)
 class ArchiveProblem(VerifyProblem):
-    """The first archived file of a sent letter that is missing or changed."""
+    """The first archived file of a sent letter that is missing or changed.
+
+    Its `reason` names the file (`het archiefbestand ‘…’ ontbreekt …`), so the message is
+    `Brief 3, versie 2: het archiefbestand ‘…’ ….`, as for a broken chain.
+    """
 
     path: str = ""
-
-    @property
-    def message(self) -> str:
-        where = f"Brief {self.letter_id}, versie {self.number}"
-        return f"{where}: het archiefbestand ‘{self.path}’ {self.reason}."
 
 
 @dataclass(frozen=True)
@@ -158,18 +171,18 @@ class LibraryVerifyReport(VerifyReport):
     @property
     def message(self) -> str:
         if isinstance(self.problem, ArchiveProblem):
-            return (
-                f"Het archief van verzonden brieven klopt niet. {self.problem.message} Het "
-                "bestand is na het verzenden buiten Composer om veranderd, verplaatst of "
-                "beschadigd. Zet het terug uit een reservekopie of export en meld het aan de "
-                "beheerder."
-            )
+            return _(
+                "Het archief van verzonden brieven klopt niet. {problem} Het bestand is na het "
+                "verzenden buiten Composer om veranderd, verplaatst of beschadigd. Zet het terug "
+                "uit een reservekopie of export en meld het aan de beheerder."
+            ).format(problem=self.problem.message)
         text = super().message
         if self.ok and self.archive_files:
-            text += (
-                f" Ook de {self.archive_files} gearchiveerde bestanden van verzonden brieven "
-                "zijn gecontroleerd en ongewijzigd."
-            )
+            also = _(
+                "Ook de {count} gearchiveerde bestanden van verzonden brieven zijn gecontroleerd "
+                "en ongewijzigd."
+            ).format(count=self.archive_files)
+            text += f" {also}"
         return text
 
 
@@ -181,18 +194,31 @@ def archive_location(root: Path, relative: str) -> Path | None:
 
 
 def archive_file_problem(root: Path, row: Row[Any]) -> str | None:
-    """Why the archived file of `row` (an archive_files row) is not the one recorded, if so."""
+    """Why the archived file of `row` (an archive_files row) is not the one recorded, if so.
+
+    A phrase for the screen that names the file: `het archiefbestand ‘…’ ontbreekt (…)`.
+    """
     location = archive_location(root, row.path)
     if location is None:
-        return "heeft een ongeldige plaats (geen pad onder archief/)"
+        return _(
+            "het archiefbestand ‘{path}’ heeft een ongeldige plaats (geen pad onder archief/)"
+        ).format(path=row.path)
     try:
         with location.open("rb") as stream:
             digest = hashlib.file_digest(stream, "sha256").hexdigest()
     except FileNotFoundError:
-        return f"ontbreekt (gezocht als ‘{location}’)"
+        return _("het archiefbestand ‘{path}’ ontbreekt (gezocht als ‘{location}’)").format(
+            path=row.path, location=location
+        )
     except OSError as exc:
-        return f"is onleesbaar ({exc.strerror or exc})"
-    return None if digest == row.sha256 else ARCHIVE_CHANGED
+        return _("het archiefbestand ‘{path}’ is onleesbaar ({reason})").format(
+            path=row.path, reason=exc.strerror or exc
+        )
+    if digest == row.sha256:
+        return None
+    return _(
+        "het archiefbestand ‘{path}’ is veranderd: de sha256 past niet bij het verzonden bestand"
+    ).format(path=row.path)
 
 
 def _check_archive(connection: Connection, root: Path) -> tuple[int, ArchiveProblem | None]:

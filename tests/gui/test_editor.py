@@ -333,3 +333,25 @@ def test_the_long_date_beside_the_field_is_the_one_in_the_letter():
     days = [dt.date(2026, month, day) for month in range(1, 13) for day in (1, 9, 28)]
     assert [long_date(day) for day in days] == [format_date(day) for day in days]
     assert long_date(dt.date(2026, 3, 1)) == "1 maart 2026"
+
+
+def test_in_english_the_message_beside_the_field_is_english_and_the_letter_dutch(
+    make_editor, qtbot
+):
+    from composer import i18n
+
+    i18n.set_language("en")
+    try:
+        editor = make_editor()
+        editor.session.new_from_template("brief", today=DAY)
+        add_from_address_book(qtbot, editor, "WFC")
+        postcode = editor.addressees.form.field("address.postcode")
+        postcode.selectAll()
+        type_into(qtbot, postcode, "25110 AB")
+        message = editor.problem_text("addressees[0].address.postcode")
+        assert message.startswith("Addressee 1: ") and "(‘25110 AB’)" in message
+        assert "Geadresseerde" not in message and "postcode" in message.lower()
+        assert editor.session.letter.closing == "Met vriendelijke groet,"  # the letter stays Dutch
+        assert editor.letter_form.long_date.text() == "17 oktober 2022"
+    finally:
+        i18n.set_language("nl")

@@ -36,7 +36,7 @@ from composer.gui.dialogs.programs_tab import ProgramsTab
 from composer.i18n import LANGUAGES, _
 from composer.render.registry import find_template
 from composer.settings import Settings, load_settings, save_settings
-from composer.storage.kenmerken import check_pattern, format_kenmerk
+from composer.storage.kenmerken import InvalidPattern, check_pattern, format_kenmerk
 
 if TYPE_CHECKING:
     from composer.storage.library import Library
@@ -58,8 +58,8 @@ def template_layout() -> dict[str, float]:
 def kenmerk_problem(pattern: str) -> str:
     try:
         check_pattern(pattern)
-    except ComposerError as exc:
-        return exc.message.replace("; pas de instelling kenmerk_pattern aan.", ".")
+    except InvalidPattern as exc:
+        return exc.in_form
     return ""
 
 

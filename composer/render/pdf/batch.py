@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from composer.fileio import write_bytes_atomic
+from composer.i18n import _, ngettext
 from composer.render.pdf.process_group import RunOutcome, run_group
 from composer.render.pdf.profiles import ProfilePool, user_installation
 
@@ -128,46 +129,56 @@ class BatchRun:
         return profile
 
 
-def _seconds(value: float) -> str:
+def _timed_out(value: float) -> str:
+    """The sentence for a run killed after `value` seconds (whole seconds from 1 up)."""
     text = f"{value:.0f}" if value >= 1 else f"{value:g}".replace(".", ",")
-    return f"{text} seconde" if text == "1" else f"{text} seconden"
+    count = int(text) if value >= 1 else 0  # below a second: the plural, as in "0,5 seconden"
+    return ngettext(
+        "LibreOffice was na {seconds} seconde nog niet klaar en is gestopt.",
+        "LibreOffice was na {seconds} seconden nog niet klaar en is gestopt.",
+        count,
+    ).format(seconds=text)
 
 
 def _listed(names: list[str], limit: int = 8) -> str:
     quoted = [f"‘{name}’" for name in names[:limit]]
     if len(names) > limit:
-        quoted.append(f"nog {len(names) - limit} andere")
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " en " + quoted[-1]
+        quoted.append(_("nog {count} andere").format(count=len(names) - limit))
+    if len(quoted) == 1:
+        return quoted[0]
+    return _("{names} en {last}").format(names=", ".join(quoted[:-1]), last=quoted[-1])
 
 
 def failure_message(failures: list[BatchFailure], jobs: list[tuple[Path, Path]]) -> str:
-    """Dutch: which files got no PDF, what LibreOffice did, what the user can do."""
+    """For the screen: which files got no PDF, what LibreOffice did, what the user can do."""
     names = [jobs[index][0].name for failure in failures for index in failure.indices]
-    head = (
-        f"LibreOffice heeft geen PDF gemaakt van {_listed(names)}."
-        if len(names) == 1
-        else f"LibreOffice heeft van {len(names)} bestanden geen PDF gemaakt: {_listed(names)}."
-    )
+    if len(names) == 1:
+        head = _("LibreOffice heeft geen PDF gemaakt van {name}.").format(name=_listed(names))
+    else:
+        head = _("LibreOffice heeft van {count} bestanden geen PDF gemaakt: {names}.").format(
+            count=len(names), names=_listed(names)
+        )
     reasons = []
     for failure in failures:
         outcome = failure.outcome
         if outcome.timed_out:
-            reason = f"LibreOffice was na {_seconds(failure.timeout)} nog niet klaar en is gestopt."
+            reason = _timed_out(failure.timeout)
         elif outcome.returncode:
-            reason = f"LibreOffice is vastgelopen (afsluitcode {outcome.returncode})."
+            reason = _("LibreOffice is vastgelopen (afsluitcode {code}).").format(
+                code=outcome.returncode
+            )
         else:
-            reason = (
+            reason = _(
                 "LibreOffice stopte zonder PDF te maken; misschien kon het het bestand niet openen."
             )
         if reason not in reasons:
             reasons.append(reason)
-    check = (
-        "Controleer of het bestand opent"
-        if len(names) == 1
-        else "Controleer of de bestanden openen"
-    )
-    return (
-        f"{head}\n{' '.join(reasons)} Ook een tweede poging mislukte.\n"
-        f"{check} in Word of LibreOffice en probeer het opnieuw. "
-        "De DOCX-bestanden zelf blijven bruikbaar."
-    )
+    if len(names) == 1:
+        check = _("Controleer of het bestand opent in Word of LibreOffice en probeer het opnieuw.")
+    else:
+        check = _(
+            "Controleer of de bestanden openen in Word of LibreOffice en probeer het opnieuw."
+        )
+    what_happened = " ".join([*reasons, _("Ook een tweede poging mislukte.")])
+    what_to_do = " ".join([check, _("De DOCX-bestanden zelf blijven bruikbaar.")])
+    return "\n".join([head, what_happened, what_to_do])

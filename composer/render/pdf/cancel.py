@@ -6,6 +6,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from composer.errors import ComposerError
+from composer.i18n import ngettext
 
 if TYPE_CHECKING:
     from composer.render.pdf.engine import PdfResult
@@ -30,7 +31,7 @@ class CancelToken:
 
 
 def pdf_count(count: int) -> str:
-    return "1 PDF" if count == 1 else f"{count} PDF's"
+    return ngettext("{count} PDF", "{count} PDF's", count).format(count=count)
 
 
 class ConversionCancelled(ComposerError):
@@ -40,4 +41,10 @@ class ConversionCancelled(ComposerError):
         self.done = done
         self.total = total
         self.finished = list(finished or [])
-        super().__init__(f"Afgebroken: {done} van {pdf_count(total)} gemaakt.")
+        super().__init__(
+            ngettext(
+                "Afgebroken: {done} van {total} PDF gemaakt.",
+                "Afgebroken: {done} van {total} PDF's gemaakt.",
+                total,
+            ).format(done=done, total=total)
+        )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from composer.errors import ComposerError
+from composer.i18n import _
 from composer.render.pdf.batch import BatchFailure, BatchRun, failure_message
 from composer.render.pdf.cancel import CancelToken, ConversionCancelled
 from composer.render.pdf.fonts import font_warnings
@@ -24,7 +25,7 @@ class PdfResult:
     docx: Path
     pdf: Path
     engine: str  # e.g. "LibreOffice 7.4.7.2"
-    warnings: tuple[str, ...] = ()  # Dutch font warnings: the PDF may differ from the DOCX
+    warnings: tuple[str, ...] = ()  # font warnings (for the screen): the PDF may differ
 
 
 class PdfConversionError(ComposerError):
@@ -54,11 +55,13 @@ def _check_jobs(jobs: list[tuple[Path, Path]]) -> None:
     """Fail before LibreOffice starts, not after minutes of converting."""
     for docx, pdf in jobs:
         if not docx.is_file():
-            raise ComposerError(f"Het DOCX-bestand ‘{docx}’ bestaat niet.")
+            raise ComposerError(_("Het DOCX-bestand ‘{path}’ bestaat niet.").format(path=docx))
         folder = pdf.parent if str(pdf.parent) else Path(".")
         if not folder.is_dir():
             raise ComposerError(
-                f"De map ‘{folder}’ voor de PDF bestaat niet. Kies een bestaande map."
+                _("De map ‘{folder}’ voor de PDF bestaat niet. Kies een bestaande map.").format(
+                    folder=folder
+                )
             )
 
 

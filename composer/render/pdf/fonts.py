@@ -13,6 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from composer.errors import ComposerError
+from composer.i18n import _
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FONT_SLOTS = ("ascii", "hAnsi")  # the fonts for Latin text; eastAsia and cs are not checked
@@ -41,8 +42,11 @@ def _zip(docx: Path | bytes) -> zipfile.ZipFile:
     try:
         return zipfile.ZipFile(io.BytesIO(docx) if isinstance(docx, bytes) else Path(docx))
     except (OSError, zipfile.BadZipFile):
-        name = "Het document" if isinstance(docx, bytes) else f"‘{Path(docx).name}’"
-        raise ComposerError(f"{name} is geen leesbaar DOCX-bestand.") from None
+        if isinstance(docx, bytes):
+            raise ComposerError(_("Het document is geen leesbaar DOCX-bestand.")) from None
+        raise ComposerError(
+            _("‘{name}’ is geen leesbaar DOCX-bestand.").format(name=Path(docx).name)
+        ) from None
 
 
 def _parse(archive: zipfile.ZipFile, name: str) -> etree._Element | None:
@@ -160,20 +164,26 @@ def missing_fonts(docx: Path | bytes) -> list[str]:
 def _advice(font: str) -> str:
     key = font.casefold()
     if key in PACKAGES:
-        return f"Installeer het lettertype (op Debian/Ubuntu: sudo apt install {PACKAGES[key]})."
+        return _(
+            "Installeer het lettertype (op Debian/Ubuntu: sudo apt install {package})."
+        ).format(package=PACKAGES[key])
     if key in TWINS:
         twin = TWINS[key]
-        return (
-            f"Installeer het lettertype, of gebruik in het sjabloon {twin}, dat even breed is "
-            f"(op Debian/Ubuntu: sudo apt install {PACKAGES[twin.casefold()]})."
-        )
-    return "Installeer het lettertype, of kies in het sjabloon een lettertype dat er wel is."
+        return _(
+            "Installeer het lettertype, of gebruik in het sjabloon {twin}, dat even breed is "
+            "(op Debian/Ubuntu: sudo apt install {package})."
+        ).format(twin=twin, package=PACKAGES[twin.casefold()])
+    return _("Installeer het lettertype, of kies in het sjabloon een lettertype dat er wel is.")
+
+
+def _warning(font: str) -> str:
+    missing = _(
+        "Het lettertype ‘{font}’ uit het sjabloon is niet geïnstalleerd; LibreOffice gebruikt "
+        "een vervanger, waardoor de PDF kan afwijken van de DOCX."
+    ).format(font=font)
+    return f"{missing} {_advice(font)}"
 
 
 def font_warnings(docx: Path | bytes) -> list[str]:
-    """A Dutch warning for every font the DOCX needs that this computer lacks."""
-    return [
-        f"Het lettertype ‘{font}’ uit het sjabloon is niet geïnstalleerd; LibreOffice gebruikt "
-        f"een vervanger, waardoor de PDF kan afwijken van de DOCX. {_advice(font)}"
-        for font in missing_fonts(docx)
-    ]
+    """A warning (for the screen) for every font the DOCX needs that this computer lacks."""
+    return [_warning(font) for font in missing_fonts(docx)]

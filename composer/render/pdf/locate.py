@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from composer.errors import ComposerError
+from composer.i18n import N_, _
 from composer.render.pdf.process_group import run_group
 from composer.render.pdf.profiles import private_folder, remove, user_installation
 
@@ -22,16 +23,24 @@ STANDARD_PLACES: dict[str, tuple[str, ...]] = {
     ),
     "darwin": ("/Applications/LibreOffice.app/Contents/MacOS/soffice",),
 }
+# Kept in the archive with each PDF (as data), so not translated.
 UNKNOWN_VERSION = "LibreOffice (versie onbekend)"
 VERSION_TIMEOUT = 60.0
 
-HOW_TO_INSTALL = (
+# Ends every LibreOfficeMissing message, as `how_to_install()`. DOCX_KEEPS_WORKING is its own
+# msgid, so the preview panel can cut it out in any language: `message.replace(_(...), "")`.
+HOW_TO_INSTALL = N_(
     "Installeer LibreOffice om PDF's te maken:\n"
     "- Windows en macOS: download het van https://www.libreoffice.org/download/\n"
     "- Debian/Ubuntu: sudo apt install libreoffice-writer-nogui\n"
-    f"Of zet de omgevingsvariabele {ENV_VARIABLE} op het pad van het programma soffice.\n"
-    "DOCX-bestanden maken blijft gewoon werken."
+    "Of zet de omgevingsvariabele {variable} op het pad van het programma soffice."
 )
+DOCX_KEEPS_WORKING = N_("DOCX-bestanden maken blijft gewoon werken.")
+
+
+def how_to_install() -> str:
+    """How to install LibreOffice (or point Composer at it), in the language of the screen."""
+    return "\n".join([_(HOW_TO_INSTALL).format(variable=ENV_VARIABLE), _(DOCX_KEEPS_WORKING)])
 
 
 class LibreOfficeMissing(ComposerError):
@@ -48,12 +57,17 @@ def _from_environment() -> Path | None:
         return None
     path = Path(configured).expanduser()
     if not _executable(path):
-        raise LibreOfficeMissing(
-            f"{ENV_VARIABLE} wijst naar ‘{configured}’, maar daar staat geen programma dat "
-            f"Composer kan starten. Zet {ENV_VARIABLE} op het pad van soffice "
-            f"(bijvoorbeeld /usr/bin/soffice of C:\\Program Files\\LibreOffice\\program\\"
-            f"soffice.exe) of verwijder de variabele.\n{HOW_TO_INSTALL}"
+        problem = _(
+            "{variable} wijst naar ‘{path}’, maar daar staat geen programma dat Composer kan "
+            "starten. Zet {variable} op het pad van soffice (bijvoorbeeld {example_posix} of "
+            "{example_windows}) of verwijder de variabele."
+        ).format(
+            variable=ENV_VARIABLE,
+            path=configured,
+            example_posix="/usr/bin/soffice",
+            example_windows=STANDARD_PLACES["win32"][0],
         )
+        raise LibreOfficeMissing(f"{problem}\n{how_to_install()}")
     return path
 
 
@@ -75,11 +89,12 @@ def _chosen_in_settings() -> Path | None:
         return None
     path = Path(chosen).expanduser()
     if not _executable(path):
-        raise LibreOfficeMissing(
-            f"In Instellingen is ‘{chosen}’ gekozen als LibreOffice, maar daar staat geen "
-            "programma dat Composer kan starten. Kies in Instellingen > Programma's het "
-            f"programma soffice, of maak het veld leeg om het te laten zoeken.\n{HOW_TO_INSTALL}"
-        )
+        problem = _(
+            "In Instellingen is ‘{path}’ gekozen als LibreOffice, maar daar staat geen "
+            "programma dat Composer kan starten. Kies in Instellingen > LibreOffice en "
+            "bibliotheek het programma soffice, of maak het veld leeg om het te laten zoeken."
+        ).format(path=chosen)
+        raise LibreOfficeMissing(f"{problem}\n{how_to_install()}")
     return path
 
 
@@ -96,9 +111,8 @@ def find_soffice() -> Path:
     for place in STANDARD_PLACES.get(sys.platform, ()):
         if _executable(Path(place)):
             return Path(place)
-    raise LibreOfficeMissing(
-        f"Composer kan geen PDF maken: LibreOffice is niet gevonden.\n{HOW_TO_INSTALL}"
-    )
+    problem = _("Composer kan geen PDF maken: LibreOffice is niet gevonden.")
+    raise LibreOfficeMissing(f"{problem}\n{how_to_install()}")
 
 
 def parse_version(output: str) -> str:
