@@ -3,10 +3,12 @@
 Each measurement is a fresh `python -c` process (offscreen) that
   (a) creates a bare QApplication and QMainWindow, shows it, processes events and exits;
   (b) does what composer.gui.app.main does before the library is there: imports it, builds
-      composer.gui.main_window.MainWindow (menus, editor, preview panel), shows it, processes
-      events and exits. From here the window is usable: menus, Instellingen, typing;
+      composer.gui.main_window.MainWindow (menus, toolbar, library panel, docks; the editor, the
+      preview and the panels in the docks come with the library), shows it, processes events
+      and exits. From here the window answers: menus, Instellingen, Over;
   (c) as (b), then waits until the library (an empty one, opened in the background as main
-      does) is listed and the library actions are on.
+      does) is listed, the editor and the preview are built and the library actions are on;
+      meanwhile a 5 ms timer measures the longest stall of the event loop.
 One untimed run of each first (bytecode and disk cache), then RUNS runs each; prints the medians
 and the ratio (b)/(a) (target ≤ 2×) and, for information, (c)/(a). Above 2× it lists the slowest
 imports of (b) from `python -X importtime`, the candidates for importing lazily. No assertions.
@@ -49,10 +51,24 @@ app.processEvents()
 READY = (
     COMPOSER
     + """
-window.open_library(None)
-while window.library is None:
-    app.processEvents()
-assert window.library_panel.isEnabled()
+import time
+from PySide6.QtCore import QEventLoop, QTimer
+ticks, gaps = [time.perf_counter()], []
+def tick():
+    now = time.perf_counter()
+    gaps.append(now - ticks[-1])
+    ticks.append(now)
+timer = QTimer()
+timer.setInterval(5)
+timer.timeout.connect(tick)
+timer.start()
+loop = QEventLoop()
+window.open_library(None, then=lambda seeded: loop.quit())
+loop.exec()
+tick()  # the time building the editor and the preview took counts too
+timer.stop()
+assert window.library_panel.isEnabled() and window.editor is not None
+print(f"STALL {max(gaps) * 1000:.1f}")
 window.close()
 window.library.close()
 """
@@ -70,7 +86,7 @@ def environment(home: Path) -> dict[str, str]:
     return env
 
 
-def run(code: str, env: dict[str, str], *flags: str) -> tuple[float, str]:
+def run(code: str, env: dict[str, str], *flags: str) -> tuple[float, str, str]:
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, *flags, "-c", code], env=env, capture_output=True, text=True, timeout=120
@@ -78,18 +94,26 @@ def run(code: str, env: dict[str, str], *flags: str) -> tuple[float, str]:
     seconds = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"bench_startup: the program failed:\n{code}\n{done.stderr}")
-    return seconds, done.stderr
+    return seconds, done.stderr, done.stdout
 
 
-def median_of(code: str, env: dict[str, str]) -> float:
+def measure(code: str, env: dict[str, str]) -> tuple[float, float | None]:
+    """Median seconds, and the median of the longest event-loop stall the program printed."""
     run(code, env)  # untimed: writes .pyc files, fills the disk cache
-    return statistics.median(run(code, env)[0] for _ in range(RUNS))
+    runs = [run(code, env) for _ in range(RUNS)]
+    stalls = [
+        float(line.split()[1])
+        for _, _, stdout in runs
+        for line in stdout.splitlines()
+        if line.startswith("STALL ")
+    ]
+    return statistics.median(r[0] for r in runs), statistics.median(stalls) if stalls else None
 
 
 def import_tree(env: dict[str, str]) -> list[tuple[int, int, str]]:
     """(depth, cumulative µs, module) per import of (b), in -X importtime's order (children
     before their parent)."""
-    _, stderr = run(COMPOSER, env, "-X", "importtime")
+    _, stderr, _ = run(COMPOSER, env, "-X", "importtime")
     rows = []
     for line in stderr.splitlines():
         if not line.startswith("import time:") or "|" not in line:
@@ -121,9 +145,9 @@ def heavy_edges(rows: list[tuple[int, int, str]], least_ms: float = 20) -> list[
 def main() -> int:
     with tempfile.TemporaryDirectory(prefix="composer-bench-startup-") as home:
         env = environment(Path(home))
-        bare = median_of(BARE, env)
-        composer = median_of(COMPOSER, env)
-        ready = median_of(READY, env)
+        bare, _ = measure(BARE, env)
+        composer, _ = measure(COMPOSER, env)
+        ready, stall = measure(READY, env)
         ratio = composer / bare
         print(f"{platform.platform()}, Python {platform.python_version()}, median of {RUNS}")
         print(f"(a) bare QApplication + QMainWindow        {bare * 1000:6.0f} ms")
@@ -131,6 +155,7 @@ def main() -> int:
         print(f"(c) … and the library opened and listed    {ready * 1000:6.0f} ms")
         print(f"start-up ratio (b)/(a) = {ratio:.2f}x (target ≤ {TARGET:g}x)")
         print(f"library listed (c)/(a) = {ready / bare:.2f}x (opened in the background)")
+        print(f"longest event-loop stall while the library opens: {stall:.0f} ms")
         if ratio > TARGET:
             rows = import_tree(env)
             print("\nComposer modules by import time, with what they import (cumulative ms):")

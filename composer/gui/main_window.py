@@ -24,9 +24,7 @@ from shiboken6 import isValid
 
 from composer.errors import ComposerError
 from composer.gui.editor.undo_actions import undo_redo_actions
-from composer.gui.history_panel import HistoryPanel
 from composer.gui.library_panel import LibraryPanel
-from composer.gui.review_panel import ReviewPanel
 from composer.gui.session import LetterSession
 from composer.gui.tab_order import chain, focusables
 from composer.gui.workers import BackgroundTask
@@ -35,6 +33,8 @@ from composer.settings import Settings
 
 if TYPE_CHECKING:
     from composer.gui.editor.letter_editor import LetterEditor
+    from composer.gui.history_panel import HistoryPanel
+    from composer.gui.review_panel import ReviewPanel
     from composer.storage.library import Library
 
 WINDOW_TITLE = N_("Brievencomposer")
@@ -71,17 +71,16 @@ class MainWindow(QMainWindow):
         # until then a label holds its place, so the window shows sooner.
         self._preview_pending = preview is None
         self.preview = preview if preview is not None else self._preview_placeholder()
-        self.history_panel = HistoryPanel()
-        self.history_panel.set_author(settings.author)
-        self.review_panel = ReviewPanel()
-        self.review_panel.set_author(settings.author)
+        # History and review, too, come with the library; their docks are there from the start.
+        self.history_panel: HistoryPanel | None = None
+        self.review_panel: ReviewPanel | None = None
         self._build_layout()
         self._build_actions()
         self._build_menus()
         self._connect()
         self._enable_library_actions(library is not None)
         if library is not None:
-            self.ensure_editor()
+            self.ensure_panels()
             self.ensure_preview()
         self.statusBar().showMessage(_(READY_MESSAGE) if library else _(OPENING_MESSAGE))
 
@@ -99,8 +98,25 @@ class MainWindow(QMainWindow):
     def _preview_placeholder(self) -> QWidget:
         return self._placeholder(_(PREVIEW_WAITING), "voorbeeld_leeg")
 
-    def ensure_editor(self) -> LetterEditor:
-        """The letter editor in the centre, built once."""
+    def ensure_panels(self) -> LetterEditor:
+        """The letter editor in the centre and the history and review docks, built once."""
+        if self.history_panel is None or self.review_panel is None:
+            from composer.gui.history_panel import HistoryPanel
+            from composer.gui.review_panel import ReviewPanel
+
+            self.history_panel = HistoryPanel()
+            self.history_panel.set_author(self.settings.author)
+            self.history_panel.restored.connect(self._restored)
+            self.review_panel = ReviewPanel()
+            self.review_panel.set_author(self.settings.author)
+            self.review_panel.status_changed.connect(lambda _id: self.library_panel.refresh())
+            for dock, panel in (
+                (self.history_dock, self.history_panel),
+                (self.review_dock, self.review_panel),
+            ):
+                placeholder = dock.widget()
+                dock.setWidget(panel)
+                placeholder.deleteLater()
         if self.editor is None:
             from composer.gui.editor.letter_editor import LetterEditor
 
@@ -114,7 +130,7 @@ class MainWindow(QMainWindow):
     def order_tabs(self) -> None:
         """Tab goes left to right, top to bottom: library, letter, preview, then the docks."""
         editor = self.editor.tab_widgets() if self.editor is not None else []
-        panels = (self.preview, self.history_panel, self.review_panel)
+        panels = [p for p in (self.preview, self.history_panel, self.review_panel) if p is not None]
         chain(
             [
                 *focusables(self.library_panel),
@@ -142,8 +158,8 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.preview)
         splitter.setSizes([280, 680, 540])
         self.setCentralWidget(splitter)
-        self.history_dock = self._dock(_("&Versiegeschiedenis"), self.history_panel, "versies")
-        self.review_dock = self._dock(_("Be&oordeling"), self.review_panel, "beoordelingsdock")
+        self.history_dock = self._dock(_("&Versiegeschiedenis"), QWidget(), "versies")
+        self.review_dock = self._dock(_("Be&oordeling"), QWidget(), "beoordelingsdock")
         self.tabifyDockWidget(self.history_dock, self.review_dock)
         self.history_dock.raise_()
         # The page and the editor matter most: the docks start low.
@@ -274,13 +290,13 @@ class MainWindow(QMainWindow):
         """Show `library` (a newly opened one replaces the previous, which is closed)."""
         previous, self.library = self.library, library
         self.session.library = library
+        self.ensure_panels()
         if previous is not None and previous is not library:
             self.session.close()
             self.session.new_from_template("brief")
             self.history_panel.clear()
             previous.close()
         self.library_panel.set_library(library)
-        self.ensure_editor()
         self.ensure_preview()
         self._enable_library_actions(True)
         self.statusBar().showMessage(_(READY_MESSAGE))
@@ -324,8 +340,6 @@ class MainWindow(QMainWindow):
         self.session.saved.connect(self._letter_saved)
         self.session.dirty_changed.connect(lambda _dirty: self._update_title())
         self.session.autosave_failed.connect(self.statusBar().showMessage)
-        self.history_panel.restored.connect(self._restored)
-        self.review_panel.status_changed.connect(lambda _id: self.library_panel.refresh())
 
     # Reacting to the session
 
@@ -340,7 +354,7 @@ class MainWindow(QMainWindow):
         self._refresh_preview()
 
     def _letter_loaded(self) -> None:
-        self.ensure_editor()
+        self.ensure_panels()
         self._update_title()
         self._refresh_preview()
         letter_id = self.session.letter_id
@@ -352,6 +366,7 @@ class MainWindow(QMainWindow):
         self.review_panel.show_letter(self.library if letter_id else None, letter_id)
 
     def _letter_saved(self, letter_id: int, version: int) -> None:
+        self.ensure_panels()
         self.statusBar().showMessage(_("Opgeslagen als versie {version}.").format(version=version))
         self.library_panel.refresh()
         self.library_panel.select_letter(letter_id)
@@ -526,8 +541,9 @@ class MainWindow(QMainWindow):
         """What changed in Instellingen takes effect now: name, LibreOffice, library."""
         settings = self.settings
         self.session.author = settings.author
-        self.history_panel.set_author(settings.author)
-        self.review_panel.set_author(settings.author)
+        for panel in (self.history_panel, self.review_panel):
+            if panel is not None:
+                panel.set_author(settings.author)
         if settings.libreoffice_path != previous.libreoffice_path:
             from composer.render.pdf.locate import choose_soffice
 

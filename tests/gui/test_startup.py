@@ -49,10 +49,13 @@ def test_the_window_is_there_before_the_library_and_fills_when_it_opens(qtbot, t
     window.open_library(f"sqlite:///{tmp_path / 'bieb.sqlite'}", seed=True, then=seeded.append)
     assert window.library_panel.empty_label.text() == OPENING_MESSAGE
     assert window.editor is None and window.editor_area.widget().text() == READY_MESSAGE
+    assert window.history_panel is None and window.history_dock.isVisible()
     edit_menu = window.menuBar().actions()[1].menu()
     assert edit_menu.actions() == [window.undo_action, window.redo_action]
     wait_for_library(qtbot, window)
     assert window.editor is not None and window.editor_area.widget() is window.editor
+    assert window.history_dock.widget() is window.history_panel is not None
+    assert window.review_dock.widget() is window.review_panel is not None
     assert window.editor.undo_action() is window.undo_action
     assert all(library_actions(window))
     assert window.statusBar().currentMessage() == READY_MESSAGE

@@ -114,3 +114,34 @@ def test_tab_from_the_salutation_goes_into_the_text(window, qtbot):
     qtbot.keyClick(salutation, Qt.Key.Key_Tab)
     first_block = window.editor.blocks.blocks[0]
     assert first_block.isAncestorOf(QApplication.focusWidget())
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_field_has_a_name_a_screen_reader_can_say(qtbot, tmp_path, language):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox
+
+    from composer import i18n
+
+    i18n.set_language(language)
+    try:
+        library = Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}")
+        ids = seed_samples(library, "Marleen")
+        window = MainWindow(library, Settings(author="Marleen"), preview=QWidget())
+        qtbot.addWidget(window)
+        window.show()
+        window.open_letter(ids[0])
+        nameless = []
+        for widget in tab_stops(window):
+            if isinstance(widget.parentWidget(), QAbstractSpinBox):
+                continue  # the date field's own line edit: the date field has the name
+            if isinstance(widget, QAbstractButton) and widget.text().strip():
+                continue  # a button says its text
+            if widget.objectName() == "qt_tabwidget_tabbar" or type(widget).__name__ == "QTabBar":
+                continue  # the dock tabs say their titles
+            if not widget.accessibleName().strip():
+                nameless.append(f"{type(widget).__name__} {widget.objectName()}")
+        assert nameless == []
+        window.session.close()
+        library.close()
+    finally:
+        i18n.set_language("nl")
