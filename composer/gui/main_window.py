@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.library_panel)
         splitter.addWidget(self.editor_area)
         splitter.addWidget(self.preview)
-        splitter.setSizes([280, 680, 540])
+        splitter.setSizes([250, 800, 450])
         self.setCentralWidget(splitter)
         self.history_dock = self._dock(_("&Versiegeschiedenis"), QWidget(), "versies")
         self.review_dock = self._dock(_("Be&oordeling"), QWidget(), "beoordelingsdock")
@@ -355,6 +355,8 @@ class MainWindow(QMainWindow):
 
     def _letter_loaded(self) -> None:
         self.ensure_panels()
+        if self.statusBar().currentMessage() == _(READY_MESSAGE):
+            self.statusBar().clearMessage()  # a letter is chosen: the hint has done its work
         self._update_title()
         self._refresh_preview()
         letter_id = self.session.letter_id
