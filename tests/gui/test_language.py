@@ -17,6 +17,7 @@ from composer.gui.main_window import MainWindow
 from composer.settings import Settings, save_settings
 from composer.storage.library import Library
 from composer.storage.samples import seed_samples
+from tests.gui.run_main import run_main
 
 DUTCH_MENUS = ["&Bestand", "Be&werken", "B&rief", "Bee&ld", "E&xtra", "&Help"]
 ENGLISH_MENUS = ["&File", "&Edit", "&Letter", "&View", "&Tools", "&Help"]
@@ -105,24 +106,12 @@ def test_no_two_items_share_a_mnemonic(qtbot, library, language):
 def test_main_starts_in_the_language_chosen_in_instellingen(qtbot, monkeypatch):
     save_settings(Settings(author="Joost", language="en"))
     seen: dict[str, object] = {}
-    before = QApplication.topLevelWidgets()
 
-    def exec_until_ready() -> int:
-        window = next(
-            w
-            for w in QApplication.topLevelWidgets()
-            if isinstance(w, MainWindow) and w not in before
-        )
-        qtbot.waitUntil(lambda: window.session.letter_id is not None, timeout=30000)
+    def ready(window: MainWindow) -> None:
         seen["menus"] = menu_titles(window)
         seen["qt translators"] = QApplication.instance().findChildren(QTranslator, "qt-vertaling")
-        window.session.close()
-        window.preview.shutdown()
-        window.deleteLater()
-        return 0
 
-    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_until_ready))
-    assert gui_app.main() == 0
+    assert run_main(qtbot, monkeypatch, on_ready=ready) == 0
     assert seen["menus"] == ENGLISH_MENUS
     assert seen["qt translators"] == []  # Qt's buttons in its own English
     gui_app.install_language(QApplication.instance(), "nl")

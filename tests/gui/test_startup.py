@@ -9,22 +9,13 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
-from composer.gui import app as gui_app
 from composer.gui.main_window import OPENING_MESSAGE, PREVIEW_WAITING, READY_MESSAGE, MainWindow
 from composer.settings import Settings, load_settings, save_settings
 from composer.storage.library import Library
 from tests.conftest import SAMPLE_LETTER
-
-
-def new_main_window(before: list[QWidget]) -> MainWindow:
-    """The window `composer.gui.app.main` made (not one an earlier test left to be deleted)."""
-    return next(
-        widget
-        for widget in QApplication.topLevelWidgets()
-        if isinstance(widget, MainWindow) and widget not in before
-    )
+from tests.gui.run_main import run_main
 
 
 def library_actions(window: MainWindow) -> list[bool]:
@@ -89,21 +80,14 @@ def test_main_shows_the_window_then_seeds_and_opens_a_sample(qtbot, monkeypatch)
     """`composer gui` on a first start, as `make run` does it."""
     seen: dict[str, object] = {}
 
-    def exec_until_ready() -> int:
-        window = new_main_window(before)
+    def shown(window: MainWindow) -> None:
         seen["visible before the library"] = window.isVisible() and window.library is None
-        qtbot.waitUntil(lambda: window.session.letter_id is not None, timeout=30000)
+
+    def ready(window: MainWindow) -> None:
         seen["rows"] = len(window.library_panel.visible_rows())
         seen["title"] = window.windowTitle()
-        seen["library"] = window.library
-        window.session.close()
-        window.preview.shutdown()
-        window.deleteLater()
-        return 0
 
-    before = QApplication.topLevelWidgets()
-    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_until_ready))
-    assert gui_app.main() == 0
+    assert run_main(qtbot, monkeypatch, on_shown=shown, on_ready=ready) == 0
     assert seen["visible before the library"] is True
     assert seen["rows"] == 2
     assert str(seen["title"]).endswith("– Brievencomposer")
@@ -121,18 +105,7 @@ def test_main_opens_the_library_chosen_in_instellingen_with_a_letter_file(
     chosen = tmp_path / "gedeeld" / "kantoor.sqlite"
     chosen.parent.mkdir()
     save_settings(Settings(author="Joost", database_url=f"sqlite:///{chosen}"))
-
-    def exec_until_ready() -> int:
-        window = new_main_window(before)
-        qtbot.waitUntil(lambda: window.session.letter_id is not None, timeout=30000)
-        window.session.close()
-        window.preview.shutdown()
-        window.deleteLater()
-        return 0
-
-    before = QApplication.topLevelWidgets()
-    monkeypatch.setattr(QApplication, "exec", staticmethod(exec_until_ready))
-    assert gui_app.main(SAMPLE_LETTER) == 0
+    assert run_main(qtbot, monkeypatch, SAMPLE_LETTER) == 0
     library = Library.open(f"sqlite:///{chosen}")
     try:
         summaries = library.letters()

@@ -7,6 +7,7 @@ import os
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from composer.errors import ComposerError
@@ -51,24 +52,33 @@ def _executable(path: Path) -> bool:
     return path.is_file() and os.access(path, os.X_OK)
 
 
-def _from_environment() -> Path | None:
-    configured = os.environ.get(ENV_VARIABLE, "").strip()
+def _configured(configured: str, problem: Callable[[], str]) -> Path | None:
+    """The program at `configured` ("": none configured); LibreOfficeMissing with `problem()`
+    and how to install LibreOffice when nothing there can be started."""
+    configured = configured.strip()
     if not configured:
         return None
     path = Path(configured).expanduser()
     if not _executable(path):
-        problem = _(
+        raise LibreOfficeMissing(f"{problem()}\n{how_to_install()}")
+    return path
+
+
+def _from_environment() -> Path | None:
+    configured = os.environ.get(ENV_VARIABLE, "")
+    return _configured(
+        configured,
+        lambda: _(
             "{variable} wijst naar ‘{path}’, maar daar staat geen programma dat Composer kan "
             "starten. Zet {variable} op het pad van soffice (bijvoorbeeld {example_posix} of "
             "{example_windows}) of verwijder de variabele."
         ).format(
             variable=ENV_VARIABLE,
-            path=configured,
+            path=configured.strip(),
             example_posix="/usr/bin/soffice",
             example_windows=STANDARD_PLACES["win32"][0],
-        )
-        raise LibreOfficeMissing(f"{problem}\n{how_to_install()}")
-    return path
+        ),
+    )
 
 
 _chosen = {"path": ""}  # the soffice chosen in Instellingen ("": look for it)
@@ -85,17 +95,14 @@ def choose_soffice(path: str) -> None:
 
 def _chosen_in_settings() -> Path | None:
     chosen = _chosen["path"]
-    if not chosen:
-        return None
-    path = Path(chosen).expanduser()
-    if not _executable(path):
-        problem = _(
+    return _configured(
+        chosen,
+        lambda: _(
             "In Instellingen is ‘{path}’ gekozen als LibreOffice, maar daar staat geen "
             "programma dat Composer kan starten. Kies in Instellingen > LibreOffice en "
             "bibliotheek het programma soffice, of maak het veld leeg om het te laten zoeken."
-        ).format(path=chosen)
-        raise LibreOfficeMissing(f"{problem}\n{how_to_install()}")
-    return path
+        ).format(path=chosen),
+    )
 
 
 def find_soffice() -> Path:
