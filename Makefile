@@ -51,9 +51,10 @@ templates: install
 # Screen texts: collect them (composer.pot), update the English catalogue, compile it (.mo).
 # Fill in the new English texts in resources/locale/en/LC_MESSAGES/composer.po, then run again.
 LOCALE := resources/locale
+VERSION := $(shell sed -n 's/^__version__ = "\(.*\)"/\1/p' composer/__init__.py)
 translations: install
 	$(BIN)/pybabel -q extract -F babel.cfg --no-location --sort-output \
-		--project=Composer --copyright-holder="Composer" -w 100 -o $(LOCALE)/composer.pot composer
+		--project=Composer --version=$(VERSION) --copyright-holder="Composer" -w 100 -o $(LOCALE)/composer.pot composer
 	$(BIN)/pybabel -q update -i $(LOCALE)/composer.pot -d $(LOCALE) -D composer -l en \
 		--no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date -w 100
 	$(BIN)/pybabel compile --statistics -d $(LOCALE) -D composer -l en

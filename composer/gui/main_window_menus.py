@@ -1,0 +1,101 @@
+"""The main window's actions, menus and toolbar; MainWindow builds on it."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow
+
+from composer.i18n import _
+
+
+class WindowMenus(QMainWindow):
+    """Builds the actions and the menus of composer.gui.main_window.MainWindow, which provides the
+    handlers (`new_letter`, `save_with_message`, …), the docks and `library_panel`."""
+
+    def _action(self, text: str, handler, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(handler)
+        return action
+
+    def _build_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        self.new_letter_action = self._action(
+            _("&Brief"), lambda: self.new_letter("brief"), keys.New
+        )
+        self.new_letter_action.setIconText(_("Nieuwe brief"))
+        self.new_press_action = self._action(
+            _("&Persbericht"), lambda: self.new_letter("persbericht")
+        )
+        self.open_action = self._action(_("&Openen…"), self.choose_letter_file, keys.Open)
+        self.save_action = self._action(_("Op&slaan…"), self.save_with_message, keys.Save)
+        self.export_docx_action = self._action(
+            _("Exporteren als &DOCX…"), lambda: self.choose_export(".docx"), "Ctrl+E"
+        )
+        self.export_pdf_action = self._action(
+            _("Exporteren als &PDF…"), lambda: self.choose_export(".pdf"), "Ctrl+Shift+E"
+        )
+        self.merge_action = self._action(_("Samen&voegen…"), self.open_merge, "Ctrl+M")
+        self.quit_action = self._action(_("&Afsluiten"), self.close, keys.Quit)
+        self.compare_action = self._action(_("&Vergelijken"), self.show_history, "Ctrl+Shift+V")
+        self.finalize_action = self._action(_("&Kenmerk toekennen"), self.finalize)
+        self.address_book_action = self._action(_("&Adresboek…"), self.open_address_book)
+        self.promises_action = self._action(_("&Servicebeloften…"), self.open_promises)
+        self.quotes_action = self._action(_("&Citaten van de directeur…"), self.open_quotes)
+        self.settings_action = self._action(
+            _("&Instellingen…"), self.open_settings, keys.Preferences
+        )
+        self.about_action = self._action(_("&Over Brievencomposer"), self.open_about)
+
+    def _library_actions(self) -> list[QAction]:
+        """What needs the library: off while it opens (or when it could not be opened)."""
+        return [
+            self.new_letter_action,
+            self.new_press_action,
+            self.open_action,
+            self.save_action,
+            self.merge_action,
+            self.compare_action,
+            self.finalize_action,
+            self.address_book_action,
+            self.promises_action,
+            self.quotes_action,
+        ]
+
+    def _enable_library_actions(self, enabled: bool) -> None:
+        for action in self._library_actions():
+            action.setEnabled(enabled)
+        self.library_panel.setEnabled(enabled)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&Bestand"))
+        new_menu = file_menu.addMenu(_("&Nieuw"))
+        new_menu.addActions([self.new_letter_action, self.new_press_action])
+        file_menu.addActions([self.open_action, self.save_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_docx_action, self.export_pdf_action, self.merge_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(_("Be&werken"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        letter_menu = bar.addMenu(_("B&rief"))
+        letter_menu.addActions([self.compare_action, self.finalize_action])
+        view_menu = bar.addMenu(_("Bee&ld"))
+        view_menu.addActions(
+            [self.history_dock.toggleViewAction(), self.review_dock.toggleViewAction()]
+        )
+        tools_menu = bar.addMenu(_("E&xtra"))
+        tools_menu.addActions([self.address_book_action, self.promises_action, self.quotes_action])
+        tools_menu.addSeparator()
+        tools_menu.addAction(self.settings_action)
+        help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self.about_action)
+        toolbar = self.addToolBar(_("Werkbalk"))
+        toolbar.setObjectName("werkbalk")
+        toolbar.addActions(
+            [self.new_letter_action, self.save_action, self.export_pdf_action, self.merge_action]
+        )
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
