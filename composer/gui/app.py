@@ -70,6 +70,9 @@ def main(letter: Path | None = None) -> int:
         return 1
     install_language(app, settings.language)
     choose_soffice(settings.libreoffice_path)
+    from composer.gui.garbage import MainThreadGarbageCollector
+
+    collector = MainThreadGarbageCollector(app)
     window = MainWindow(None, settings)
     window.show()
 
@@ -84,4 +87,6 @@ def main(letter: Path | None = None) -> int:
     code = app.exec()
     if window.library is not None:
         window.library.close()
+    collector.stop()
+    collector.deleteLater()
     return code

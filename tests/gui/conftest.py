@@ -8,6 +8,17 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtWidgets import QMessageBox
 
+from composer.gui.garbage import MainThreadGarbageCollector
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_in_the_gui_thread(qapp):
+    """As in the program: a worker thread must never free a widget left over from a test."""
+    collector = MainThreadGarbageCollector()
+    yield collector
+    collector.stop()
+    collector.deleteLater()
+
 
 @pytest.fixture(autouse=True)
 def message_boxes(monkeypatch):
