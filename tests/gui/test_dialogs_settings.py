@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -142,6 +143,26 @@ def test_a_chosen_program_that_is_not_there_is_reported(qtbot):
     dialog.programs.choose_soffice = lambda: Path("/nergens/soffice")
     qtbot.mouseClick(dialog.programs.browse_soffice_button, LEFT)
     qtbot.waitUntil(lambda: "staat geen programma" in dialog.programs.engine_label.text())
+
+
+def test_a_slow_earlier_look_up_does_not_overwrite_the_newest(qtbot, monkeypatch):
+    release = threading.Event()
+
+    def find_engine(configured: str = "") -> program_info.EngineInfo:
+        if configured.startswith("/nergens"):
+            return program_info.EngineInfo(None, f"Op ‘{configured}’ staat geen programma.")
+        release.wait(10)  # the look-up when the dialog opens is the slow one
+        return FAKE_SOFFICE
+
+    monkeypatch.setattr(program_info, "find_engine", find_engine)
+    dialog = open_settings(qtbot)
+    dialog.programs.choose_soffice = lambda: Path("/nergens/soffice")
+    qtbot.mouseClick(dialog.programs.browse_soffice_button, LEFT)
+    qtbot.waitUntil(lambda: "staat geen programma" in dialog.programs.engine_label.text())
+    release.set()
+    qtbot.wait(300)  # the slow answer arrives and is dropped
+    assert "staat geen programma" in dialog.programs.engine_label.text()
+    assert dialog.programs.soffice_edit.text() == "/nergens/soffice"
 
 
 def test_about_shows_version_engine_and_locations(qtbot):

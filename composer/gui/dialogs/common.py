@@ -108,3 +108,24 @@ def in_background(
             raise error
 
     BackgroundTask(work).on_success(on_success).on_error(on_error).start()
+
+
+class NewestOnly:
+    """For work a user can start again before the last run answered (a file picked twice):
+    only the newest run's callbacks run, so a slow earlier answer never overwrites a newer one."""
+
+    def __init__(self) -> None:
+        self.number = 0
+
+    def callbacks(self, *callbacks: Callable[[Any], None]) -> tuple[Callable[[Any], None], ...]:
+        self.number += 1
+        number = self.number
+
+        def newest(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def call(value: Any) -> None:
+                if number == self.number:
+                    callback(value)
+
+            return call
+
+        return tuple(newest(callback) for callback in callbacks)

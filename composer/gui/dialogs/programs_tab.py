@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -20,7 +21,13 @@ from PySide6.QtWidgets import (
 
 from composer.errors import ComposerError
 from composer.gui.dialogs import program_info
-from composer.gui.dialogs.common import error_text, hint_label, in_background, push_button
+from composer.gui.dialogs.common import (
+    NewestOnly,
+    error_text,
+    hint_label,
+    in_background,
+    push_button,
+)
 from composer.i18n import N_, _
 from composer.paths import data_dir
 from composer.settings import Settings
@@ -61,6 +68,7 @@ class ProgramsTab(QWidget):
         self.soffice_edit.setPlaceholderText(_("Leeg: Brievencomposer zoekt LibreOffice zelf"))
         self.find_button = push_button(_("&Zoeken"), "zoeken")
         self.browse_soffice_button = push_button(_("&Bladeren…"), "libreoffice_bladeren")
+        self._look_ups = NewestOnly()  # of the LibreOffice version
         self.engine_label = QLabel("")
         self.engine_label.setObjectName("libreoffice_versie")
         self.engine_label.setWordWrap(True)
@@ -146,19 +154,16 @@ class ProgramsTab(QWidget):
 
     def look_up_engine(self) -> None:
         """Show the version of the chosen program (or of the one Composer finds)."""
-        self.engine_label.setText(_(SEARCHING))
         configured = self.libreoffice_path()
-        in_background(
-            self,
-            lambda: program_info.find_engine(configured),
-            self._engine_found,
-            self._engine_failed,
-        )
+        self._look(lambda: program_info.find_engine(configured), self._engine_found)
 
     def search_engine(self) -> None:
         """Zoeken: put the program Composer finds itself in the field, with its version."""
+        self._look(program_info.find_engine, self._engine_searched)
+
+    def _look(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.engine_label.setText(_(SEARCHING))
-        in_background(self, program_info.find_engine, self._engine_searched, self._engine_failed)
+        in_background(self, work, *self._look_ups.callbacks(done, self._engine_failed))
 
     def _engine_searched(self, info: program_info.EngineInfo) -> None:
         if info.path is not None:
