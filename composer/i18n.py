@@ -17,6 +17,7 @@ letters themselves are Dutch whatever the language of the screen.
 
 from __future__ import annotations
 
+import datetime as dt
 import gettext
 from pathlib import Path
 
@@ -63,6 +64,25 @@ def _(message: str) -> str:
 def ngettext(singular: str, plural: str, count: int) -> str:
     """The singular or plural form for `count`, in the language of the screen."""
     return _catalogue().ngettext(singular, plural, count)
+
+
+def screen_date(day: dt.date) -> str:
+    """A date in a message, in the language of the screen: `17 oktober 2022`, `17 October 2022`.
+
+    In Dutch exactly as the letters write it (composer.dutch.dates.format_date)."""
+    if current_language() == SOURCE_LANGUAGE:
+        from composer.dutch.dates import format_date as dutch_date
+
+        return dutch_date(day)
+    from babel.dates import format_date  # imported on first use: it looks up the time zone
+
+    return format_date(day, "d MMMM y", locale=current_language())
+
+
+def screen_moment(moment: dt.datetime) -> dict[str, str]:
+    """`{date}` and `{time}` of an aware `moment` in local time, for `… op {date} om {time}`."""
+    local = moment.astimezone()
+    return {"date": screen_date(local.date()), "time": f"{local:%H:%M}"}
 
 
 def N_(message: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from composer import i18n
+from composer.storage.library_errors import SaveConflict
+from composer.storage.records import VersionInfo
 from tests import untranslated
 
 REPO = Path(__file__).resolve().parent.parent
@@ -133,3 +136,17 @@ def test_dutch_is_the_text_itself_and_english_comes_from_the_catalogue(english):
     assert i18n._("&Instellingen…") == "&Instellingen…"
     i18n.set_language("xx")  # unknown: Dutch
     assert i18n.current_language() == "nl"
+
+
+def test_a_date_in_a_message_reads_in_the_language_of_the_screen(english):
+    saved = datetime(2022, 10, 17, 12, 3, tzinfo=UTC)
+    latest = VersionInfo(12, 3, 2, "Anna de Vries", "", saved, "0" * 64)
+    local = saved.astimezone()
+    english_text = SaveConflict(latest, base=2).message
+    assert f"on 17 October 2022 at {local:%H:%M}" in english_text
+    assert english_text.startswith("Version 3 of this letter was saved in the meantime by Anna")
+    i18n.set_language("nl")
+    dutch_text = SaveConflict(latest, base=2).message
+    assert f"op 17 oktober 2022 om {local:%H:%M}; uw wijzigingen gaan uit van versie 2" in (
+        dutch_text
+    )

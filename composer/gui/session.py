@@ -18,7 +18,7 @@ from composer.errors import ComposerError
 from composer.gui.editor import draft_files
 from composer.gui.editor.commands import ReplaceLetterCommand
 from composer.gui.editor.letter_paths import get_list, get_value, set_value
-from composer.i18n import _
+from composer.i18n import _, screen_moment
 from composer.render.registry import find_template
 from composer.storage.snapshot import SNAPSHOT_KEY
 
@@ -46,10 +46,9 @@ class PendingDraft:
 
     @property
     def description(self) -> str:
-        """`Brief 12 ‘Betreft’, automatisch bewaard op 17-10-2022 om 14:03`."""
+        """`Brief 12 ‘Betreft’, automatisch bewaard op 17 oktober 2022 om 14:03`."""
         subject = self.letter.subject.strip() or _("zonder betreft")
-        local = self.updated_at.astimezone()
-        when = {"date": f"{local:%d-%m-%Y}", "time": f"{local:%H:%M}"}
+        when = screen_moment(self.updated_at)
         if self.is_new_letter:
             return _("Nieuwe brief ‘{subject}’, automatisch bewaard op {date} om {time}").format(
                 subject=subject, **when

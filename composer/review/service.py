@@ -9,9 +9,8 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
-from composer.dutch.dates import format_date
 from composer.errors import ComposerError
-from composer.i18n import _
+from composer.i18n import _, screen_moment
 from composer.review import workflow
 from composer.review.records import ReviewStatus, SendResult
 from composer.review.sending import (
@@ -199,7 +198,6 @@ class ReviewService:
             letter_row(connection, letter_id)
             found = store.find_comment(connection, letter_id, comment_id)
             if found.resolved and found.resolved_at is not None:
-                local = found.resolved_at.astimezone()
                 raise workflow.WorkflowError(
                     _(
                         "Opmerking {comment_id} is al afgehandeld door {name} op {date} om "
@@ -207,8 +205,7 @@ class ReviewService:
                     ).format(
                         comment_id=comment_id,
                         name=found.resolved_by,
-                        date=format_date(local.date()),
-                        time=f"{local:%H:%M}",
+                        **screen_moment(found.resolved_at),
                     )
                 )
             store.resolve_comment(connection, comment_id, by=by, at=self._now())

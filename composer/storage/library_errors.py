@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from composer.dutch.dates import format_date
 from composer.errors import ComposerError
-from composer.i18n import _
+from composer.i18n import _, screen_moment
 from composer.storage.records import VersionInfo
 
 
@@ -34,7 +33,6 @@ class SaveConflict(ComposerError):
     """Someone saved a newer version after the one the changes were based on; nothing written."""
 
     def __init__(self, latest: VersionInfo, base: int) -> None:
-        local = latest.created_at.astimezone()
         super().__init__(
             _(
                 "Versie {number} van deze brief is intussen opgeslagen door {author} op {date} om "
@@ -43,8 +41,7 @@ class SaveConflict(ComposerError):
             ).format(
                 number=latest.number,
                 author=latest.author,
-                date=format_date(local.date()),
-                time=f"{local:%H:%M}",
+                **screen_moment(latest.created_at),
                 base=base,
             )
         )

@@ -10,6 +10,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from composer.core.models import Paragraph, Signatory
+from composer.dutch.dates import format_date
 from composer.gui.editor.commands import SetValueCommand
 from composer.gui.session import LetterSession
 from composer.storage.library import Library, SaveConflict
@@ -157,6 +158,10 @@ def test_autosave_keeps_a_draft_that_a_new_session_offers_back(
     assert [draft.key for draft in pending] == [letter_id]
     assert pending[0].letter.subject == "Nog niet opgeslagen tekst"
     assert pending[0].description.startswith(f"Brief {letter_id} ‘Nog niet opgeslagen tekst’")
+    saved = pending[0].updated_at.astimezone()
+    assert pending[0].description.endswith(
+        f"automatisch bewaard op {format_date(saved.date())} om {saved:%H:%M}"
+    )
 
     restarted.restore_draft(letter_id)
     assert restarted.letter.subject == "Nog niet opgeslagen tekst"
