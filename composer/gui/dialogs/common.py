@@ -111,7 +111,7 @@ def in_background(
 
 
 class NewestOnly:
-    """For work a user can start again before the last run answered (a file picked twice):
+    """For work a user can start again before the last run answered (a program looked up again):
     only the newest run's callbacks run, so a slow earlier answer never overwrites a newer one."""
 
     def __init__(self) -> None:
