@@ -8,20 +8,44 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from composer.i18n import _
+
 if TYPE_CHECKING:
     from composer.storage.library import Library
 
+# The largest letter, version or comment number: the library stores them as INTEGER, which is
+# 32 bits in PostgreSQL (and SQLite refuses anything past 64 bits with an OverflowError).
+MAX_NUMBER = 2_147_483_647
+
+
+def whole_number(text: str) -> int | None:
+    """`text` as a number from 1 to MAX_NUMBER, or None (only the digits 0–9, no sign)."""
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(MAX_NUMBER)):
+        return None
+    number = int(text)
+    return number if 1 <= number <= MAX_NUMBER else None
+
 
 def _letter_id(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"‘{text}’ is geen briefnummer (een getal vanaf 1)")
-    return int(text)
+    number = whole_number(text)
+    if number is None:
+        raise argparse.ArgumentTypeError(
+            _("‘{text}’ is geen briefnummer (een getal van 1 tot en met {maximum})").format(
+                text=text, maximum=MAX_NUMBER
+            )
+        )
+    return number
 
 
 def _version_number(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"‘{text}’ is geen versienummer (een getal vanaf 1)")
-    return int(text)
+    number = whole_number(text)
+    if number is None:
+        raise argparse.ArgumentTypeError(
+            _("‘{text}’ is geen versienummer (een getal van 1 tot en met {maximum})").format(
+                text=text, maximum=MAX_NUMBER
+            )
+        )
+    return number
 
 
 def add_library_parsers(commands: argparse._SubParsersAction, parser_class: type) -> None:

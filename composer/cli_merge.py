@@ -56,16 +56,23 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return formats
 
 
-def _summary(report: MergeReport) -> str:
-    letters = sum(1 for path in report.written if path.suffix == ".docx") or sum(
-        1 for path in report.written if path.suffix == ".pdf" and path != report.combined
-    )
+def _summary(report: MergeReport, formats: tuple[str, ...] = ("docx",)) -> str:
+    """What was written; after Ctrl+C only the files that were really written are counted."""
+    from composer.i18n import _
+
+    docx = sum(1 for path in report.written if path.suffix == ".docx")
+    pdf = sum(1 for path in report.written if path.suffix == ".pdf" and path != report.combined)
+    letters = docx if "docx" in formats else pdf
     lines = []
     if report.cancelled:
         lines.append(
             f"Afgebroken: {letters} van {report.total} brieven zijn geschreven; de brief "
             "die bezig was is verwijderd."
         )
+        if "docx" in formats and "pdf" in formats:
+            lines.append(
+                _("Als PDF geschreven: {count} van {total}.").format(count=pdf, total=report.total)
+            )
     else:
         lines.append(f"Klaar: {letters} brieven geschreven.")
     if report.engine:
@@ -112,7 +119,7 @@ def run_merge_command(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGINT, previous)
     for warning in report.warnings:
         print(f"Waarschuwing: {warning}", file=sys.stderr)
-    print(_summary(report), file=sys.stderr)
+    print(_summary(report, formats), file=sys.stderr)
     for path in report.written:
         print(path)
     return EXIT_CANCELLED if report.cancelled else 0

@@ -9,7 +9,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from composer.cli_letters import _author, _letter_id, _open, _version_number
+from composer.cli_letters import (
+    MAX_NUMBER,
+    _author,
+    _letter_id,
+    _open,
+    _version_number,
+    whole_number,
+)
+from composer.i18n import _
 
 if TYPE_CHECKING:
     from composer.review.service import ReviewService, ReviewStatus
@@ -18,9 +26,14 @@ EXIT_OK, EXIT_USAGE = 0, 2
 
 
 def _number(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"‘{text}’ is geen nummer (een getal vanaf 1)")
-    return int(text)
+    number = whole_number(text)
+    if number is None:
+        raise argparse.ArgumentTypeError(
+            _("‘{text}’ is geen nummer (een getal van 1 tot en met {maximum})").format(
+                text=text, maximum=MAX_NUMBER
+            )
+        )
+    return number
 
 
 def _letters_commands(commands: argparse._SubParsersAction) -> argparse._SubParsersAction:

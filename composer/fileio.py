@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -10,11 +11,44 @@ from pathlib import Path
 from composer.errors import ComposerError
 from composer.i18n import _
 
+# "No space left on device" and "disk quota exceeded": both mean the user must make room.
+DISK_FULL_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT})
+
 
 def _current_umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
     return mask
+
+
+def disk_full(path: Path) -> ComposerError:
+    """The message when `path` could not be written because the disk (or quota) is full."""
+    return ComposerError(
+        _(
+            "De schijf is vol: ‘{path}’ kon niet worden geschreven. Maak ruimte vrij en probeer "
+            "het opnieuw; een eerder bestand met deze naam is niet veranderd."
+        ).format(path=path)
+    )
+
+
+def write_problem(path: Path, exc: OSError) -> ComposerError:
+    """The message for an OSError while writing `path` (disk full, read-only, no access, …)."""
+    if exc.errno in DISK_FULL_ERRORS:
+        return disk_full(path)
+    if exc.errno == errno.EROFS:
+        return ComposerError(
+            _(
+                "‘{path}’ kon niet worden geschreven: de schijf is alleen-lezen. Kies een andere "
+                "map."
+            ).format(path=path)
+        )
+    if isinstance(exc, PermissionError):
+        return ComposerError(
+            _("Geen toegang tot ‘{path}’. Is het bestand nog open in Word?").format(path=path)
+        )
+    return ComposerError(
+        _("Kan ‘{path}’ niet schrijven: {reason}.").format(path=path, reason=exc.strerror or exc)
+    )
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
@@ -32,6 +66,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
             _("Geen schrijfrechten in de map ‘{folder}’.").format(folder=folder)
         ) from None
     except OSError as exc:
+        if exc.errno in DISK_FULL_ERRORS or exc.errno == errno.EROFS:
+            raise write_problem(path, exc) from None
         raise ComposerError(
             _("Kan niet schrijven in de map ‘{folder}’: {reason}.").format(
                 folder=folder, reason=exc.strerror
@@ -47,13 +83,7 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
     except OSError as exc:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
-        if isinstance(exc, PermissionError):
-            raise ComposerError(
-                _("Geen toegang tot ‘{path}’. Is het bestand nog open in Word?").format(path=path)
-            ) from None
-        raise ComposerError(
-            _("Kan ‘{path}’ niet schrijven: {reason}.").format(path=path, reason=exc.strerror)
-        ) from None
+        raise write_problem(path, exc) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temp_name)
@@ -62,3 +92,11 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
 
 def write_text_atomic(path: Path, text: str) -> None:
     write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_work_file(path: Path, data: bytes) -> None:
+    """Write a scratch file (in a temporary folder) plainly; a full disk is a Dutch message."""
+    try:
+        Path(path).write_bytes(data)
+    except OSError as exc:
+        raise write_problem(Path(path), exc) from None

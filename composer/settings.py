@@ -16,6 +16,17 @@ from composer.i18n import LANGUAGES, _
 from composer.paths import config_dir
 
 SETTINGS_FILE = "settings.toml"
+# Millimetre values a template or settings.toml may give: 0 up to this (A3 is 420 mm long).
+MAX_LAYOUT_MM = 500
+
+
+def valid_millimetres(value: object) -> bool:
+    """A number (not a bool, not NaN or infinite) from 0 to MAX_LAYOUT_MM."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return False
+    if isinstance(value, float) and not math.isfinite(value):
+        return False
+    return 0 <= value <= MAX_LAYOUT_MM
 
 
 def _default_author() -> str:
@@ -99,8 +110,29 @@ def load_settings(path: Path | None = None) -> Settings:
                     "bevatten."
                 ).format(template=template, path=path)
             )
+        for key, value in values.items():
+            if not valid_millimetres(value):
+                raise ComposerError(_layout_problem(template, key, value, path))
         settings.layout[template] = {k: float(v) for k, v in values.items()}
     return settings
+
+
+def _layout_problem(template: str, key: str, value: object, path: Path | None = None) -> str:
+    """The message for a millimetre setting that is not a number from 0 to MAX_LAYOUT_MM."""
+    if isinstance(value, int) and abs(value) >= 10**15:
+        shown = _("een getal van meer dan 15 cijfers")
+    else:
+        shown = str(value)
+    values = {"setting": f"layout.{template}.{key}", "value": shown, "maximum": MAX_LAYOUT_MM}
+    if path is None:
+        return _(
+            "Instelling ‘{setting}’ is {value}; gebruik een getal van 0 tot en met {maximum} "
+            "(millimeter)."
+        ).format(**values)
+    return _(
+        "Instelling ‘{setting}’ in ‘{path}’ is {value}; gebruik een getal van 0 tot en met "
+        "{maximum} (millimeter)."
+    ).format(path=path, **values)
 
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
@@ -130,6 +162,8 @@ def _toml_number(template: str, key: str, value: float) -> str:
                 template=template, key=key
             )
         )
+    if not valid_millimetres(value):
+        raise ComposerError(_layout_problem(template, key, value))
     return repr(float(value))
 
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from composer.core.bounded_json import JsonLimitError, loads_bounded
+from composer.core.models import promise_number_of_key
 from composer.errors import ComposerError
 from composer.i18n import _
 from composer.paths import data_dir, resources_dir
@@ -29,13 +31,15 @@ def catalogue_path(name: str) -> Path:
 def load_catalogue(name: str) -> dict[str, Any]:
     path = catalogue_path(name)
     try:
-        return json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return loads_bounded(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, JsonLimitError) as exc:
         raise ComposerError(
             _(
                 "De catalogus ‘{name}’ ({path}) kan niet worden gelezen: {reason}. "
                 "Herstel het bestand of verwijder het om de meegeleverde versie te gebruiken."
-            ).format(name=name, path=path, reason=exc)
+            ).format(
+                name=name, path=path, reason=exc.reason if isinstance(exc, JsonLimitError) else exc
+            )
         ) from None
 
 
@@ -120,12 +124,16 @@ def promises_for(
     recorded = letter_extra.get(SNAPSHOT_KEY, {})
     recorded = recorded.get("promises", {}) if isinstance(recorded, dict) else {}
     merged = dict(promises)
+    exact: set[int] = set()  # "4" wins over "4.0", the key of a version saved before 4.0 was 4
     for key, item in recorded.items() if isinstance(recorded, dict) else []:
-        if not isinstance(item, dict) or not str(key).isdigit():
+        number = promise_number_of_key(key)
+        if not isinstance(item, dict) or number is None or number in exact:
             continue
+        if str(key) == str(number):
+            exact.add(number)
         text = str(item.get("text", ""))
-        merged[int(key)] = ServicePromise(
-            number=int(key),
+        merged[number] = ServicePromise(
+            number=number,
             topic=str(item.get("topic", "")),
             text=text,
             placeholder=bool(item.get("placeholder")) or not text.strip(),

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from composer.core.bounded_json import JsonLimitError, loads_bounded
 from composer.core.models import (
     Address,
     Addressee,
@@ -17,6 +18,7 @@ from composer.core.models import (
     Promise,
     Quote,
     Signatory,
+    promise_number,
 )
 from composer.core.validation import letter_problems
 from composer.errors import ComposerError, LetterValidationError
@@ -92,7 +94,8 @@ def _block(data: dict[str, Any]) -> Block:
     if kind == "paragraph":
         return Paragraph(text=data["text"], extra=extra)
     if kind == "promise":
-        return Promise(number=data["number"], extra=extra)
+        number = promise_number(data["number"])
+        return Promise(number=data["number"] if number is None else number, extra=extra)
     return Quote(
         text=data["text"], speaker=data.get("speaker", ""), role=data.get("role", ""), extra=extra
     )
@@ -193,7 +196,19 @@ def dumps_letter(letter: Letter) -> str:
 
 def loads_letter(text: str, *, source: str = "") -> Letter:
     try:
-        data = json.loads(text)
+        data = loads_bounded(text)
+    except JsonLimitError as exc:
+        if source:
+            message = _(
+                "Het briefbestand ({source}) kan niet worden gelezen: {reason}. "
+                "Controleer of dit het juiste briefbestand is."
+            )
+        else:
+            message = _(
+                "Het briefbestand kan niet worden gelezen: {reason}. "
+                "Controleer of dit het juiste briefbestand is."
+            )
+        raise ComposerError(message.format(source=source, reason=exc.reason)) from None
     except json.JSONDecodeError as exc:
         if source:
             message = _(

@@ -53,6 +53,28 @@ class Paragraph:
     type: Literal["paragraph"] = "paragraph"
 
 
+def promise_number(value: Any) -> int | None:
+    """The number of a servicebelofte as the letter file gives it: 4, or 4.0 (JSON does not
+    tell them apart, so 4.0 is read as 4); None for anything else (4.5, "4", true)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
+
+
+def promise_number_of_key(key: Any) -> int | None:
+    """The number a snapshot key stands for: "4" → 4; also "4.0", the key a version saved
+    before 4.0 was read as 4 may carry; None for anything else."""
+    text = str(key)
+    whole, dot, fraction = text.partition(".")
+    if whole.isdigit() and whole.isascii() and (not dot or (fraction and set(fraction) == {"0"})):
+        return int(whole)
+    return None
+
+
 @dataclass
 class Promise:
     number: int

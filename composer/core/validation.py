@@ -84,6 +84,12 @@ def _expected_types(names: list[str]) -> str:
     return wanted
 
 
+def _is_promise_number(path: list[Any]) -> bool:
+    """`body[i].number`: only a promise block has a number (4 and 4.0 pass; 4.5, "4" and
+    true do not: JSON Schema's integer is a number without fraction, never a boolean)."""
+    return len(path) == 3 and path[0] == "body" and isinstance(path[1], int) and path[2] == "number"
+
+
 def _schema_message(error: ValidationError) -> tuple[str, str]:
     path = list(error.absolute_path)
     kind = error.validator
@@ -93,6 +99,12 @@ def _schema_message(error: ValidationError) -> tuple[str, str]:
         return field_path([*path, missing]), message
     where = field_path(path)
     value = _shown(error.instance)
+    if kind in ("type", "minimum") and _is_promise_number(path):
+        message = _(
+            "Blok {block} (servicebelofte): het nummer moet een geheel getal vanaf 1 zijn, "
+            "zoals 4, niet {value}."
+        )
+        return where, message.format(block=path[1] + 1, value=value)
     if kind == "type":
         expected = error.validator_value
         names = [expected] if isinstance(expected, str) else list(expected)

@@ -45,6 +45,8 @@ def offer_drafts(window) -> None:
             question.format(description=draft.description),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         )
+        if window.quitting:  # the program was asked to quit while asking: keep the draft
+            return
         if answer == QMessageBox.StandardButton.Yes:
             window.session.restore_draft(draft.key)
             return
@@ -74,6 +76,14 @@ def main(letter: Path | None = None) -> int:
 
     collector = MainThreadGarbageCollector(app)
     window = MainWindow(None, settings)
+    from composer.gui.quit_signals import QuitOnSignals
+
+    def quit_on_signal() -> None:
+        window.quit_keeping_drafts()
+        app.exit(0)  # also ends a dialog that is open (its event loop)
+
+    signals = QuitOnSignals(quit_on_signal)  # SIGTERM, SIGINT: quit, no questions, drafts kept
+    signals.install()
     window.show()
 
     def opened(seeded: list[int]) -> None:
@@ -85,6 +95,7 @@ def main(letter: Path | None = None) -> int:
 
     window.open_library(settings.database_url, seed=True, then=opened)
     code = app.exec()
+    signals.uninstall()
     if window.library is not None:
         window.library.close()
     collector.stop()

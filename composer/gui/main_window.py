@@ -83,6 +83,7 @@ class MainWindow(WindowMenus):
             self.ensure_panels()
             self.ensure_preview()
         self.statusBar().showMessage(_(READY_MESSAGE) if library else _(OPENING_MESSAGE))
+        self.quitting = False  # quit_keeping_drafts: closing without questions
 
     # Building
 
@@ -526,8 +527,14 @@ class MainWindow(WindowMenus):
 
     # Closing
 
+    def quit_keeping_drafts(self) -> None:
+        """Close without asking (the system asked: SIGTERM, logout); unsaved edits are kept as
+        a draft, offered back at the next start."""
+        self.quitting = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not self.confirm_discard():
+        if not self.quitting and not self.confirm_discard():
             event.ignore()
             return
         self.session.close()

@@ -34,7 +34,7 @@ from composer.errors import ComposerError
 from composer.i18n import _
 from composer.render.pdf.cancel import CancelToken
 from composer.render.pdf.locate import find_soffice
-from composer.render.pdf.process_group import kill_group, run_group
+from composer.render.pdf.process_group import kill_group, run_group, start_group
 
 if TYPE_CHECKING:  # the conversion machinery loads at the first refresh, not at start-up
     pass
@@ -127,16 +127,13 @@ class WarmOffice:
         with contextlib.suppress(OSError):
             self.pipe.unlink()  # a socket left by a killed office would look like a ready one
         args = [str(self.soffice), user_installation(self.profile), *_OFFICE_ARGS]
-        group = {"start_new_session": True}  # killpg reaches soffice.bin and its helpers
         self.started = time.monotonic()
-        with open(self.work / "office.log", "wb") as log:
-            self.process = subprocess.Popen(
-                [*args, "private:factory/swriter"],  # a hidden frame: the office stays up
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=log,
-                **group,
-            )
+        # A group of its own (killpg reaches soffice.bin and its helpers) that dies with
+        # Composer, even when Composer is killed: this office outlives the thread starting it.
+        self.process = start_group(
+            [*args, "private:factory/swriter"],  # a hidden frame: the office stays up
+            self.work / "office.log",
+        )
 
     @property
     def alive(self) -> bool:

@@ -9,6 +9,7 @@ from openpyxl.utils import get_column_letter
 
 from composer.errors import ComposerError
 from composer.i18n import _
+from composer.merge import limits
 from composer.merge.fields import WHOLE_ADDRESS, ParsedRow, build_data, country_code, person_form
 from composer.merge.fields import yes_no as parse_yes_no
 
@@ -53,13 +54,38 @@ def _header_key(header: str) -> str:
     return re.sub(r"[\s\-]+", "_", header.strip().lower())
 
 
-def split_header_row(records: list[tuple[int, list[str]]]) -> Table:
-    """The first non-empty record is the header; empty records after it are skipped."""
-    filled = [(number, cells) for number, cells in records if any(cells)]
-    if not filled:
-        return Table(header=[], rows=[])
-    (_number, header), *rows = filled
-    return Table(header=header, rows=rows)
+class SheetRecords:
+    """Collects a sheet's records as they are read: the first filled one is the header, empty
+    ones are skipped, at most MAX_COLUMNS columns are kept, and more than MAX_ROWS filled rows
+    stop the reading (so a huge list never fills the memory)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.records: list[tuple[int, list[str]]] = []
+        self.wide = False
+
+    def add(self, number: int, cells: list[str]) -> None:
+        if len(cells) > limits.MAX_COLUMNS:
+            self.wide = self.wide or any(cells[limits.MAX_COLUMNS :])
+            cells = cells[: limits.MAX_COLUMNS]
+        while cells and not cells[-1]:
+            cells.pop()
+        if not cells:
+            return
+        if len(self.records) > limits.MAX_ROWS:  # the header and MAX_ROWS rows are there
+            raise limits.too_many_rows(self.name)
+        self.records.append((number, cells))
+
+    def table(self) -> Table:
+        if not self.records:
+            return Table(header=[], rows=[])
+        (_number, header), *rows = self.records
+        warnings = [limits.columns_ignored(get_column_letter(limits.MAX_COLUMNS + 1))]
+        return Table(header=header, rows=rows, warnings=warnings if self.wide else [])
+
+
+def _shown_header(header: str) -> str:
+    return header if len(header) <= 60 else f"{header[:60]}…"
 
 
 def _column_map(table: Table) -> tuple[dict[str, int], dict[str, str], list[str]]:
@@ -82,12 +108,14 @@ def _column_map(table: Table) -> tuple[dict[str, int], dict[str, str], list[str]
         path = _PATH_BY_NAME.get(_header_key(header))
         if path is None:
             warnings.append(
-                _("Kolom ‘{header}’ is onbekend en wordt genegeerd.").format(header=header)
+                _("Kolom ‘{header}’ is onbekend en wordt genegeerd.").format(
+                    header=_shown_header(header)
+                )
             )
         elif path in positions:
             warnings.append(
                 _("Kolom ‘{header}’ wordt genegeerd: kolom ‘{other}’ bevat dat gegeven al.").format(
-                    header=header, other=names[path]
+                    header=_shown_header(header), other=names[path]
                 )
             )
         else:
@@ -116,6 +144,11 @@ def _parsed_row(
     problems: list[tuple[str, str]] = []
     reported: set[str] = set()
     for path in DUTCH_NAMES:
+        if len(raw.get(path, "")) > limits.MAX_CELL_CHARS:
+            values[path] = raw[path]
+            problems.append((fields[path], limits.cell_too_long()))
+            reported.add(path)
+            continue
         value, problem = _convert(path, raw.get(path, ""))
         values[path] = value
         if problem is not None:

@@ -9,7 +9,8 @@ import re
 
 from composer.errors import ComposerError
 from composer.i18n import _
-from composer.merge.columns import Table, split_header_row
+from composer.merge import limits
+from composer.merge.columns import SheetRecords, Table
 
 _DELIMITERS = ",;"
 # Excel's "Unicode text" is tab-separated; the fallback counts tabs too.
@@ -84,14 +85,17 @@ def detect_delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _records(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]]:
-    """Every record numbered as the spreadsheet shows it; a blank line is a (skipped) row too."""
+def _records(text: str, delimiter: str, name: str) -> Table:
+    """Every filled record numbered as the spreadsheet shows it (a blank line is a row too);
+    stops past the row limit, reads at most MAX_COLUMNS columns."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"')
+    records = SheetRecords(name)
     try:
-        return [
-            (number, [cell.strip() for cell in cells]) for number, cells in enumerate(reader, 1)
-        ]
-    except csv.Error:
+        for number, cells in enumerate(reader, 1):
+            records.add(number, [cell.strip() for cell in cells])
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            raise limits.csv_cell_too_long(name, reader.line_num) from None
         raise ComposerError(
             _(
                 "‘{name}’ is geen geldig CSV-bestand: regel {line} kan niet worden gelezen. "
@@ -99,6 +103,7 @@ def _records(text: str, delimiter: str, name: str) -> list[tuple[int, list[str]]
                 "Excel."
             ).format(name=name, line=reader.line_num)
         ) from None
+    return records.table()
 
 
 def read_csv_table(raw: bytes, name: str) -> Table:
@@ -109,6 +114,6 @@ def read_csv_table(raw: bytes, name: str) -> Table:
         delimiter, text = sep_line.group(1), text[sep_line.end() :]
     else:
         delimiter = detect_delimiter(text)
-    table = split_header_row(_records(text, delimiter, name))
+    table = _records(text, delimiter, name)
     table.warnings.extend(warnings)
     return table

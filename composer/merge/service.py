@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import contextlib
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from composer.core.models import Letter
 from composer.errors import ComposerError
-from composer.fileio import write_bytes_atomic, write_text_atomic
+from composer.fileio import write_bytes_atomic, write_text_atomic, write_work_file
 from composer.i18n import _, ngettext
-from composer.merge.filenames import merge_file_stems
+from composer.merge import scratch as scratch_folders
+from composer.merge.filenames import check_file_names, merge_file_stems
 from composer.merge.rows import MergeRow
 from composer.render.docx import DocxRenderer, RenderedDocx
 from composer.render.pdf.cancel import CancelToken
@@ -119,7 +119,9 @@ def run_merge(
     valid = [row for row in rows if row.valid]
     stems = merge_file_stems([row.addressee for row in valid])
     out_dir = Path(out_dir)
-    _refuse_overwrite(_planned_files(out_dir, stems, options, bool(skipped)), out_dir, options)
+    planned = _planned_files(out_dir, stems, options, bool(skipped))
+    check_file_names(planned)  # every name valid, unique and short enough, before any is written
+    _refuse_overwrite(planned, out_dir, options)
     letters = [replace(letter, addressees=[row.addressee]) for row in valid]
     run = _MergeRun(letters, stems, out_dir, options, progress, cancel)
     run.report.skipped = skipped
@@ -173,7 +175,8 @@ class _MergeRun:
 
     def run(self) -> None:
         needs_pdf = "pdf" in self.options.formats or self.options.combined
-        scratch = Path(tempfile.mkdtemp(prefix="composer-merge-")) if needs_pdf else None
+        scratch_folders.sweep_stale()  # what a killed merge left behind
+        scratch = scratch_folders.scratch_folder() if needs_pdf else None
         try:
             docx_files = self._write_docx(scratch)
             if needs_pdf and not self.report.cancelled:
@@ -209,14 +212,15 @@ class _MergeRun:
             else:
                 assert scratch is not None
                 target = scratch / f"{stem}.docx"
-                target.write_bytes(rendered.data)
+                write_work_file(target, rendered.data)
             files.append(target)
             if self.progress:
                 self.progress("docx", index + 1, len(self.stems))
         return files
 
     def _write_pdfs(self, docx_files: list[Path], scratch: Path | None) -> None:
-        from composer.render.pdf import ConversionCancelled, PdfEngine
+        from composer.render.pdf import ConversionCancelled, PdfConversionError, PdfEngine
+        from composer.render.pdf.batch import docx_kept_sentence
 
         to_keep = "pdf" in self.options.formats
         folder = self.out_dir if to_keep else scratch
@@ -225,11 +229,10 @@ class _MergeRun:
             (docx, folder / f"{stem}.pdf")
             for docx, stem in zip(docx_files, self.stems, strict=False)
         ]
+        before = {pdf: _identity(pdf) for _, pdf in jobs}  # with --force: the old PDFs
         progress = self.progress
         try:
             with PdfEngine() as engine:
-                if docx_files:
-                    self.report.warnings.extend(engine.font_warnings(docx_files[0]))
                 results = engine.convert_many(
                     jobs,
                     progress=(lambda done, total: progress("pdf", done, total))
@@ -238,10 +241,23 @@ class _MergeRun:
                     cancel=self.cancel,
                 )
             self.report.engine = results[0].engine if results else ""
+            # Font warnings (the same for every letter of one template) and, once, a LibreOffice
+            # that did not answer: each said once.
+            for warning in dict.fromkeys(w for result in results for w in result.warnings):
+                if warning not in self._warnings:
+                    self._warnings.add(warning)
+                    self.report.warnings.append(warning)
+        except PdfConversionError as exc:
+            if "docx" not in self.options.formats:
+                raise  # the DOCX files were only a step towards the PDFs, and are gone
+            kept = f"{exc.message} {docx_kept_sentence(len(exc.failed))}"
+            raise PdfConversionError(kept, exc.failed, exc.finished, exc.details) from None
         except ConversionCancelled:
             self.report.cancelled = True
-            if to_keep:
-                self.report.written.extend(pdf for _, pdf in jobs if pdf.exists())
+            if to_keep:  # only the PDFs made now, not an old one that is still there
+                self.report.written.extend(
+                    pdf for _, pdf in jobs if _identity(pdf) not in (None, before[pdf])
+                )
             return
         if to_keep:
             self.report.written.extend(pdf for _, pdf in jobs)
@@ -249,6 +265,16 @@ class _MergeRun:
             self.report.combined = self.out_dir / COMBINED_NAME
             _combine([pdf for _, pdf in jobs], self.report.combined)
             self.report.written.append(self.report.combined)
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    """What tells a file apart from the one that was there before: an atomic write replaces it
+    with a new file (a new inode, a new change time); None when there is none."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_ino, status.st_ctime_ns, status.st_size
 
 
 def _combine(pdfs: list[Path], target: Path) -> None:

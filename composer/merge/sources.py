@@ -13,6 +13,7 @@ from composer.core.validation import addressee_problems
 from composer.dutch.addresses import address_lines
 from composer.errors import AddressError, ComposerError
 from composer.i18n import _
+from composer.merge import limits
 from composer.merge.columns import Table, table_rows
 from composer.merge.csv_source import read_csv_table
 from composer.merge.fields import WHOLE_ADDRESS, ParsedRow
@@ -112,8 +113,13 @@ _READERS: dict[str, Reader] = {
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The whole file, refused when larger than the limit (checked before and while reading)."""
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        if size > limits.MAX_FILE_BYTES:
+            raise limits.file_too_large(path.name, size)
+        with path.open("rb") as stream:
+            raw = stream.read(limits.MAX_FILE_BYTES + 1)  # a pipe or a growing file: stop
     except FileNotFoundError:
         raise ComposerError(
             _("De adressenlijst ‘{path}’ bestaat niet.").format(path=path)
@@ -132,6 +138,8 @@ def _read_bytes(path: Path) -> bytes:
                 path=path, reason=error.strerror
             )
         ) from None
+    if len(raw) > limits.MAX_FILE_BYTES:
+        raise limits.file_too_large(path.name, len(raw))
     if not raw.strip():
         raise ComposerError(_("De adressenlijst ‘{name}’ is leeg.").format(name=path.name))
     return raw

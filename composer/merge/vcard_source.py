@@ -9,8 +9,10 @@ import vobject
 
 from composer.errors import ComposerError
 from composer.i18n import _
+from composer.merge import limits
 from composer.merge.csv_source import decode_text
 from composer.merge.fields import ADDRESS_KEYS, PERSON_KEYS, ParsedRow, build_data, country_code
+from composer.merge.vcard_lines import TOO_LONG, kept_text
 
 # Dutch tussenvoegsels a family name can start with (after "’" is read as "'").
 _INFIXES = frozenset(
@@ -181,6 +183,8 @@ def _card_row(card: Any, number: int) -> ParsedRow:
     fields.update({"organisation": "ORG", "department": "ORG", "role": role_source})
     fields["person.form"] = "GENDER"
     problems = [("ADR", country_problem)] if country_problem else []
+    reported = {"address.country"} if country_problem else set()
+    _too_long(card, values, fields, problems, reported)
     return ParsedRow(
         number=number,
         label=_("vCard {number}").format(number=number),
@@ -189,8 +193,39 @@ def _card_row(card: Any, number: int) -> ParsedRow:
         whole_address="ADR",
         field_word="veld",  # not screen text
         problems=problems,
-        reported_paths={"address.country"} if country_problem else set(),
+        reported_paths=reported,
     )
+
+
+# The data paths each vCard property fills, for a property left out because it was too long.
+_PATHS_BY_PROPERTY = {
+    "ADR": tuple(f"address.{key}" for key in ADDRESS_KEYS),
+    "N": tuple(f"person.{key}" for key in PERSON_KEYS),
+    "FN": tuple(f"person.{key}" for key in PERSON_KEYS),
+    "ORG": ("organisation", "department"),
+    "TITLE": ("role",),
+    "ROLE": ("role",),
+}
+
+
+def _too_long(
+    card: Any,
+    values: dict[str, Any],
+    fields: dict[str, str],
+    problems: list[tuple[str, str]],
+    reported: set[str],
+) -> None:
+    """A problem per field that is over the length limit, or was left out for its length."""
+    too_long: dict[str, set[str]] = {}
+    for line in _lines(card, TOO_LONG.lower()):
+        prop = _text(line.value).upper()
+        too_long.setdefault(prop, set()).update(_PATHS_BY_PROPERTY.get(prop, ()))
+    for path, value in values.items():
+        if isinstance(value, str) and len(value) > limits.MAX_CELL_CHARS:
+            too_long.setdefault(fields.get(path, "ADR"), set()).add(path)
+    for prop, paths in too_long.items():
+        problems.append((prop, limits.cell_too_long()))
+        reported.update(paths)
 
 
 def _cards(text: str, name: str) -> list[Any]:
@@ -223,7 +258,7 @@ def read_vcards(raw: bytes, name: str) -> tuple[list[ParsedRow], list[str]]:
     """One row per vCard, numbered 1, 2, … in file order; and warnings about the encoding."""
     text, warnings = decode_text(raw, name)
     rows = []
-    for number, card in enumerate(_cards(text, name), 1):
+    for number, card in enumerate(_cards(kept_text(text, name), name), 1):
         try:
             rows.append(_card_row(card, number))
         except (AttributeError, TypeError, ValueError):  # a value of a shape no vCard has

@@ -17,10 +17,15 @@ from lxml import etree
 from composer.errors import TemplateProblem
 from composer.i18n import _
 from composer.render.layout import apply_layout
+from composer.render.limits import RenderLimitError, render_budget
+from composer.render.package_check import package_problems, part_label
+from composer.render.package_reader import read_package
 from composer.render.sandbox import make_environment
 
 _RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
+# libxml2's refusal of a text node over 10 MB (its wording differs between versions).
+_HUGE_TEXT = re.compile(r"huge text node|Text node too long", re.IGNORECASE)
 
 
 def docxtpl_preprocess(xml: str) -> str:
@@ -37,19 +42,26 @@ def prepared_source(xml: str) -> str:
 
 
 def read_docx_parts(path: Path) -> list[tuple[zipfile.ZipInfo, bytes]]:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            return [(info, archive.read(info)) for info in archive.infolist()]
-    except FileNotFoundError:
-        raise TemplateProblem(
-            _("Het sjabloonbestand ‘{path}’ bestaat niet.").format(path=path)
-        ) from None
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise TemplateProblem(
-            _("‘{path}’ is geen geldig Word-document (.docx): {error}.").format(
-                path=path, error=exc
+    """The template's members, read within limits; TemplateProblem if the package is unsafe.
+
+    Every render reads its template through here, so what `templates check` refuses (anything
+    loaded from outside, macros, zip bombs; see package_check.py) never reaches a document.
+    """
+    path = Path(path)
+    parts = read_package(path)
+    problems = package_problems(parts)
+    if problems:
+        head = _("Het sjabloon ‘{name}’ is niet veilig of niet bruikbaar:").format(name=path.name)
+        listed = [
+            "- "
+            + _("{where}: {problem}").format(
+                where=part_label(problem.part) if problem.part else path.name,
+                problem=problem.message,
             )
-        ) from None
+            for problem in problems
+        ]
+        raise TemplateProblem("\n".join([head, *listed]))
+    return parts
 
 
 @dataclass
@@ -84,37 +96,58 @@ class CompiledTemplate:
             self._parts.append(_Part(info, data, template))
 
     def render_parts(self, context: dict[str, Any]) -> dict[str, bytes]:
-        """The rendered text parts by name, each checked to be well-formed XML."""
+        """The rendered text parts by name, each checked to be well-formed XML.
+
+        All parts together get one budget of time and output (composer/render/limits.py).
+        """
         rendered: dict[str, bytes] = {}
-        for part in self._parts:
-            if part.template is None:
-                continue
-            try:
-                xml = part.template.render(context)
-            except SecurityError as exc:
-                raise TemplateProblem(
-                    _("Het sjabloon ‘{name}’ probeert iets wat niet is toegestaan: {error}").format(
-                        name=self.path.name, error=exc
-                    )
-                ) from None
-            except TemplateError as exc:
-                raise TemplateProblem(
-                    _("Het sjabloon ‘{name}’ kan niet worden ingevuld: {error}").format(
-                        name=self.path.name, error=exc
-                    )
-                ) from None
-            xml = xml.replace("\n<w:p", "<w:p")
-            data = xml.encode("utf-8")
-            try:
-                etree.fromstring(data)
-            except etree.XMLSyntaxError as exc:
-                raise TemplateProblem(
-                    _("Het sjabloon ‘{name}’ levert ongeldige XML op in {part}: {error}").format(
-                        name=self.path.name, part=part.info.filename, error=exc
-                    )
-                ) from None
-            rendered[part.info.filename] = data
+        with render_budget():
+            for part in self._parts:
+                if part.template is not None:
+                    rendered[part.info.filename] = self._render_part(part, context)
         return rendered
+
+    def _render_part(self, part: _Part, context: dict[str, Any]) -> bytes:
+        assert part.template is not None
+        try:
+            xml = part.template.render(context)
+        except RenderLimitError as exc:
+            raise TemplateProblem(
+                _(
+                    "Het sjabloon ‘{name}’ is gestopt: {reason}. Pas het sjabloon aan en "
+                    "controleer het met ‘composer templates check’."
+                ).format(name=self.path.name, reason=exc)
+            ) from None
+        except SecurityError as exc:
+            raise TemplateProblem(
+                _("Het sjabloon ‘{name}’ probeert iets wat niet is toegestaan: {error}").format(
+                    name=self.path.name, error=exc
+                )
+            ) from None
+        except TemplateError as exc:
+            raise TemplateProblem(
+                _("Het sjabloon ‘{name}’ kan niet worden ingevuld: {error}").format(
+                    name=self.path.name, error=exc
+                )
+            ) from None
+        data = xml.replace("\n<w:p", "<w:p").encode("utf-8")
+        try:
+            etree.fromstring(data)
+        except etree.XMLSyntaxError as exc:
+            if _HUGE_TEXT.search(str(exc)):
+                raise TemplateProblem(
+                    _(
+                        "Het sjabloon ‘{name}’ zet in {part} meer dan 10 MB tekst aan één stuk, "
+                        "zonder alinea of regeleinde ertussen; zo'n stuk tekst kan niet in een "
+                        "Word-document. Pas het sjabloon aan."
+                    ).format(name=self.path.name, part=part.info.filename)
+                ) from None
+            raise TemplateProblem(
+                _("Het sjabloon ‘{name}’ levert ongeldige XML op in {part}: {error}").format(
+                    name=self.path.name, part=part.info.filename, error=exc
+                )
+            ) from None
+        return data
 
     def render(self, context: dict[str, Any], replace: dict[str, bytes] | None = None) -> bytes:
         """The finished DOCX as bytes; `replace` swaps whole parts (e.g. docProps/core.xml)."""

@@ -14,6 +14,7 @@ from composer.dutch.salutations import salutation_for
 from composer.dutch.typography import attribution
 from composer.errors import AddressError, ComposerError
 from composer.i18n import _
+from composer.render.letter_size import check_letter_size
 from composer.render.usertext import Cleaner
 
 SEVERAL_ADDRESSEES_LINE = "Aan de geadresseerden op de verzendlijst"
@@ -128,6 +129,7 @@ def _body(letter: Letter, inputs: RenderInputs, clean: Cleaner) -> list[dict[str
 
 def build_context(letter: Letter, kind: str, inputs: RenderInputs) -> dict[str, Any]:
     """The template context for `letter`; warnings about cleaned text go to `inputs.warnings`."""
+    check_letter_size(letter)
     clean = Cleaner()
     addressees = [
         _clean_addressee(a, f"addressees[{i}]", clean) for i, a in enumerate(letter.addressees)

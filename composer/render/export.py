@@ -8,7 +8,7 @@ from pathlib import Path
 
 from composer.core.models import Letter
 from composer.errors import ComposerError
-from composer.fileio import write_bytes_atomic
+from composer.fileio import write_bytes_atomic, write_work_file
 from composer.i18n import _
 from composer.render.docx import render_docx
 from composer.settings import Settings
@@ -42,11 +42,16 @@ def export_letter(letter: Letter, out: Path, settings: Settings | None = None) -
         write_bytes_atomic(out, rendered.data)
         return ExportResult(out, list(rendered.warnings))
     from composer.render.pdf import PdfEngine
+    from composer.render.pdf.output_check import read_checked_pdf
 
     with tempfile.TemporaryDirectory(prefix="composer-pdf-") as folder:
         docx = Path(folder) / f"{out.stem or 'brief'}.docx"
-        docx.write_bytes(rendered.data)
+        write_work_file(docx, rendered.data)
+        made = Path(folder) / f"{out.stem or 'brief'}.pdf"
         with PdfEngine() as engine:
-            warnings = [*rendered.warnings, *engine.font_warnings(docx)]
-            result = engine.convert(docx, out)
+            result = engine.convert(docx, made)
+        # The result carries the font warnings and, once, a LibreOffice that did not answer.
+        warnings = [*rendered.warnings, *result.warnings]
+        # Only a sound PDF/A takes the place of `out`; junk from the converter never does.
+        write_bytes_atomic(out, read_checked_pdf(made, name=out.name))
     return ExportResult(out, warnings, result.engine)

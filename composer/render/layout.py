@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from lxml import etree
 
+from composer.errors import ComposerError
+from composer.i18n import _
+from composer.settings import MAX_LAYOUT_MM, valid_millimetres
+
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 ADDRESS_TABLE_CAPTION = "Adresvenster"
@@ -15,6 +19,37 @@ _MARGINS = {
     "margin_right_mm": "right",
     "margin_bottom_mm": "bottom",
 }
+
+_OPPOSITE_MARGINS = (
+    ("margin_top_mm", "margin_bottom_mm", "page_height_mm"),
+    ("margin_left_mm", "margin_right_mm", "page_width_mm"),
+)
+
+
+def _checked(layout: dict[str, float]) -> None:
+    for key, value in layout.items():
+        if key.endswith("_mm") and not isinstance(value, list) and not valid_millimetres(value):
+            raise ComposerError(
+                _(
+                    "De opmaakinstelling ‘{key}’ is {value}; gebruik een getal van 0 tot en met "
+                    "{maximum} millimeter."
+                ).format(key=key, value=value, maximum=MAX_LAYOUT_MM)
+            )
+    for first, second, page in _OPPOSITE_MARGINS:
+        if not (page in layout and first in layout and second in layout):
+            continue
+        if layout[first] + layout[second] >= layout[page]:
+            raise ComposerError(
+                _(
+                    "De marges ‘{first}’ en ‘{second}’ zijn samen {total} mm en laten op een "
+                    "pagina van {page} mm geen ruimte voor tekst. Maak ze kleiner."
+                ).format(
+                    first=first,
+                    second=second,
+                    total=f"{layout[first] + layout[second]:g}",
+                    page=f"{layout[page]:g}",
+                )
+            )
 
 
 def twips(mm: float) -> int:
@@ -33,7 +68,11 @@ def _child(parent: etree._Element, name: str) -> etree._Element:
 
 
 def apply_layout(xml: str, layout: dict[str, float]) -> str:
-    """Return document.xml with margins and the address window moved to the given millimetres."""
+    """Return document.xml with margins and the address window moved to the given millimetres.
+
+    A value that is not a number from 0 to MAX_LAYOUT_MM is refused with a ComposerError.
+    """
+    _checked(layout)
     root = etree.fromstring(xml.encode("utf-8"))
     for section in root.iter(_w("sectPr")):
         margins = section.find("w:pgMar", NS)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,13 +15,20 @@ from lxml import etree
 
 from composer.errors import TemplateProblem
 from composer.i18n import N_, _
-from composer.render.compiled import _RENDERED_PART, prepared_source, read_docx_parts
+from composer.render.compiled import _RENDERED_PART, prepared_source
 from composer.render.context_sample import SAMPLE_CONTEXT
+from composer.render.package_check import package_problems, part_label
+from composer.render.package_reader import read_package
 from composer.render.sandbox import make_environment
+from composer.render.tag_scan import (
+    MAX_STRAY_DELIMITERS,
+    paragraph_at,
+    stray_delimiters,
+    tag_spans,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _TRACKED = re.compile(r"<w:(ins|del|moveFrom|moveTo|rPrChange|pPrChange|sectPrChange)[ >]")
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}")
 _TAGS = re.compile(r"<[^>]+>")
 # Severities: compared untranslated, shown through _() (see Finding.__str__).
 ERROR = N_("fout")
@@ -36,17 +45,6 @@ class Finding:
         return _("{severity}: {where}: {problem}").format(
             severity=_(self.severity), where=self.where, problem=self.message
         )
-
-
-def _part_label(name: str) -> str:
-    stem = Path(name).stem
-    if stem == "document":
-        return _("hoofdtekst")
-    if stem.startswith("header"):
-        return _("koptekst ({part})").format(part=Path(name).name)
-    if stem.startswith("footer"):
-        return _("voettekst ({part})").format(part=Path(name).name)
-    return Path(name).name
 
 
 def _where(label: str, paragraph: int) -> str:
@@ -70,23 +68,25 @@ def _split_tags(label: str, xml: bytes) -> list[Finding]:
     findings = []
     for number, runs in enumerate(_paragraph_texts(xml), start=1):
         joined = "".join(runs)
-        bounds, position = [], 0
+        starts, ends, position = [], [], 0
         for run in runs:
-            bounds.append((position, position + len(run)))
+            starts.append(position)
             position += len(run)
-        for match in _TAG.finditer(joined):
-            inside_one = any(s <= match.start() and match.end() <= e for s, e in bounds)
-            if not inside_one:
-                findings.append(
-                    Finding(
-                        WARNING,
-                        _where(label, number),
-                        _(
-                            "de tag ‘{tag}’ is in Word over meerdere opmaakdelen verdeeld. "
-                            "Typ de tag opnieuw in één keer, zonder opmaak halverwege."
-                        ).format(tag=_short(match.group())),
-                    )
+            ends.append(position)
+        for start, end in tag_spans(joined):
+            run = bisect_right(starts, start) - 1  # the last run that starts at or before it
+            if end <= ends[run]:
+                continue
+            findings.append(
+                Finding(
+                    WARNING,
+                    _where(label, number),
+                    _(
+                        "de tag ‘{tag}’ is in Word over meerdere opmaakdelen verdeeld. "
+                        "Typ de tag opnieuw in één keer, zonder opmaak halverwege."
+                    ).format(tag=_short(joined[start:end])),
                 )
+            )
     return findings
 
 
@@ -108,13 +108,22 @@ def _tracked_changes(label: str, xml: str) -> list[Finding]:
     ]
 
 
-def _paragraph_of_line(source: str, lineno: int) -> int:
-    """prepared_source starts every paragraph on a new line: count those up to `lineno`."""
-    lines = source.splitlines()[:lineno]
-    return max(sum(1 for line in lines if line.startswith("<w:p")), 1)
+ParagraphOf = Callable[[int], int]
 
 
-def _unsafe_names(label: str, tree: nodes.Template, source: str) -> list[Finding]:
+def _paragraph_of_line(source: str) -> ParagraphOf:
+    """prepared_source starts every paragraph on a new line: Jinja line number → paragraph.
+
+    Counted once per part, so that thousands of findings cost one pass, not one pass each.
+    """
+    counts, count = [0], 0
+    for line in source.splitlines():
+        count += line.startswith("<w:p")
+        counts.append(count)
+    return lambda lineno: max(counts[min(max(lineno, 0), len(counts) - 1)], 1)
+
+
+def _unsafe_names(label: str, tree: nodes.Template, paragraph_of: ParagraphOf) -> list[Finding]:
     """Attribute names with underscores lead to Python internals (`''.__class__.__mro__`)."""
     findings = []
     for node in tree.find_all((nodes.Getattr, nodes.Const)):
@@ -126,7 +135,7 @@ def _unsafe_names(label: str, tree: nodes.Template, source: str) -> list[Finding
             findings.append(
                 Finding(
                     ERROR,
-                    _where(label, _paragraph_of_line(source, node.lineno)),
+                    _where(label, paragraph_of(node.lineno)),
                     _(
                         "‘{name}’ is niet toegestaan: sjablonen mogen niet bij de interne delen "
                         "van het programma komen."
@@ -134,6 +143,31 @@ def _unsafe_names(label: str, tree: nodes.Template, source: str) -> list[Finding
                 )
             )
     return findings
+
+
+def _unescaped_output(label: str, tree: nodes.Template, paragraph_of: ParagraphOf) -> list[Finding]:
+    """`|safe` and `{% autoescape false %}` would put text from a letter into the document as
+    raw WordprocessingML: a field that loads a file or a web address, for one."""
+    found: list[tuple[str, int]] = []
+    for node in tree.find_all((nodes.Filter, nodes.EvalContextModifier)):
+        if isinstance(node, nodes.EvalContextModifier):
+            found.append(("autoescape", node.lineno))
+        elif node.name == "safe" or (
+            node.name == "map"
+            and any(isinstance(a, nodes.Const) and a.value == "safe" for a in node.args)
+        ):
+            found.append(("safe", node.lineno))
+    return [
+        Finding(
+            ERROR,
+            _where(label, paragraph_of(lineno)),
+            _(
+                "‘{name}’ is niet toegestaan: daarmee komt tekst uit een brief ongecontroleerd als "
+                "Word-opmaak in het document."
+            ).format(name=name),
+        )
+        for name, lineno in found
+    ]
 
 
 def _loop_shapes(tree: nodes.Template) -> dict[str, set[str]]:
@@ -147,7 +181,7 @@ def _loop_shapes(tree: nodes.Template) -> dict[str, set[str]]:
     return shapes
 
 
-def _unknown_names(label: str, tree: nodes.Template, source: str) -> list[Finding]:
+def _unknown_names(label: str, tree: nodes.Template, paragraph_of: ParagraphOf) -> list[Finding]:
     findings = []
     loops = _loop_shapes(tree)
     for name in sorted(meta.find_undeclared_variables(tree) - set(SAMPLE_CONTEXT)):
@@ -162,59 +196,91 @@ def _unknown_names(label: str, tree: nodes.Template, source: str) -> list[Findin
             findings.append(
                 Finding(
                     ERROR,
-                    _where(label, _paragraph_of_line(source, node.lineno)),
+                    _where(label, paragraph_of(node.lineno)),
                     _("onbekende variabele ‘{name}’.").format(name=f"{owner}.{node.attr}"),
                 )
             )
     return findings
 
 
-def check_template(path: Path) -> list[Finding]:
-    """Every problem in the template file; an empty list means it is fit to use."""
+def _stray_tags(label: str, xml: str) -> list[Finding]:
+    """Thousands of lone `{%` or `}}` are refused here, before the cleaning that is slow on them."""
+    stray = stray_delimiters(xml)
+    if len(stray) <= MAX_STRAY_DELIMITERS:
+        return []
+    message = _(
+        "de tags kloppen niet: {count} keer staat er een {a}, {b}, {c} of {d} zonder "
+        "bijbehorend begin of eind, de eerste keer in deze alinea. Zorg dat elke {a} eindigt "
+        "met {c} en elke {b} met {d}, en zet geen tag binnen een andere."
+    ).format(count=len(stray), a="‘{{’", b="‘{%’", c="‘}}’", d="‘%}’")
+    return [Finding(ERROR, _where(label, paragraph_at(xml, stray[0])), message)]
+
+
+def _part_findings(environment: Any, label: str, data: bytes) -> list[Finding]:
+    """Everything wrong in one text part (hoofdtekst, koptekst, voettekst)."""
+    xml = data.decode("utf-8")
+    findings = _tracked_changes(label, xml)
+    stray = _stray_tags(label, xml)
+    if stray:
+        return findings + stray
+    findings += _split_tags(label, data)
+    source = prepared_source(xml)
+    paragraph_of = _paragraph_of_line(source)
     try:
-        parts = read_docx_parts(Path(path))
+        tree = environment.parse(source)
+    except TemplateSyntaxError as exc:
+        line = source.splitlines()[exc.lineno - 1] if exc.lineno else ""
+        findings.append(
+            Finding(
+                ERROR,
+                _where(label, paragraph_of(exc.lineno or 1)),
+                _("Jinja-syntaxfout in ‘{text}’: {error}.").format(
+                    text=_short(_TAGS.sub("", line)), error=exc.message
+                ),
+            )
+        )
+        return findings
+    unsafe = _unsafe_names(label, tree, paragraph_of) + _unescaped_output(label, tree, paragraph_of)
+    findings += unsafe + _unknown_names(label, tree, paragraph_of)
+    if unsafe:
+        return findings
+    try:
+        rendered = environment.from_string(source).render(SAMPLE_CONTEXT)
+        etree.fromstring(rendered.replace("\n<w:p", "<w:p").encode("utf-8"))
+    except SecurityError as exc:
+        message = _("geweigerd door de zandbak: {error}.").format(error=exc)
+        findings.append(Finding(ERROR, label, message))
+    except TemplateError as exc:
+        message = _("invullen met voorbeeldgegevens mislukt: {error}.").format(error=exc)
+        findings.append(Finding(ERROR, label, message))
+    except etree.XMLSyntaxError as exc:
+        message = _("het resultaat is geen geldige XML: {error}.").format(error=exc)
+        findings.append(Finding(ERROR, label, message))
+    return findings
+
+
+def check_template(path: Path) -> list[Finding]:
+    """Every problem in the template file; an empty list means it is fit to use.
+
+    The package comes first (limits, macros, anything loaded from outside; see
+    package_check.py); the text parts are only looked at when the package is safe.
+    """
+    path = Path(path)
+    try:
+        parts = read_package(path)
     except TemplateProblem as exc:
-        return [Finding(ERROR, Path(path).name, exc.message)]
+        return [Finding(ERROR, path.name, exc.message)]
+    problems = package_problems(parts)
+    if problems:
+        return [
+            Finding(ERROR, part_label(problem.part) if problem.part else path.name, problem.message)
+            for problem in problems
+        ]
     environment = make_environment()
     findings: list[Finding] = []
     for info, data in parts:
-        if not _RENDERED_PART.match(info.filename):
-            continue
-        label = _part_label(info.filename)
-        xml = data.decode("utf-8")
-        findings += _tracked_changes(label, xml)
-        findings += _split_tags(label, data)
-        source = prepared_source(xml)
-        try:
-            tree = environment.parse(source)
-        except TemplateSyntaxError as exc:
-            line = source.splitlines()[exc.lineno - 1] if exc.lineno else ""
-            findings.append(
-                Finding(
-                    ERROR,
-                    _where(label, _paragraph_of_line(source, exc.lineno or 1)),
-                    _("Jinja-syntaxfout in ‘{text}’: {error}.").format(
-                        text=_short(_TAGS.sub("", line)), error=exc.message
-                    ),
-                )
-            )
-            continue
-        unsafe = _unsafe_names(label, tree, source)
-        findings += unsafe + _unknown_names(label, tree, source)
-        if unsafe:
-            continue
-        try:
-            rendered = environment.from_string(source).render(SAMPLE_CONTEXT)
-            etree.fromstring(rendered.replace("\n<w:p", "<w:p").encode("utf-8"))
-        except SecurityError as exc:
-            message = _("geweigerd door de zandbak: {error}.").format(error=exc)
-            findings.append(Finding(ERROR, label, message))
-        except TemplateError as exc:
-            message = _("invullen met voorbeeldgegevens mislukt: {error}.").format(error=exc)
-            findings.append(Finding(ERROR, label, message))
-        except etree.XMLSyntaxError as exc:
-            message = _("het resultaat is geen geldige XML: {error}.").format(error=exc)
-            findings.append(Finding(ERROR, label, message))
+        if _RENDERED_PART.match(info.filename):
+            findings += _part_findings(environment, part_label(info.filename), data)
     return findings
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from composer.core.bounded_json import loads_bounded
 from composer.errors import ComposerError
 from composer.i18n import _
 from composer.paths import data_dir, templates_dir
@@ -26,8 +26,8 @@ class TemplateInfo:
 
 def _read_manifest(manifest: Path) -> TemplateInfo:
     try:
-        data: dict[str, Any] = json.loads(manifest.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data: dict[str, Any] = loads_bounded(manifest.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # ValueError: bad or too deep JSON
         raise ComposerError(
             _("De beschrijving van sjabloon ‘{manifest}’ is onleesbaar: {error}.").format(
                 manifest=manifest, error=exc

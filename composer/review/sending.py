@@ -14,8 +14,9 @@ from typing import Any, Protocol
 from composer import __version__
 from composer.core.models import Letter
 from composer.errors import ComposerError
-from composer.fileio import write_bytes_atomic
+from composer.fileio import write_bytes_atomic, write_work_file
 from composer.i18n import _
+from composer.render.pdf.output_check import read_checked_pdf
 
 ARCHIVE_FOLDER = "archief"
 
@@ -100,10 +101,11 @@ def write_archive(
     name = archive_name(kenmerk, letter_id)
     with tempfile.TemporaryDirectory(prefix="composer-verzenden-") as folder:
         docx = Path(folder) / f"{name}.docx"
-        docx.write_bytes(rendered.data)
+        write_work_file(docx, rendered.data)
         pdf = Path(folder) / f"{name}.pdf"
         result = converter.convert(docx, pdf)
-        pdf_data = pdf.read_bytes()
+        # Junk, a PDF without pages or without PDF/A must fail the send, not be archived.
+        pdf_data = read_checked_pdf(pdf, name=pdf.name)
     engine = str(getattr(result, "engine", "") or "")
     warnings = [*rendered.warnings, *getattr(result, "warnings", ())]
     relative = f"{archive_folder(letter_id, version)}/{name}"

@@ -148,8 +148,12 @@ class ReviewService:
             version_row(connection, letter_id, version)  # VersionNotFound for a wrong number
             workflow.check_approve(letter_id, locked.status, version, locked.latest_version)
             now = self._now()
-            store.add_approval(connection, letter_id, version, reviewer=reviewer, at=now)
-            store.add_event(connection, letter_id, "approved", version, actor=reviewer, at=now)
+            event = store.add_event(
+                connection, letter_id, "approved", version, actor=reviewer, at=now
+            )
+            store.add_approval(
+                connection, letter_id, version, reviewer=reviewer, at=now, event_hash=event
+            )
             store.set_status(connection, letter_id, STATUS_APPROVED)
         return self.status(letter_id)
 
@@ -323,6 +327,19 @@ class ReviewService:
                     ).format(letter_id=letter_id, version=now_latest.number)
                 )
             now = self._now()
+            text = (  # stored in the history as data: always Dutch
+                f"Verzonden met kenmerk {kenmerk}; goedgekeurd door {approval.reviewer}: "
+                f"versie {approval.version}"
+            )
+            if approval.version != latest.number:
+                text += (
+                    f" (versie {latest.number} verschilt daarvan alleen in het kenmerk, "
+                    "toegekend bij het verzenden)"
+                )
+            # The event first: each archive record carries its hash.
+            event = store.add_event(
+                connection, letter_id, "sent", latest.number, actor=author, at=now, text=text
+            )
             for archived in files:
                 store.add_archive_file(
                     connection,
@@ -334,19 +351,8 @@ class ReviewService:
                     size=archived.size,
                     engine=archived.engine,
                     at=now,
+                    event_hash=event,
                 )
-            text = (  # stored in the history as data: always Dutch
-                f"Verzonden met kenmerk {kenmerk}; goedgekeurd door {approval.reviewer}: "
-                f"versie {approval.version}"
-            )
-            if approval.version != latest.number:
-                text += (
-                    f" (versie {latest.number} verschilt daarvan alleen in het kenmerk, "
-                    "toegekend bij het verzenden)"
-                )
-            store.add_event(
-                connection, letter_id, "sent", latest.number, actor=author, at=now, text=text
-            )
             store.set_status(connection, letter_id, STATUS_SENT)
 
     def copy(self, letter_id: int, *, author: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from composer.errors import ComposerError
 from composer.i18n import _
@@ -17,6 +18,34 @@ from composer.review.statuses import (  # noqa: F401  (re-exported for the calle
 
 # The only field finalize changes (it puts the kenmerk in "ons kenmerk").
 REFERENCE_FIELD = "our_reference"
+
+# What each event does to the status: the statuses it may follow and the status after it. A copy
+# ("copied-from", "copied-to") leaves the status as it is. A letter starts as a concept.
+TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
+    "submitted": ((STATUS_CONCEPT,), STATUS_IN_REVIEW),
+    "approved": ((STATUS_IN_REVIEW,), STATUS_APPROVED),
+    "rejected": ((STATUS_IN_REVIEW,), STATUS_CONCEPT),
+    "saved-during-review": ((STATUS_IN_REVIEW,), STATUS_CONCEPT),
+    "saved-after-approval": ((STATUS_APPROVED,), STATUS_CONCEPT),
+    "sent": ((STATUS_APPROVED,), STATUS_SENT),
+}
+
+
+def replay_status(kinds: Iterable[str]) -> tuple[str, int | None]:
+    """The status a letter's events (their kinds, oldest first) give, starting from Concept.
+
+    Also returns the position (from 0) of the first event that its status at that moment does
+    not allow, or None; the replay stops there, with the status from before that event.
+    """
+    status = STATUS_CONCEPT
+    for position, kind in enumerate(kinds):
+        if kind in ("copied-from", "copied-to"):
+            continue
+        allowed, after = TRANSITIONS.get(kind, ((), status))
+        if status not in allowed:
+            return status, position
+        status = after
+    return status, None
 
 
 class WorkflowError(ComposerError):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -13,6 +14,10 @@ from composer.i18n import _
 
 class LibraryUnavailable(ComposerError):
     """The library file cannot be opened or created, or the server cannot be reached."""
+
+
+class LibraryMissing(LibraryUnavailable):
+    """The database server answers, but the database named in the address does not exist."""
 
 
 class LibraryFull(ComposerError):
@@ -49,8 +54,23 @@ def _sqlite_kind(orig: BaseException) -> str:
     return ""
 
 
+# A failed connection has no SQLSTATE: libpq only passes on the server's text (English, or
+# Dutch when the server speaks Dutch).
+_NO_DATABASE = re.compile(r'database "(?P<name>[^"]*)" (does not exist|bestaat niet)')
+_LOGIN_REFUSED = re.compile(
+    r'role "[^"]*" (does not exist|bestaat niet)|password authentication failed|'
+    r"no password supplied|no pg_hba\.conf entry|wachtwoord-authenticatie mislukt"
+)
+
+
 def _postgresql_kind(orig: BaseException) -> str:
     state = getattr(orig, "sqlstate", None) or ""
+    if not state:
+        text = " ".join(str(orig).split())
+        if _NO_DATABASE.search(text):
+            return "nodatabase"
+        if _LOGIN_REFUSED.search(text):
+            return "login"
     if state in ("53100", "53400"):  # disk_full, configuration_limit_exceeded
         return "full"
     if state in ("25006", "42501"):  # read_only_sql_transaction, insufficient_privilege
@@ -131,11 +151,16 @@ def _message(kind: str, where: str, orig: BaseException) -> ComposerError | None
             ).format(where=where, reason=_reason(orig))
         )
     if kind == "nodatabase":
-        return LibraryUnavailable(
+        server, _slash, database = where.rpartition("/")
+        found = _NO_DATABASE.search(" ".join(str(orig).split()))
+        return LibraryMissing(
             _(
-                "De database ‘{where}’ bestaat niet op de server. Laat de beheerder hem aanmaken "
-                "of controleer de naam in COMPOSER_DATABASE_URL."
-            ).format(where=where)
+                "De database ‘{database}’ bestaat niet op de databaseserver {server}; de server "
+                "zelf is wel bereikbaar. Laat de beheerder de database aanmaken (bijvoorbeeld met "
+                "het commando ‘createdb {database}’ of met ‘CREATE DATABASE’ in psql); Composer "
+                "maakt de tabellen daarna zelf aan. Of controleer de naam van de database in "
+                "COMPOSER_DATABASE_URL."
+            ).format(database=found.group("name") if found else database, server=server or where)
         )
     if kind == "unreachable":
         return LibraryUnavailable(

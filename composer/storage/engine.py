@@ -16,7 +16,7 @@ from sqlalchemy.engine import URL, Connection, Engine
 from composer.errors import ComposerError
 from composer.i18n import _
 from composer.paths import data_dir
-from composer.storage.database_errors import translated_errors
+from composer.storage.database_errors import LibraryReadOnly, translated_errors
 
 DATABASE_URL_VARIABLE = "COMPOSER_DATABASE_URL"
 LIBRARY_FILENAME = "bibliotheek.sqlite"
@@ -96,6 +96,55 @@ def _check_sqlite_folder(url: URL) -> None:
         )
 
 
+def read_only_file(url: URL) -> Path | None:
+    """The SQLite library file when it exists but Composer may not write it or its folder.
+
+    Such a file is opened read-only (see `_connect_read_only`): reading works, every write is
+    refused with LibraryReadOnly. os.access also sees a read-only mount (EROFS), also as root.
+    """
+    database = url.database or ""
+    if (
+        not database
+        or database == ":memory:"
+        or url.query.get("uri")
+        or database.startswith("file:")
+    ):
+        return None
+    path = Path(database).expanduser()
+    if not path.is_file():
+        return None
+    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        return None
+    return path.absolute()
+
+
+def _connect_read_only(path: Path, params: dict[str, Any]) -> sqlite3.Connection:
+    """A read-only connection to `path`, in a folder where SQLite may not make its side files.
+
+    A WAL library needs its `-shm` file; when that cannot be made, the file is opened as
+    immutable (nothing can change it while we read: the folder is read-only). Changes still in
+    a `-wal` file left behind would then be missed, so that case is refused.
+    """
+    params = {**params, "uri": True}
+    connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", **params)
+    try:
+        connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return connection
+    except sqlite3.OperationalError:
+        connection.close()
+    log = path.with_name(path.name + "-wal")
+    if log.is_file() and log.stat().st_size > 0:
+        raise LibraryReadOnly(
+            _(
+                "De bibliotheek ‘{where}’ staat in een map waarin Composer niet mag schrijven, "
+                "en de laatste wijzigingen staan nog in ‘{log}’. Composer kan ze zo niet lezen. "
+                "Open de bibliotheek één keer met schrijfrechten (of vraag de beheerder daarom); "
+                "er is niets veranderd."
+            ).format(where=path, log=log.name)
+        )
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", **params)
+
+
 def _on_sqlite_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # SQLAlchemy emits BEGIN itself (see _on_sqlite_begin); the driver must not.
     dbapi_connection.isolation_level = None
@@ -132,6 +181,14 @@ def open_engine(url: str | None = None) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         _check_sqlite_folder(parsed)
         engine = sa.create_engine(parsed, connect_args={"timeout": BUSY_TIMEOUT_SECONDS})
+
+        def connect(
+            _dialect: Any, _record: Any, _args: list[Any], params: dict[str, Any]
+        ) -> sqlite3.Connection | None:
+            path = read_only_file(parsed)  # looked at for every connection: rights may change
+            return None if path is None else _connect_read_only(path, params)
+
+        sa.event.listen(engine, "do_connect", connect)
         sa.event.listen(engine, "connect", _on_sqlite_connect)
         sa.event.listen(engine, "begin", _on_sqlite_begin)
         return engine

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import string
 from typing import Any
 
@@ -23,6 +24,15 @@ from composer.storage.timestamps import from_text
 PATTERN_FIELDS = ("yyyy", "yy", "seq")
 # If a changed pattern makes a number collide with an earlier kenmerk, skip ahead this far.
 _MAX_SKIPS = 1000
+# A kenmerk is one short line in the letter's reference line; the pattern and every kenmerk
+# made from it stay within these lengths, and no width in a format ({seq:04d}) exceeds the last.
+MAX_PATTERN_LENGTH = 50
+MAX_KENMERK_LENGTH = 50
+MAX_FORMAT_WIDTH = 20
+_EXAMPLE = "KSF/{yyyy}/{seq:04d}"
+# The check formats the pattern with a number this large, so a busy year still fits.
+_LARGE_SEQ = 99_999
+_CONVERSIONS = {"s": str, "r": repr, "a": ascii}
 
 
 class InvalidPattern(ComposerError):
@@ -34,34 +44,78 @@ class InvalidPattern(ComposerError):
         self.in_form = in_form
 
 
-def check_pattern(pattern: str) -> None:
-    """Refuse a pattern that is not valid or does not number the kenmerken."""
-    problem = ""
+def _shown(pattern: str) -> str:
+    """The pattern for a message: a very long one cut off, invisible characters as �."""
+    shown = "".join(char if char.isprintable() else "\ufffd" for char in pattern)
+    return shown if len(shown) <= MAX_PATTERN_LENGTH else shown[:MAX_PATTERN_LENGTH] + "…"
+
+
+def _spec_problem(field: str, spec: str, conversion: str | None) -> str:
+    """What is wrong with the format of one field (`{seq:04d}`), or ""."""
+    shown = f"{{{field}}}"
+    if "{" in spec or "}" in spec or (conversion is not None and conversion not in _CONVERSIONS):
+        return _("de opmaak achter {field} is ongeldig").format(field=shown)
+    for digits in re.findall(r"[0-9]+", spec):
+        if len(digits.lstrip("0")) > 3 or int(digits) > MAX_FORMAT_WIDTH:
+            return _("de breedte {width} bij {field} is te groot; ten hoogste {limit}").format(
+                width=digits, field=shown, limit=MAX_FORMAT_WIDTH
+            )
+    value: object = {"yyyy": 2022, "yy": "22", "seq": 1}[field]
+    if conversion is not None:
+        value = _CONVERSIONS[conversion](value)
     try:
-        fields = [
-            field
-            for _text, field, _spec, _conv in string.Formatter().parse(pattern)
+        format(value, spec)
+    except (ValueError, TypeError):
+        return _("de opmaak ‘{spec}’ bij {field} is ongeldig").format(spec=spec, field=shown)
+    return ""
+
+
+def _problem(pattern: str) -> str:
+    """What is wrong with `pattern` as a Dutch phrase, or "" when it can number kenmerken."""
+    if len(pattern) > MAX_PATTERN_LENGTH:
+        return _("het patroon is {length} tekens lang; ten hoogste {limit} tekens").format(
+            length=len(pattern), limit=MAX_PATTERN_LENGTH
+        )
+    if any(not char.isprintable() for char in pattern):
+        return _("het patroon bevat een regelovergang of een ander onzichtbaar teken")
+    try:
+        parts = [
+            (field, spec or "", conversion)
+            for _text, field, spec, conversion in string.Formatter().parse(pattern)
             if field is not None
         ]
-    except ValueError as exc:
-        fields, problem = [], str(exc)
-    unknown = [field for field in fields if field not in PATTERN_FIELDS]
+    except ValueError:
+        return _(
+            "een accolade staat los; schrijf {double_open} of {double_close} voor een accolade "
+            "in het kenmerk"
+        ).format(double_open="{{", double_close="}}")
+    unknown = [field for field, _spec, _conversion in parts if field not in PATTERN_FIELDS]
     if unknown:
-        problem = _("onbekend veld {field}").format(field=f"{{{unknown[0]}}}")
-    elif not problem and "seq" not in fields:
-        problem = _("het volgnummer {seq_field} ontbreekt").format(seq_field="{seq}")
-    if not problem:
-        try:
-            format_kenmerk(pattern, 2022, 1)
-        except (ValueError, TypeError) as exc:
-            problem = str(exc)
+        return _("onbekend veld {field}").format(field=f"{{{unknown[0]}}}")
+    if "seq" not in [field for field, _spec, _conversion in parts]:
+        return _("het volgnummer {seq_field} ontbreekt").format(seq_field="{seq}")
+    for field, spec, conversion in parts:
+        problem = _spec_problem(field, spec, conversion)
+        if problem:
+            return problem
+    length = len(format_kenmerk(pattern, 2022, _LARGE_SEQ))
+    if length > MAX_KENMERK_LENGTH:
+        return _(
+            "een kenmerk volgens dit patroon wordt {length} tekens lang; ten hoogste {limit} tekens"
+        ).format(length=length, limit=MAX_KENMERK_LENGTH)
+    return ""
+
+
+def check_pattern(pattern: str) -> None:
+    """Refuse a pattern that is not valid or does not number the kenmerken."""
+    problem = _problem(pattern)
     if problem:
         values = {
-            "pattern": pattern,
+            "pattern": _shown(pattern),
             "problem": problem,
             "year_field": "{yyyy}",
             "seq_field": "{seq}",
-            "example": "KSF/{yyyy}/{seq:04d}",
+            "example": _EXAMPLE,
         }
         raise InvalidPattern(
             _(
@@ -117,6 +171,13 @@ def take_kenmerk(connection: Connection, pattern: str, year: int) -> tuple[str, 
     for _attempt in range(_MAX_SKIPS):
         seq = next_seq(connection, year)
         kenmerk = format_kenmerk(pattern, year, seq)
+        if len(kenmerk) > MAX_KENMERK_LENGTH:
+            raise ComposerError(
+                _(
+                    "Het kenmerk {kenmerk} zou langer worden dan {limit} tekens. Maak het "
+                    "kenmerkpatroon (de instelling kenmerk_pattern) korter."
+                ).format(kenmerk=kenmerk[:MAX_KENMERK_LENGTH] + "…", limit=MAX_KENMERK_LENGTH)
+            )
         if not _in_use(connection, kenmerk):
             return kenmerk, seq
     raise ComposerError(

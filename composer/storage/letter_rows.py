@@ -169,7 +169,7 @@ def append_version(
         )
     ).scalar_one()
     number = latest + 1
-    insert_version(
+    head_hash = insert_version(
         connection,
         letter_id=locked.id,
         number=number,
@@ -185,6 +185,7 @@ def append_version(
         .where(letters.c.id == locked.id)
         .values(
             latest_version=number,
+            head_hash=head_hash,
             updated_at=created_at,
             kenmerk=kenmerk,
             **summary_values(letter_from_content(content), kenmerk),
@@ -211,7 +212,7 @@ def create_letter(
         )
         .returning(letters.c.id)
     ).scalar_one()
-    insert_version(
+    head_hash = insert_version(
         connection,
         letter_id=letter_id,
         number=1,
@@ -220,5 +221,8 @@ def create_letter(
         author=author,
         message=message,
         created_at=created_at,
+    )
+    connection.execute(
+        letters.update().where(letters.c.id == letter_id).values(head_hash=head_hash)
     )
     return letter_id

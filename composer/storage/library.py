@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from composer.core.models import Letter
 from composer.errors import ComposerError
 from composer.i18n import _
-from composer.storage import archive, catalogue_store, kenmerken, review_store
+from composer.storage import archive, archive_import, catalogue_store, kenmerken, review_store
 from composer.storage import drafts as draft_store
 from composer.storage.engine import describe, open_engine, read_transaction, write_transaction
 from composer.storage.hashing import canonical_json
@@ -366,7 +366,7 @@ class Library:
         Archived files in the export are written into this library's data folder.
         """
         with write_transaction(self._engine) as connection:
-            return archive.import_zip(connection, Path(path), archive_root=self.data_folder)
+            return archive_import.import_zip(connection, Path(path), archive_root=self.data_folder)
 
     # Catalogues
 

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from composer.errors import ComposerError
 from composer.i18n import _
+from composer.storage.database_errors import LibraryReadOnly
 from composer.storage.engine import describe, is_postgresql, read_transaction, write_transaction
 from composer.storage.schema import ALL_TABLES
 
@@ -109,10 +110,35 @@ def migrate_to_head(engine: Engine) -> None:
         _check(connection, stamped, where)
     if stamped == {head}:
         return
-    with write_transaction(engine) as connection:
-        if is_postgresql(connection):
-            connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATION_LOCK_KEY)))
-        stamped = stamped_revisions(connection)  # another process may have migrated meanwhile
-        _check(connection, stamped, where)
-        if stamped != {head}:
-            upgrade(connection, "head")
+    try:
+        with write_transaction(engine) as connection:
+            if is_postgresql(connection):
+                connection.execute(sa.select(sa.func.pg_advisory_xact_lock(_MIGRATION_LOCK_KEY)))
+            stamped = stamped_revisions(connection)  # another process may have migrated
+            _check(connection, stamped, where)
+            if stamped != {head}:
+                upgrade(connection, "head")
+    except LibraryReadOnly:
+        raise _cannot_migrate(where, stamped) from None
+
+
+def _cannot_migrate(where: str, stamped: set[str] | None) -> LibraryReadOnly:
+    """The message for a library that must be created or upgraded but may not be written."""
+    if stamped is None:
+        return LibraryReadOnly(
+            _(
+                "De bibliotheek ({where}) is nog leeg en alleen-lezen: Composer kan er geen "
+                "bibliotheek in maken. Vraag schrijfrechten (voor de map en het bestand, of voor "
+                "de database) of kies met COMPOSER_DATABASE_URL een andere plek. Er is niets "
+                "veranderd."
+            ).format(where=where)
+        )
+    return LibraryReadOnly(
+        _(
+            "De bibliotheek ({where}) is alleen-lezen en heeft een ouder formaat (schema "
+            "‘{revision}’): deze versie van Composer moet haar eerst bijwerken, en dat mag hier "
+            "niet. Open de bibliotheek één keer met schrijfrechten (of vraag de beheerder "
+            "daarom), of lees haar met de Composer-versie waarmee ze is gemaakt. Er is niets "
+            "veranderd."
+        ).format(where=where, revision=", ".join(sorted(stamped)) or "?")
+    )

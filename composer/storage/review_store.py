@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection, Row
 
 from composer.errors import ComposerError
 from composer.i18n import _
+from composer.storage.hashing import archive_file_hash, comment_hash, event_hash
 from composer.storage.schema import (
     APPROVAL_LAPSED,
     APPROVAL_VALID,
@@ -145,19 +146,36 @@ def add_event(
     at: str,
     text: str = "",
     related_letter_id: int | None = None,
-) -> None:
+) -> str:
+    """Append an event to the letter's chain (the caller holds the letter's lock); its hash."""
+    values: dict[str, Any] = {
+        "letter_id": letter_id,
+        "kind": kind,
+        "version_number": version,
+        "version_hash": version_hash_of(connection, letter_id, version),
+        "actor": actor,
+        "at": at,
+        "text": text,
+        "related_letter_id": related_letter_id,
+        "prev_hash": _last_hash(connection, events, letter_id),
+    }
+    digest = event_hash(values)
+    connection.execute(events.insert().values(**values, hash=digest))
     connection.execute(
-        events.insert().values(
-            letter_id=letter_id,
-            kind=kind,
-            version_number=version,
-            version_hash=version_hash_of(connection, letter_id, version),
-            actor=actor,
-            at=at,
-            text=text,
-            related_letter_id=related_letter_id,
-        )
+        letters.update().where(letters.c.id == letter_id).values(last_event_hash=digest)
     )
+    return digest
+
+
+def _last_hash(connection: Connection, table: sa.Table, letter_id: int) -> str:
+    """The hash of the letter's newest row in `table` (events, comments); "" for none."""
+    query = (
+        sa.select(table.c.hash)
+        .where(table.c.letter_id == letter_id)
+        .order_by(table.c.id.desc())
+        .limit(1)
+    )
+    return connection.execute(query).scalar() or ""
 
 
 def _event(row: Row[Any]) -> Event:
@@ -184,8 +202,15 @@ def event_list(connection: Connection, letter_id: int) -> list[Event]:
 
 
 def add_approval(
-    connection: Connection, letter_id: int, version: int, *, reviewer: str, at: str
+    connection: Connection,
+    letter_id: int,
+    version: int,
+    *,
+    reviewer: str,
+    at: str,
+    event_hash: str,
 ) -> None:
+    """An approval of `version`, bound to the 'approved' event (`event_hash`) that gave it."""
     connection.execute(
         approvals.insert().values(
             letter_id=letter_id,
@@ -194,6 +219,7 @@ def add_approval(
             reviewer=reviewer,
             at=at,
             status=APPROVAL_VALID,
+            event_hash=event_hash,
         )
     )
 
@@ -281,17 +307,20 @@ def add_comment(
     text: str,
     at: str,
 ) -> int:
+    """Append a comment to the letter's chain of comments; returns its id."""
+    # Comments do not change the letter, but two at once must not both follow the same one.
+    connection.execute(sa.select(letters.c.id).where(letters.c.id == letter_id).with_for_update())
+    values: dict[str, Any] = {
+        "letter_id": letter_id,
+        "version_number": version,
+        "block_index": block,
+        "author": author,
+        "text": text,
+        "at": at,
+        "prev_hash": _last_hash(connection, comments, letter_id),
+    }
     return connection.execute(
-        comments.insert()
-        .values(
-            letter_id=letter_id,
-            version_number=version,
-            block_index=block,
-            author=author,
-            text=text,
-            at=at,
-        )
-        .returning(comments.c.id)
+        comments.insert().values(**values, hash=comment_hash(values)).returning(comments.c.id)
     ).scalar_one()
 
 
@@ -338,7 +367,8 @@ def resolve_comment(connection: Connection, comment_id: int, *, by: str, at: str
 
 
 def add_archive_file(connection: Connection, **values: Any) -> None:
-    connection.execute(archive_files.insert().values(**values))
+    """Record an archived file; `values` include the `event_hash` of the 'sent' event."""
+    connection.execute(archive_files.insert().values(**values, hash=archive_file_hash(values)))
 
 
 def _archive_file(row: Row[Any]) -> ArchiveFile:

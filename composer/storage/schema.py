@@ -50,6 +50,10 @@ letters = sa.Table(
     sa.Column("created_by", sa.Text, nullable=False),
     sa.Column("latest_version", sa.Integer, nullable=False),
     sa.Column("updated_at", sa.Text, nullable=False),
+    # The heads of the letter's chains (migration 0004): the hash of version `latest_version`
+    # and of the newest event ("" before the first), so a row taken off the end shows.
+    sa.Column("head_hash", sa.String(64), nullable=False, server_default=""),
+    sa.Column("last_event_hash", sa.String(64), nullable=False, server_default=""),
     sa.UniqueConstraint("kenmerk", name="uq_letters_kenmerk"),
     sa.Index("ix_letters_updated_at", "updated_at"),
     sa.Index("ix_letters_status", "status"),
@@ -133,7 +137,16 @@ def _version_key() -> sa.ForeignKeyConstraint:
     )
 
 
+def _chain_columns() -> tuple[sa.Column, sa.Column]:
+    """`prev_hash` (the row before it of the same letter; "" for the first) and its own `hash`."""
+    return (
+        sa.Column("prev_hash", sa.String(64), nullable=False, server_default=""),
+        sa.Column("hash", sa.String(64), nullable=False, server_default=""),
+    )
+
+
 # The review history: who did what to which version, when. Immutable (triggers, migration 0003).
+# Each event carries the hash of the event before it (composer.storage.hashing.event_hash).
 events = sa.Table(
     "events",
     metadata,
@@ -147,6 +160,7 @@ events = sa.Table(
     sa.Column("text", sa.Text, nullable=False, server_default=""),
     # The other letter of a copy ("copied-from" / "copied-to").
     sa.Column("related_letter_id", sa.Integer, sa.ForeignKey("letters.id"), nullable=True),
+    *_chain_columns(),
     _version_key(),
     sa.CheckConstraint(f"kind IN ({_quoted(EVENT_KINDS)})", name="ck_events_kind"),
     sa.Index("ix_events_letter_id", "letter_id"),
@@ -165,6 +179,8 @@ approvals = sa.Table(
     sa.Column("status", sa.Text, nullable=False, server_default=APPROVAL_VALID),
     sa.Column("lapsed_by_version", sa.Integer, nullable=True),
     sa.Column("lapsed_at", sa.Text, nullable=True),
+    # The hash of the 'approved' event that gave it: no approval without its event.
+    sa.Column("event_hash", sa.String(64), nullable=False, server_default=""),
     _version_key(),
     sa.CheckConstraint(
         f"status IN ('{APPROVAL_VALID}', '{APPROVAL_LAPSED}')", name="ck_approvals_status"
@@ -185,6 +201,7 @@ comments = sa.Table(
     sa.Column("at", sa.Text, nullable=False),
     sa.Column("resolved_at", sa.Text, nullable=True),
     sa.Column("resolved_by", sa.Text, nullable=True),
+    *_chain_columns(),  # covers the comment as written, not its resolution
     _version_key(),
     sa.CheckConstraint("block_index >= 1", name="ck_comments_block_index"),
     sa.Index("ix_comments_letter_id", "letter_id"),
@@ -204,6 +221,9 @@ archive_files = sa.Table(
     # The program that made the file, e.g. "LibreOffice 7.4.7.2" for the PDF; "" for the DOCX.
     sa.Column("engine", sa.Text, nullable=False, server_default=""),
     sa.Column("at", sa.Text, nullable=False),
+    # The hash of the 'sent' event the file belongs to, and the record's own hash.
+    sa.Column("event_hash", sa.String(64), nullable=False, server_default=""),
+    sa.Column("hash", sa.String(64), nullable=False, server_default=""),
     _version_key(),
     sa.UniqueConstraint("path", name="uq_archive_files_path"),
     sa.CheckConstraint(f"kind IN ({_quoted(ARCHIVE_KINDS)})", name="ck_archive_files_kind"),

@@ -1,4 +1,4 @@
-"""Walks every hash chain and the archive of sent letters; reports the first thing that is off."""
+"""Walks every hash chain, the review history and the archive; reports the first thing off."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
-from composer.i18n import N_, _
+from composer.i18n import N_, _, ngettext
 from composer.storage.hashing import catalogue_meta, version_hash, version_meta
 from composer.storage.records import VerifyProblem, VerifyReport
 from composer.storage.schema import archive_files, catalogue_versions, letters, versions
+from composer.storage.verify_review import ReviewProblem, check_review
 
 # A reason for the screen: translate with _() where it is used.
 HASH_MISMATCH = N_(
@@ -30,7 +31,9 @@ def _gap(expected: int, found: int) -> str:
     )
 
 
-def _letter_chain(letter_id: int, latest: int, rows: list[Row[Any]]) -> VerifyProblem | None:
+def _letter_chain(
+    letter_id: int, latest: int, head_hash: str, rows: list[Row[Any]]
+) -> VerifyProblem | None:
     parent_hash = ""
     for expected, row in enumerate(rows, start=1):
         if row.number != expected:
@@ -79,6 +82,15 @@ def _letter_chain(letter_id: int, latest: int, rows: list[Row[Any]]) -> VerifyPr
                 "deze versie staat er, maar de brief noemt versie {latest} als laatste"
             ).format(latest=latest),
         )
+    if rows and rows[-1].hash != head_hash:
+        return VerifyProblem(
+            letter_id=letter_id,
+            number=latest,
+            reason=_(
+                "dit is niet de nieuwste versie die is opgeslagen: de brief is daarna nog "
+                "opgeslagen en die latere versie ontbreekt (of de kop van de keten is veranderd)"
+            ),
+        )
     return None
 
 
@@ -103,7 +115,13 @@ def _no_versions(letter_id: int) -> VerifyProblem:
 
 
 def _check_letters(connection: Connection) -> tuple[int, int, VerifyProblem | None]:
-    latest = dict(connection.execute(sa.select(letters.c.id, letters.c.latest_version)).all())
+    heads = {
+        row.id: (row.latest_version, row.head_hash)
+        for row in connection.execute(
+            sa.select(letters.c.id, letters.c.latest_version, letters.c.head_hash)
+        )
+    }
+    latest = {letter_id: number for letter_id, (number, _head) in heads.items()}
     ids = sorted(latest)  # versions arrive in letter order; a letter skipped has none
     position = 0
     query = sa.select(versions).order_by(versions.c.letter_id, versions.c.number)
@@ -115,7 +133,8 @@ def _check_letters(connection: Connection) -> tuple[int, int, VerifyProblem | No
             if position < len(ids) and ids[position] == letter_id:
                 position += 1
             counted += len(group)
-            problem = _letter_chain(letter_id, latest.get(letter_id, 0), group)
+            number, head = heads.get(letter_id, (0, ""))
+            problem = _letter_chain(letter_id, number, head, group)
             if problem is not None:
                 return len(latest), counted, problem
     if position < len(ids):
@@ -164,12 +183,20 @@ class ArchiveProblem(VerifyProblem):
 
 @dataclass(frozen=True)
 class LibraryVerifyReport(VerifyReport):
-    """A VerifyReport that also counts the archived files it checked."""
+    """A VerifyReport that also counts the events and archived files it checked."""
 
     archive_files: int = 0
+    events: int = 0
 
     @property
     def message(self) -> str:
+        if isinstance(self.problem, ReviewProblem):
+            return _(
+                "De beoordelingsgeschiedenis klopt niet. {problem} De beoordeling, een "
+                "goedkeuring, het kenmerkregister of het archief is buiten Composer om veranderd "
+                "(of beschadigd). Zet een reservekopie of export terug en meld het aan de "
+                "beheerder."
+            ).format(problem=self.problem.message)
         if isinstance(self.problem, ArchiveProblem):
             return _(
                 "Het archief van verzonden brieven klopt niet. {problem} Het bestand is na het "
@@ -177,6 +204,15 @@ class LibraryVerifyReport(VerifyReport):
                 "uit een reservekopie of export en meld het aan de beheerder."
             ).format(problem=self.problem.message)
         text = super().message
+        if self.ok and self.events:
+            also = ngettext(
+                "Ook de beoordelingsgeschiedenis ({count} gebeurtenis) met de goedkeuringen, "
+                "opmerkingen en de status van elke brief klopt.",
+                "Ook de beoordelingsgeschiedenis ({count} gebeurtenissen) met de goedkeuringen, "
+                "opmerkingen en de status van elke brief klopt.",
+                self.events,
+            ).format(count=self.events)
+            text += f" {also}"
         if self.ok and self.archive_files:
             also = _(
                 "Ook de {count} gearchiveerde bestanden van verzonden brieven zijn gecontroleerd "
@@ -240,12 +276,17 @@ def _check_archive(connection: Connection, root: Path) -> tuple[int, ArchiveProb
 def verify_library(connection: Connection, *, archive_root: Path | None = None) -> VerifyReport:
     """Recompute every hash from its parent; the first problem (by letter, then version) wins.
 
-    With `archive_root` (the data folder) every archived file of a sent letter is read and
-    compared with its recorded sha256 as well, after the chains hold.
+    After the version and catalogue chains: each letter's review history (events chain, the
+    status they give, approvals, comments, archive records, kenmerk register). With
+    `archive_root` (the data folder) every archived file of a sent letter is read and compared
+    with its recorded sha256 as well, after all of that holds.
     """
     letter_count, version_count, problem = _check_letters(connection)
     catalogue_count, catalogue_problem = (0, None) if problem else _check_catalogues(connection)
     problem = problem or catalogue_problem
+    event_count = 0
+    if problem is None:
+        event_count, problem = check_review(connection)
     archive_count = 0
     if problem is None and archive_root is not None:
         archive_count, problem = _check_archive(connection, archive_root)
@@ -255,4 +296,5 @@ def verify_library(connection: Connection, *, archive_root: Path | None = None) 
         catalogue_versions=catalogue_count,
         problem=problem,
         archive_files=archive_count,
+        events=event_count,
     )

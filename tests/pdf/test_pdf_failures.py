@@ -19,6 +19,7 @@ from composer.render.pdf import (
 )
 from composer.render.pdf.engine import plan_batches
 from composer.render.pdf.locate import engine_version, parse_version
+from tests.pdf.fake_pdfs import pdfa_bytes
 from tests.pdf.pdf_helpers import alive, attempts, fake_soffice, sample_docx
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="fake soffice is a shell script")
@@ -77,7 +78,7 @@ for arg in "$@"; do
   if [ "$prev" = "--outdir" ]; then out="$arg"; fi
   case "$arg" in *.docx)
     if [ $made = 1 ]; then exit 1; fi
-    mkdir -p "$out"; printf '%%PDF-1.4\\n%%%%EOF\\n' > "$out/$(basename "$arg" .docx).pdf"; made=1;;
+    mkdir -p "$out"; cp "$(dirname "$0")/good.pdf" "$out/$(basename "$arg" .docx).pdf"; made=1;;
   esac
   prev="$arg"
 done"""
@@ -86,6 +87,7 @@ done"""
 @posix_only
 def test_crash_midway_keeps_what_was_made_and_retries_the_rest(tmp_path):
     soffice = fake_soffice(tmp_path, CRASH_AFTER_ONE)
+    (tmp_path / "good.pdf").write_bytes(pdfa_bytes())  # what the script copies: a sound PDF/A
     jobs = [(sample_docx(tmp_path / f"b{n}.docx"), tmp_path / f"b{n}.pdf") for n in range(3)]
     seen = []
     with PdfEngine(soffice, workers=1) as engine, pytest.raises(PdfConversionError) as caught:

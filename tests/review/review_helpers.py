@@ -9,6 +9,7 @@ from pathlib import Path
 from composer.core.models import Letter
 from composer.render.pdf import PdfConversionError, PdfResult
 from composer.review.service import ReviewService
+from tests.pdf.fake_pdfs import pdfa_bytes
 
 FAKE_ENGINE = "Nep-PDF 1.0"
 
@@ -30,7 +31,7 @@ class FakeConverter:
         if self.fail:
             raise PdfConversionError(f"LibreOffice maakte geen PDF van ‘{docx.name}’.", [docx], [])
         digest = hashlib.sha256(docx.read_bytes()).hexdigest()
-        pdf.write_bytes(b"%PDF-1.4\n% nep-PDF van " + digest.encode() + b"\n%%EOF\n")
+        pdf.write_bytes(pdfa_bytes(note=f"nep-PDF van {digest}"))
         self.converted.append(docx)
         return PdfResult(docx, pdf, FAKE_ENGINE)
 

@@ -9,11 +9,13 @@ from dataclasses import replace
 from datetime import date
 
 import pytest
+import sqlalchemy as sa
 
 from composer.errors import ComposerError
 from composer.paths import data_dir
 from composer.review.service import ReviewService
 from composer.review.workflow import WorkflowError
+from composer.storage.hashing import archive_file_hash
 from composer.storage.library import Library
 from composer.storage.review_store import LetterSent
 from tests.review.review_helpers import FAKE_ENGINE, FakeConverter, approved_letter
@@ -168,11 +170,21 @@ def test_verify_names_a_changed_or_missing_archive_file(review, letter):
 
     pdf.unlink()
     assert "ontbreekt" in library.verify().message
-    # Tampering with the record itself: a path outside the archive is refused as well.
+    # Tampering with the record itself: a path outside the archive is refused as well, also
+    # when the forger recomputed the record's hash (else that hash already gives it away).
+    with library.engine.connect() as connection:
+        record = (
+            connection.execute(sa.text("SELECT * FROM archive_files WHERE kind = 'pdf'"))
+            .mappings()
+            .one()
+        )
+    forged = {**record, "path": "../elders.pdf"}
     tamper(
         library.engine,
-        "UPDATE archive_files SET path = '../elders.pdf' WHERE kind = 'pdf'",
+        "UPDATE archive_files SET path = :path, hash = :hash WHERE kind = 'pdf'",
         table="archive_files",
+        path=forged["path"],
+        hash=archive_file_hash(forged),
     )
     assert "ongeldige plaats" in library.verify().message
 

@@ -21,6 +21,7 @@ from composer.storage.migrate import (
     known_revisions,
     upgrade,
 )
+from composer.storage.review_chain import link_review
 from composer.storage.schema import metadata
 from tests.storage.storage_helpers import sample_dict
 
@@ -88,35 +89,56 @@ def _seed_0001(connection: sa.Connection, status: str = "definitief") -> None:
     )
 
 
-def _seed_0003(connection: sa.Connection) -> None:
-    """Schema 0003 adds the review: an approval of version 1 that lapsed, a comment, events."""
+def _seed_0003(connection: sa.Connection, *, chained: bool = False) -> None:
+    """Schema 0003 adds the review: an approval of version 1 that lapsed, a comment, events.
+
+    `chained` (schema 0004): with the hash chain of the review and the heads of the letter.
+    """
     _seed_0001(connection, status="concept")
     hashes = dict(
         connection.execute(sa.text("SELECT number, hash FROM versions WHERE letter_id = 7")).all()
     )
-    connection.execute(
-        sa.text(
-            "INSERT INTO approvals (id, letter_id, version_number, version_hash, reviewer, at, "
-            "status, lapsed_by_version, lapsed_at) VALUES "
-            "(1, 7, 1, :hash, 'Bert', :at, 'vervallen', 2, :at)"
-        ),
-        {"hash": hashes[1], "at": CREATED},
-    )
-    for event_id, kind, number in ((1, "submitted", 1), (2, "approved", 1)):
+    events = [
+        {"id": 1, "kind": "submitted", "version_number": 1},
+        {"id": 2, "kind": "approved", "version_number": 1},
+        {"id": 3, "kind": "saved-after-approval", "version_number": 2},  # lapses the approval
+    ]
+    for event in events:
+        event.update(
+            letter_id=7,
+            version_hash=hashes[event["version_number"]],
+            actor="Bert",
+            at=CREATED,
+            text="",
+            related_letter_id=None,
+        )
+    approval = {"id": 1, "letter_id": 7, "version_number": 1, "version_hash": hashes[1]}
+    approval.update(reviewer="Bert", at=CREATED, status="vervallen", lapsed_by_version=2)
+    approval["lapsed_at"] = CREATED
+    comment = {"id": 1, "letter_id": 7, "version_number": 1, "block_index": 2}
+    comment.update(author="Bert", text="Korter graag", at=CREATED, resolved_at=None)
+    comment["resolved_by"] = None
+    if chained:
+        heads = {"id": 7}
+        link_review(
+            [heads],
+            {7: hashes[2]},
+            events=events,
+            approvals=[approval],
+            comments=[comment],
+            archive_files=[],
+        )
         connection.execute(
             sa.text(
-                "INSERT INTO events (id, letter_id, kind, version_number, version_hash, actor, "
-                "at, text) VALUES (:id, 7, :kind, :number, :hash, 'Bert', :at, '')"
+                "UPDATE letters SET head_hash = :head_hash, last_event_hash = :last_event_hash "
+                "WHERE id = :id"
             ),
-            {"id": event_id, "kind": kind, "number": number, "hash": hashes[number], "at": CREATED},
+            heads,
         )
-    connection.execute(
-        sa.text(
-            "INSERT INTO comments (id, letter_id, version_number, block_index, author, text, at) "
-            "VALUES (1, 7, 1, 2, 'Bert', 'Korter graag', :at)"
-        ),
-        {"at": CREATED},
-    )
+    for table, rows in (("approvals", [approval]), ("events", events), ("comments", [comment])):
+        columns = ", ".join(rows[0])
+        values = ", ".join(f":{column}" for column in rows[0])
+        connection.execute(sa.text(f"INSERT INTO {table} ({columns}) VALUES ({values})"), rows)
 
 
 # For each revision: how to fill a database at exactly that schema. A new migration must add
@@ -125,6 +147,7 @@ SEEDS: dict[str, Callable[[sa.Connection], None]] = {
     "0001": _seed_0001,
     "0002": _seed_0001,
     "0003": _seed_0003,
+    "0004": lambda connection: _seed_0003(connection, chained=True),
 }
 
 
@@ -142,12 +165,26 @@ def _replaced(row: tuple, old: object, new: object) -> tuple:
     return tuple(new if value == old else value for value in row)
 
 
-def _snapshot(engine: sa.Engine) -> dict[str, list[tuple]]:
+def _columns(engine: sa.Engine) -> dict[str, list[str]]:
     with engine.connect() as connection:
         inspector = sa.inspect(connection)
         return {
-            name: sorted(map(tuple, connection.execute(sa.text(f"SELECT * FROM {name}"))))
+            name: [column["name"] for column in inspector.get_columns(name)]
             for name in sorted(inspector.get_table_names())
+        }
+
+
+def _snapshot(
+    engine: sa.Engine, columns: dict[str, list[str]] | None = None
+) -> dict[str, list[tuple]]:
+    """Every row of every table; with `columns`, only those tables and columns."""
+    columns = columns or _columns(engine)
+    with engine.connect() as connection:
+        return {
+            name: sorted(
+                map(tuple, connection.execute(sa.text(f"SELECT {', '.join(names)} FROM {name}")))
+            )
+            for name, names in columns.items()
         }
 
 
@@ -179,11 +216,12 @@ def test_every_revision_upgrades_to_head_with_its_rows_intact(database_url, revi
     engine = _stamp(database_url, revision)
     with write_transaction(engine) as connection:
         SEEDS[revision](connection)
-    before = _expected_after_upgrade(revision, _snapshot(engine))
+    columns = _columns(engine)  # those of `revision`: later migrations may add some
+    before = _expected_after_upgrade(revision, _snapshot(engine, columns))
     engine.dispose()
 
     with Library.open(database_url) as library:
-        after = _snapshot(library.engine)
+        after = _snapshot(library.engine, columns)
         assert after["alembic_version"] == [(head_revision(),)]
         for table, rows in before.items():
             if table != "alembic_version":

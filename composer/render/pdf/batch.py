@@ -11,6 +11,7 @@ from pathlib import Path
 
 from composer.fileio import write_bytes_atomic
 from composer.i18n import _, ngettext
+from composer.render.pdf.output_check import pdf_problem
 from composer.render.pdf.process_group import RunOutcome, run_group
 from composer.render.pdf.profiles import ProfilePool, user_installation
 
@@ -53,13 +54,29 @@ def complete_pdf(path: Path) -> bool:
         return False
 
 
+def usable_pdf(path: Path) -> tuple[bytes | None, str | None]:
+    """(the bytes, None) for a finished, sound PDF/A-2b at `path`; (None, what is wrong) for a
+    file that is not one (junk, no pages, no PDF/A, cut off); (None, None) when there is none."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None, None
+    problem = pdf_problem(data, pdfa=True)
+    if problem is None and b"%%EOF" not in data[-1024:]:
+        problem = _("de PDF is niet afgemaakt")  # a killed run may leave half a file
+    return (None, problem) if problem else (data, None)
+
+
 @dataclass(frozen=True)
 class BatchFailure:
-    """Documents still without PDF after the retry, and how the last attempt ended."""
+    """Documents still without PDF after the retry, and how the last attempt ended;
+    `problems` says, per document, what was wrong with a PDF it did write (junk, no pages,
+    no PDF/A)."""
 
     indices: list[int]
     outcome: RunOutcome
     timeout: float
+    problems: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -113,11 +130,15 @@ class BatchRun:
             )
             if outcome.stopped:  # cancelled: what this batch made does not count
                 return self.profiles.replace(profile, number)
-            made = [i for i in pending if complete_pdf(outdir / f"{staged_name(i)}.pdf")]
-            for index in made:
-                write_bytes_atomic(
-                    self.jobs[index][1], (outdir / f"{staged_name(index)}.pdf").read_bytes()
-                )
+            made: list[int] = []
+            problems: dict[int, str] = {}
+            for index in pending:
+                data, problem = usable_pdf(outdir / f"{staged_name(index)}.pdf")
+                if data is not None:
+                    write_bytes_atomic(self.jobs[index][1], data)
+                    made.append(index)
+                elif problem is not None:
+                    problems[index] = problem
             if made:
                 self.events.put(("done", made))
             pending = [index for index in pending if index not in made]
@@ -125,7 +146,7 @@ class BatchRun:
                 profile = self.profiles.replace(profile, number)
             if not pending:
                 return profile
-        self.events.put(("failed", BatchFailure(pending, outcome, timeout)))
+        self.events.put(("failed", BatchFailure(pending, outcome, timeout, problems)))
         return profile
 
 
@@ -149,36 +170,53 @@ def _listed(names: list[str], limit: int = 8) -> str:
     return _("{names} en {last}").format(names=", ".join(quoted[:-1]), last=quoted[-1])
 
 
+def _outcome_reason(failure: BatchFailure) -> str:
+    outcome = failure.outcome
+    if outcome.timed_out:
+        return _timed_out(failure.timeout)
+    if outcome.returncode:
+        return _("LibreOffice is vastgelopen (afsluitcode {code}).").format(code=outcome.returncode)
+    return _("LibreOffice stopte zonder PDF te maken; misschien kon het het bestand niet openen.")
+
+
+def _reasons(failures: list[BatchFailure]) -> list[str]:
+    """What went wrong, each once: a bad PDF that was written, or how LibreOffice ended."""
+    reasons: list[str] = []
+    for failure in failures:
+        problems = [failure.problems[i] for i in failure.indices if i in failure.problems]
+        found = [
+            _("LibreOffice schreef een onbruikbare PDF: {problem}.").format(problem=problem)
+            for problem in problems
+        ]
+        ended_badly = failure.outcome.killed or failure.outcome.returncode != 0
+        if ended_badly or len(problems) < len(failure.indices):
+            found.append(_outcome_reason(failure))
+        reasons.extend(reason for reason in found if reason not in reasons)
+    return reasons
+
+
+def docx_kept_sentence(count: int) -> str:
+    """For a caller that wrote the DOCX files for the user (a merge to DOCX and PDF); said
+    nowhere else, as elsewhere the DOCX is only a step towards the PDF and is gone."""
+    return ngettext(
+        "Het DOCX-bestand zelf blijft bruikbaar.",
+        "De DOCX-bestanden zelf blijven bruikbaar.",
+        count,
+    )
+
+
 def failure_message(failures: list[BatchFailure], jobs: list[tuple[Path, Path]]) -> str:
     """For the screen: which files got no PDF, what LibreOffice did, what the user can do."""
     names = [jobs[index][0].name for failure in failures for index in failure.indices]
     if len(names) == 1:
         head = _("LibreOffice heeft geen PDF gemaakt van {name}.").format(name=_listed(names))
+        check = _("Controleer of het bestand opent in Word of LibreOffice en probeer het opnieuw.")
     else:
         head = _("LibreOffice heeft van {count} bestanden geen PDF gemaakt: {names}.").format(
             count=len(names), names=_listed(names)
         )
-    reasons = []
-    for failure in failures:
-        outcome = failure.outcome
-        if outcome.timed_out:
-            reason = _timed_out(failure.timeout)
-        elif outcome.returncode:
-            reason = _("LibreOffice is vastgelopen (afsluitcode {code}).").format(
-                code=outcome.returncode
-            )
-        else:
-            reason = _(
-                "LibreOffice stopte zonder PDF te maken; misschien kon het het bestand niet openen."
-            )
-        if reason not in reasons:
-            reasons.append(reason)
-    if len(names) == 1:
-        check = _("Controleer of het bestand opent in Word of LibreOffice en probeer het opnieuw.")
-    else:
         check = _(
             "Controleer of de bestanden openen in Word of LibreOffice en probeer het opnieuw."
         )
-    what_happened = " ".join([*reasons, _("Ook een tweede poging mislukte.")])
-    what_to_do = " ".join([check, _("De DOCX-bestanden zelf blijven bruikbaar.")])
-    return "\n".join([head, what_happened, what_to_do])
+    what_happened = " ".join([*_reasons(failures), _("Ook een tweede poging mislukte.")])
+    return "\n".join([head, what_happened, check])

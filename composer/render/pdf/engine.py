@@ -16,7 +16,7 @@ from composer.i18n import _
 from composer.render.pdf.batch import BatchFailure, BatchRun, failure_message
 from composer.render.pdf.cancel import CancelToken, ConversionCancelled
 from composer.render.pdf.fonts import font_warnings
-from composer.render.pdf.locate import engine_version, find_soffice
+from composer.render.pdf.locate import engine_version, find_soffice, version_lookup
 from composer.render.pdf.profiles import ProfilePool, lo_root, remove, sweep_stale
 
 
@@ -25,7 +25,8 @@ class PdfResult:
     docx: Path
     pdf: Path
     engine: str  # e.g. "LibreOffice 7.4.7.2"
-    warnings: tuple[str, ...] = ()  # font warnings (for the screen): the PDF may differ
+    # For the screen: font warnings (the PDF may differ), and once, that `soffice --version` hung
+    warnings: tuple[str, ...] = ()
 
 
 class PdfConversionError(ComposerError):
@@ -125,9 +126,11 @@ class PdfEngine:
         cancel = cancel or CancelToken()
         if cancel.cancelled:
             raise ConversionCancelled(0, total)
-        engine = self.version
+        engine, hung = version_lookup(self.soffice)  # `hung`: said once, not on every run
         sources = dict.fromkeys(docx for docx, _ in pairs)
         warnings = {docx: tuple(self.font_warnings(docx)) for docx in sources}
+        if hung:
+            warnings = {docx: (*found, hung) for docx, found in warnings.items()}
         results: list[PdfResult | None] = [None] * total
 
         def delivered(indices: list[int]) -> None:

@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
-import functools
+import contextlib
+import json
 import os
 import re
 import shutil
 import sys
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 from composer.errors import ComposerError
-from composer.i18n import N_, _
+from composer.fileio import write_text_atomic
+from composer.i18n import N_, _, ngettext
+from composer.paths import cache_dir
 from composer.render.pdf.process_group import run_group
 from composer.render.pdf.profiles import private_folder, remove, user_installation
 
@@ -26,7 +31,11 @@ STANDARD_PLACES: dict[str, tuple[str, ...]] = {
 }
 # Kept in the archive with each PDF (as data), so not translated.
 UNKNOWN_VERSION = "LibreOffice (versie onbekend)"
-VERSION_TIMEOUT = 60.0
+# `soffice --version` answers in 0.1-1 s; one that hangs is stopped after VERSION_TIMEOUT s,
+# and (kept in VERSIONS_FILE in the cache) not asked again for VERSION_RETRY_AFTER s.
+VERSION_TIMEOUT = 10.0
+VERSION_RETRY_AFTER = 24 * 3600.0
+VERSIONS_FILE = "soffice-versions.json"
 
 # Ends every LibreOfficeMissing message, as `how_to_install()`. DOCX_KEEPS_WORKING is its own
 # msgid, so the preview panel can cut it out in any language: `message.replace(_(...), "")`.
@@ -132,8 +141,50 @@ def parse_version(output: str) -> str:
     return UNKNOWN_VERSION
 
 
-@functools.lru_cache(maxsize=8)
-def _version(soffice: str, stamp: tuple[int, int]) -> str:
+def _stamp(soffice: Path) -> str | None:
+    """The cache key of a program: its path, and its time and size (an update changes them)."""
+    try:
+        stat = Path(soffice).stat()
+    except OSError:
+        return None
+    return f"{soffice}|{stat.st_mtime_ns}|{stat.st_size}"
+
+
+def _versions_file() -> Path:
+    return cache_dir() / VERSIONS_FILE
+
+
+def _read_known() -> dict[str, dict[str, object]]:
+    try:
+        known = json.loads(_versions_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return known if isinstance(known, dict) else {}
+
+
+def _remember(key: str, version: str, hung: bool) -> None:
+    """Kept for the next run of Composer too (a CLI render is a new process each time)."""
+    known = {k: v for k, v in _read_known().items() if k.split("|")[0] != key.split("|")[0]}
+    known[key] = {"version": version, "hung": hung, "checked": time.time()}
+    with contextlib.suppress(ComposerError, OSError):
+        _versions_file().parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(_versions_file(), json.dumps(known, indent=1, sort_keys=True))
+
+
+def _known(key: str) -> str | None:
+    """A version found before (by any Composer); a hang counts for VERSION_RETRY_AFTER s."""
+    entry = _read_known().get(key)
+    if not isinstance(entry, dict) or not isinstance(entry.get("version"), str):
+        return None
+    if entry.get("hung"):
+        checked = entry.get("checked")
+        if not isinstance(checked, (int, float)) or time.time() - checked > VERSION_RETRY_AFTER:
+            return None
+    return str(entry["version"])
+
+
+def _ask(soffice: str) -> tuple[str, bool]:
+    """`soffice --version`: the version, and whether it hung (killed after VERSION_TIMEOUT s)."""
     folder = private_folder("version")
     try:
         outcome = run_group(
@@ -142,17 +193,57 @@ def _version(soffice: str, stamp: tuple[int, int]) -> str:
             log=folder / "version.log",
         )
     except OSError:
-        return UNKNOWN_VERSION
+        return UNKNOWN_VERSION, False
     finally:
         remove(folder)
-    return parse_version(outcome.output) if outcome.returncode == 0 else UNKNOWN_VERSION
+    if outcome.returncode == 0:
+        return parse_version(outcome.output), False
+    return UNKNOWN_VERSION, outcome.timed_out
+
+
+def hung_message(soffice: Path | str) -> str:
+    """Said once, by the conversion that found it: the version check hung."""
+    seconds = round(VERSION_TIMEOUT)
+    hung = ngettext(
+        "LibreOffice (‘{path}’) gaf na {seconds} seconde nog geen versienummer en is gestopt.",
+        "LibreOffice (‘{path}’) gaf na {seconds} seconden nog geen versienummer en is gestopt.",
+        seconds,
+    ).format(path=soffice, seconds=seconds)
+    what_now = _(
+        "De PDF's worden wel gemaakt; als versie wordt ‘{unknown}’ bewaard. Composer vraagt "
+        "het pas over een dag opnieuw. Blijft dit gebeuren, kies dan in Instellingen > "
+        "LibreOffice en bibliotheek een ander programma soffice of installeer LibreOffice opnieuw."
+    ).format(unknown=UNKNOWN_VERSION)
+    return f"{hung} {what_now}"
+
+
+_versions: dict[str, str] = {}  # this process: key → version
+_asking: dict[str, threading.Lock] = {}  # one look-up per program at a time
+_asking_guard = threading.Lock()
+
+
+def version_lookup(soffice: Path) -> tuple[str, str]:
+    """The version of `soffice` (as `engine_version`) and, only for the call that found it,
+    a Dutch message when `soffice --version` hung. Cached per program, path and time."""
+    key = _stamp(soffice)
+    if key is None:
+        return UNKNOWN_VERSION, ""
+    with _asking_guard:
+        lock = _asking.setdefault(key, threading.Lock())
+    with lock:  # a second caller waits for the first look-up instead of starting another
+        if key in _versions:
+            return _versions[key], ""
+        version = _known(key)
+        if version is not None:
+            _versions[key] = version
+            return version, ""
+        version, hung = _ask(str(soffice))
+        _versions[key] = version
+        if version != UNKNOWN_VERSION or hung:
+            _remember(key, version, hung)
+        return version, hung_message(soffice) if hung else ""
 
 
 def engine_version(soffice: Path) -> str:
     """The product and version of `soffice`, e.g. 'LibreOffice 7.4.7.2'; cached per program."""
-    try:
-        stat = Path(soffice).stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        return UNKNOWN_VERSION
-    return _version(str(soffice), stamp)
+    return version_lookup(soffice)[0]

@@ -1,4 +1,6 @@
-"""Runs LibreOffice in a process group of its own, so a hung run is killed with all its children."""
+"""Runs LibreOffice in a process group of its own, so a hung run is killed with all its children.
+
+Every group is guarded (`lifetime`): it also dies when Composer itself is killed."""
 
 from __future__ import annotations
 
@@ -11,6 +13,8 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+
+from composer.render.pdf import lifetime
 
 POLL_SECONDS = 0.05
 _WINDOWS = sys.platform == "win32"
@@ -31,15 +35,19 @@ class RunOutcome:
         return self.timed_out or self.stopped
 
 
-def _start(args: Sequence[str], log: Path) -> subprocess.Popen[bytes]:
+def start_group(args: Sequence[str], log: Path) -> subprocess.Popen[bytes]:
+    """Start `args` (output to `log`) in a new process group that dies with Composer; end it
+    with `kill_group` (or `run_group` does)."""
     if _WINDOWS:
         group = {"creationflags": subprocess.CREATE_NEW_PROCESS_GROUP | subprocess.CREATE_NO_WINDOW}
     else:  # own session and process group: killpg also reaches soffice.bin and its helpers
         group = {"start_new_session": True}
     with open(log, "wb") as stream:
-        return subprocess.Popen(
+        process = subprocess.Popen(
             list(args), stdin=subprocess.DEVNULL, stdout=stream, stderr=stream, **group
         )
+    lifetime.guard(process)
+    return process
 
 
 def kill_group(process: subprocess.Popen[bytes]) -> None:
@@ -58,6 +66,8 @@ def kill_group(process: subprocess.Popen[bytes]) -> None:
             os.killpg(process.pid, signal.SIGKILL)
     with contextlib.suppress(subprocess.TimeoutExpired):
         process.wait(timeout=30)
+    if process.returncode is not None:  # else it stays guarded
+        lifetime.release(process)
 
 
 def _sweep_group(process: subprocess.Popen[bytes]) -> None:
@@ -65,6 +75,7 @@ def _sweep_group(process: subprocess.Popen[bytes]) -> None:
     if not _WINDOWS:
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(process.pid, signal.SIGKILL)
+    lifetime.release(process)
 
 
 def _tail(log: Path, size: int = 2000) -> str:
@@ -85,7 +96,7 @@ def run_group(
 ) -> RunOutcome:
     """Run `args`, output to `log`; kill the whole group after `timeout` s or on `should_stop`."""
     start = time.monotonic()
-    process = _start(args, log)
+    process = start_group(args, log)
     deadline = start + timeout
     timed_out = stopped = False
     try:
