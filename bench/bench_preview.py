@@ -36,10 +36,11 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from composer.core.letterfile import load_letter  # noqa: E402
 from composer.gui.preview import UPDATING, PreviewPanel  # noqa: E402
-from composer.gui.preview_engine import PreviewEngine, PreviewPdf  # noqa: E402
 from composer.render.docx import DocxRenderer  # noqa: E402
 from composer.render.pdf import LibreOfficeMissing, engine_version, find_soffice  # noqa: E402
 from composer.render.pdf.batch import PDFA_FILTER  # noqa: E402
+from composer.render.pdf.warm_office import PreviewEngine, PreviewPdf  # noqa: E402
+from composer.settings import Settings  # noqa: E402
 
 SAMPLE = REPO / "resources" / "samples" / "brief-cao-onderhandelaars.json"
 EDITS = int(os.environ.get("COMPOSER_BENCH_PREVIEW_EDITS", "15"))
@@ -55,9 +56,9 @@ class NaiveEngine:
         self.profile = (folder / "profile").as_uri()
         self.conversions = 0
 
-    def render(self, letter) -> PreviewPdf:
+    def render(self, letter, settings=None) -> PreviewPdf:
         docx = self.folder / "voorbeeld.docx"
-        docx.write_bytes(DocxRenderer().render(letter).data)
+        docx.write_bytes(DocxRenderer(settings or Settings()).render(letter).data)
         subprocess.run(
             [
                 *(str(self.soffice), f"-env:UserInstallation={self.profile}", "--headless"),

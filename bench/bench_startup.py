@@ -42,9 +42,9 @@ import sys
 import composer.gui.app
 from PySide6.QtWidgets import QApplication
 from composer.gui.main_window import MainWindow
-from composer.settings import load_settings
+from composer.app.workspace import Workspace
 app = QApplication(sys.argv[:1])
-window = MainWindow(None, load_settings())
+window = MainWindow(Workspace.load())
 window.show()
 app.processEvents()
 """

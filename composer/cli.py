@@ -87,8 +87,9 @@ def _gui(args: argparse.Namespace) -> int:
 
 
 def _render(args: argparse.Namespace) -> int:
+    from composer.app.workspace import Workspace
     from composer.core.letterfile import load_letter
-    from composer.render.export import EXPORT_FORMATS, export_letter
+    from composer.render.export import EXPORT_FORMATS
 
     if args.output.suffix.lower() not in EXPORT_FORMATS:
         print(
@@ -97,7 +98,8 @@ def _render(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    result = export_letter(load_letter(args.letter), args.output)
+    letter = load_letter(args.letter)
+    result = Workspace.load().export(letter, args.output)  # layout, aanhef, LibreOffice
     for warning in result.warnings:
         print(f"Waarschuwing: {warning}", file=sys.stderr)
     made_by = f" (PDF gemaakt met {result.engine})" if result.engine else ""
@@ -134,14 +136,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         args.handler = _gui  # no command: the desktop program
+    from composer.logs import setup_logging
+
+    setup_logging()
     try:
         return args.handler(args)
     except ComposerError as exc:
-        print(f"composer: {exc.message}", file=sys.stderr)
+        from composer.cli_remedies import error_text
+
+        print(f"composer: {error_text(exc)}", file=sys.stderr)
         return EXIT_INPUT
     except KeyboardInterrupt:
         print("composer: afgebroken.", file=sys.stderr)
         return 130
+    except Exception:  # a programming error: its traceback is printed and kept in the log
+        import logging
+
+        logging.getLogger("composer").exception("Fout in het programma")
+        raise
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from composer.i18n import _
 
 if TYPE_CHECKING:
+    from composer.app.workspace import Workspace
     from composer.storage.library import Library
 
 # The largest letter, version or comment number: the library stores them as INTEGER, which is
@@ -126,15 +127,24 @@ def add_library_parsers(commands: argparse._SubParsersAction, parser_class: type
 
 
 def _open() -> Library:
-    from composer.storage.library import Library
+    from composer.review.library_rules import open_library
 
-    return Library.open()
+    return open_library()  # with the review rules: what a save does, verify's status replay
+
+
+def command_workspace(args: argparse.Namespace) -> Workspace:
+    """The command's one Workspace. Its settings are read when first needed: a command that
+    needs none still works with an unreadable settings.toml."""
+    workspace = getattr(args, "workspace", None)
+    if workspace is None:
+        from composer.app.workspace import Workspace
+
+        workspace = args.workspace = Workspace.load(lazy=True)
+    return workspace
 
 
 def _author(args: argparse.Namespace) -> str:
-    from composer.settings import load_settings
-
-    return getattr(args, "author", None) or load_settings().author
+    return getattr(args, "author", None) or command_workspace(args).settings.author
 
 
 def _add(args: argparse.Namespace) -> int:
@@ -237,14 +247,9 @@ def _restore(args: argparse.Namespace) -> int:
 
 
 def _finalize(args: argparse.Namespace) -> int:
-    from composer.settings import load_settings
-
     with _open() as library:
-        print(
-            library.finalize(
-                args.letter_id, author=_author(args), pattern=load_settings().kenmerk_pattern
-            )
-        )
+        pattern = command_workspace(args).settings.kenmerk_pattern
+        print(library.finalize(args.letter_id, author=_author(args), pattern=pattern))
     return 0
 
 

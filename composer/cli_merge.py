@@ -87,6 +87,7 @@ def _summary(report: MergeReport, formats: tuple[str, ...] = ("docx",)) -> str:
 
 
 def run_merge_command(args: argparse.Namespace) -> int:
+    from composer.cli_letters import command_workspace
     from composer.core.letterfile import load_letter
     from composer.merge.rows import rows_from_file, rows_from_letter
     from composer.merge.service import MergeOptions, run_merge
@@ -109,11 +110,18 @@ def run_merge_command(args: argparse.Namespace) -> int:
     options = MergeOptions(
         formats=formats, combined=args.combined, force=args.force, skip_invalid=args.skip_invalid
     )
+    settings = command_workspace(args).settings  # layout, aanhef, the LibreOffice chosen
     cancel = CancelToken()
     previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     try:
         report = run_merge(
-            letter, rows, args.output, options, progress=ProgressPrinter(), cancel=cancel
+            letter,
+            rows,
+            args.output,
+            options,
+            progress=ProgressPrinter(),
+            cancel=cancel,
+            settings=settings,
         )
     finally:
         signal.signal(signal.SIGINT, previous)

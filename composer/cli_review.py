@@ -15,6 +15,7 @@ from composer.cli_letters import (
     _letter_id,
     _open,
     _version_number,
+    command_workspace,
     whole_number,
 )
 from composer.i18n import _
@@ -117,9 +118,7 @@ def _review() -> ReviewService:
 
 
 def _reviewer(args: argparse.Namespace) -> str:
-    from composer.settings import load_settings
-
-    return args.reviewer or load_settings().author
+    return args.reviewer or command_workspace(args).settings.author
 
 
 def _moment(moment: datetime) -> str:
@@ -233,11 +232,15 @@ def _status_lines(state: ReviewStatus) -> list[str]:
 
 
 def _status(args: argparse.Namespace) -> int:
+    from composer.review.transitions import allowed_steps
+
     state = _run(lambda r: r.status(args.letter_id))
     if args.json:
         row = {
             "status": state.status,
             "label": state.label,
+            # What the workflow allows now (the transition table), for a script: submit, …
+            "steps": [step.value for step in allowed_steps(state.status)],
             "version": state.version,
             "latest_version": state.latest_version,
             "kenmerk": state.kenmerk,
@@ -263,7 +266,7 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _events(args: argparse.Namespace) -> int:
-    from composer.review.workflow import EVENT_LABELS
+    from composer.review.statuses import EVENT_LABELS
 
     found = _run(lambda r: r.events(args.letter_id))
     if args.json:
@@ -289,11 +292,18 @@ def _events(args: argparse.Namespace) -> int:
 
 
 def _send(args: argparse.Namespace) -> int:
-    from composer.settings import load_settings
-
-    settings = load_settings()
+    workspace = command_workspace(args)
+    settings = workspace.settings
     author = args.author or settings.author
-    result = _run(lambda r: r.send(args.letter_id, author=author, pattern=settings.kenmerk_pattern))
+    result = _run(
+        lambda r: r.send(
+            args.letter_id,
+            author=author,
+            pattern=settings.kenmerk_pattern,
+            converter=workspace.pdf_engine,  # the LibreOffice chosen in the settings
+            settings=settings,  # layout and aanhef, as the window renders them
+        )
+    )
     for warning in result.warnings:
         print(f"Waarschuwing: {warning}", file=sys.stderr)
     for archived in result.files:
@@ -336,7 +346,8 @@ def _redline(args: argparse.Namespace) -> int:
             "Deze versie van Composer kan nog geen vergelijkingsdocument maken. Bekijk de "
             f"verschillen met ‘composer letters diff {args.letter_id} {args.a} {args.b}’."
         ) from None
-    data = redline_docx(old, new, author=info.author, date=info.created_at)
+    settings = command_workspace(args).settings  # layout and aanhef, as the window has them
+    data = redline_docx(old, new, author=info.author, date=info.created_at, settings=settings)
     write_bytes_atomic(args.output, data)
     print(f"Geschreven: {args.output}", file=sys.stderr)
     return EXIT_OK

@@ -2,19 +2,47 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from enum import Enum
+
 from composer.i18n import _, ngettext
+
+
+class RemedyAction(Enum):
+    """What a user can do about an error. Each face says it in its own words: the command line
+    names a command (`composer letters copy 3`), the window names a button ("Kopie maken")."""
+
+    SEND = "send"  # the letter is approved: send it
+    COPY = "copy"  # the letter is frozen (sent): start a new letter from it
+    SUBMIT = "submit"  # offer the letter for review
+    APPROVE_LATEST = "approve-latest"  # approve the newest version instead
+    RESTORE_AND_SUBMIT = "restore-and-submit"  # restore an old version as new, then offer it
+    GIVE_NAME = "give-name"  # say who you are (the author's name)
+    GIVE_REVIEWER_NAME = "give-reviewer-name"  # say who you are, as the reviewer
+
+
+@dataclass(frozen=True)
+class Remedy:
+    """A structured way out of an error; domain messages never carry command-line hints."""
+
+    action: RemedyAction
+    letter_id: int | None = None
+    version: int | None = None
 
 
 class ComposerError(Exception):
     """An error caused by input; `message` is shown to the user as is.
 
     The message is made with `_()` where the error is raised, so it is in the language of the
-    screen (Dutch on the command line).
+    screen (Dutch on the command line). `remedy`, when there is one, says what the user can do
+    about it; the command line and the window each render it (`composer.cli_remedies`,
+    `composer.gui.remedies`).
     """
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, remedy: Remedy | None = None) -> None:
         super().__init__(message)
         self.message = message
+        self.remedy = remedy
 
     def __str__(self) -> str:
         return self.message

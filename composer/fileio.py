@@ -51,6 +51,18 @@ def write_problem(path: Path, exc: OSError) -> ComposerError:
     )
 
 
+def make_folder(folder: Path) -> None:
+    """Make `folder` (and its parents) when it is not there; a Dutch message when that fails."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ComposerError(
+            _("De map ‘{folder}’ kan niet worden gemaakt: {reason}.").format(
+                folder=folder, reason=exc.strerror
+            )
+        ) from None
+
+
 def write_bytes_atomic(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that readers see the old file or the whole new one, never half."""
     path = Path(path)

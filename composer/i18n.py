@@ -69,14 +69,12 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 def screen_date(day: dt.date) -> str:
     """A date in a message, in the language of the screen: `17 oktober 2022`, `17 October 2022`.
 
-    In Dutch exactly as the letters write it (composer.dutch.dates.format_date)."""
-    if current_language() == SOURCE_LANGUAGE:
-        from composer.dutch.dates import format_date as dutch_date
-
-        return dutch_date(day)
+    In Dutch exactly as the letters write it (composer.dutch.dates.format_date, a test holds them
+    together): the screen language sits below the Dutch rules, so it does not import them."""
     from babel.dates import format_date  # imported on first use: it looks up the time zone
 
-    return format_date(day, "d MMMM y", locale=current_language())
+    language = current_language()
+    return format_date(day, "d MMMM y", locale="nl_NL" if language == SOURCE_LANGUAGE else language)
 
 
 def screen_moment(moment: dt.datetime) -> dict[str, str]:

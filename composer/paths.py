@@ -53,3 +53,11 @@ def cache_dir() -> Path:
     if override:
         return Path(override).expanduser()
     return Path(platformdirs.user_cache_dir(APP_NAME, APP_AUTHOR))
+
+
+def log_dir() -> Path:
+    """Where the log file is kept (the platform's log folder). `COMPOSER_LOG_DIR` overrides it."""
+    override = os.environ.get("COMPOSER_LOG_DIR")
+    if override:
+        return Path(override).expanduser()
+    return Path(platformdirs.user_log_dir(APP_NAME, APP_AUTHOR))

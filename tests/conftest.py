@@ -23,14 +23,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def private_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
     """Point every user folder into a temp dir, so tests never touch a real profile."""
     root = tmp_path_factory.mktemp("composer-home")
-    for name in ("DATA", "CONFIG", "CACHE"):
+    for name in ("DATA", "CONFIG", "CACHE", "LOG"):
         folder = root / name.lower()
         folder.mkdir()
         monkeypatch.setenv(f"COMPOSER_{name}_DIR", str(folder))
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    from composer.render.pdf import locate
-
-    monkeypatch.setitem(locate._chosen, "path", "")  # a LibreOffice chosen in Instellingen
+    # The LibreOffice chosen in Instellingen lives in each Workspace's settings (no module
+    # global to reset): a test's chosen program never reaches the next test.
     return root
 
 

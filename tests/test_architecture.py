@@ -1,10 +1,12 @@
-"""The core stays free of Qt: only composer.gui may import PySide6."""
+"""Who may import whom (the import contracts), no Qt outside composer.gui, ruff clean."""
 
 from __future__ import annotations
 
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -34,6 +36,26 @@ def test_no_pyside6_import_outside_gui():
         if "import PySide6" in text or "from PySide6" in text:
             offenders.append(str(path.relative_to(REPO)))
     assert offenders == []
+
+
+def test_the_import_contracts_hold():
+    """pyproject.toml [tool.importlinter]: the layers, the faces apart, Qt only in composer.gui."""
+    pytest.importorskip("importlinter", reason="import-linter komt met de test-extra's")
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from importlinter.cli import lint_imports_command;"
+            "sys.argv = ['lint-imports', '--no-cache']; lint_imports_command()",
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    report = result.stdout + result.stderr
+    summary = report[report.find("Contracts") :] if "Contracts" in report else report
+    assert result.returncode == 0, summary
 
 
 def test_code_is_ruff_clean():

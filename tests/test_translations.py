@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po
 
 from composer import i18n
 from composer.storage.library_errors import SaveConflict
-from composer.storage.records import VersionInfo
+from composer.storage.library_records import VersionInfo
 from tests import untranslated
 
 REPO = Path(__file__).resolve().parent.parent

@@ -9,6 +9,11 @@ from typing import Any
 
 from composer.core.bounded_json import JsonLimitError, loads_bounded
 from composer.core.models import (
+    ADDRESS_KEYS,
+    ADDRESSEE_KEYS,
+    LETTER_KEYS,
+    PERSON_KEYS,
+    SIGNATORY_KEYS,
     Address,
     Addressee,
     Block,
@@ -18,38 +23,14 @@ from composer.core.models import (
     Promise,
     Quote,
     Signatory,
+    field_names,
     promise_number,
 )
 from composer.core.validation import letter_problems
 from composer.errors import ComposerError, LetterValidationError
-from composer.fileio import write_text_atomic
 from composer.i18n import N_, _
 
-_LETTER_KEYS = [
-    "format",
-    "template",
-    "date",
-    "place",
-    "our_reference",
-    "your_reference",
-    "subject",
-    "addressees",
-    "salutation",
-    "body",
-    "closing",
-    "signatories",
-    "attachments",
-    "copies",
-]
-_PERSON_KEYS = ("form", "initials", "first_name", "infix", "surname", "name_as_registered")
-_ADDRESS_KEYS = ("street", "house_number", "postbox", "postcode", "city", "country", "region")
-_ADDRESSEE_KEYS = ("organisation", "department", "person", "role", "address")
-_BLOCK_KEYS = {
-    "paragraph": ("type", "text"),
-    "promise": ("type", "number"),
-    "quote": ("type", "text", "speaker", "role"),
-}
-_SIGNATORY_KEYS = ("name", "role")
+_BLOCK_KEYS = {kind.type: field_names(kind) for kind in (Paragraph, Promise, Quote)}
 
 
 def _extra(data: dict[str, Any], known: tuple[str, ...] | list[str]) -> dict[str, Any]:
@@ -59,21 +40,15 @@ def _extra(data: dict[str, Any], known: tuple[str, ...] | list[str]) -> dict[str
 def _person(data: dict[str, Any] | None) -> Person | None:
     if data is None:
         return None
-    return Person(
-        form=data.get("form", ""),
-        initials=data.get("initials", ""),
-        first_name=data.get("first_name", ""),
-        infix=data.get("infix", ""),
-        surname=data.get("surname", ""),
-        name_as_registered=data.get("name_as_registered", False),
-        extra=_extra(data, _PERSON_KEYS),
-    )
+    blank = Person()
+    values = {key: data.get(key, getattr(blank, key)) for key in PERSON_KEYS}
+    return Person(**values, extra=_extra(data, PERSON_KEYS))
 
 
 def _address(data: dict[str, Any]) -> Address:
-    values = {key: data.get(key, "") for key in _ADDRESS_KEYS}
+    values = {key: data.get(key, "") for key in ADDRESS_KEYS}
     values["country"] = (values["country"] or "NL").upper()
-    return Address(**values, extra=_extra(data, _ADDRESS_KEYS))
+    return Address(**values, extra=_extra(data, ADDRESS_KEYS))
 
 
 def addressee_from_dict(data: dict[str, Any]) -> Addressee:
@@ -84,7 +59,7 @@ def addressee_from_dict(data: dict[str, Any]) -> Addressee:
         person=_person(data.get("person")),
         role=data.get("role", ""),
         address=_address(data.get("address", {})),
-        extra=_extra(data, _ADDRESSEE_KEYS),
+        extra=_extra(data, ADDRESSEE_KEYS),
     )
 
 
@@ -123,25 +98,17 @@ def letter_from_dict(data: Any, *, check: bool = True) -> Letter:
         body=[_block(item) for item in data["body"]],
         closing=data.get("closing", "Met vriendelijke groet,"),
         signatories=[
-            Signatory(name=s["name"], role=s.get("role", ""), extra=_extra(s, _SIGNATORY_KEYS))
+            Signatory(name=s["name"], role=s.get("role", ""), extra=_extra(s, SIGNATORY_KEYS))
             for s in data.get("signatories", [])
         ],
         attachments=list(data.get("attachments", [])),
         copies=list(data.get("copies", [])),
-        extra=_extra(data, _LETTER_KEYS),
+        extra=_extra(data, LETTER_KEYS),
     )
 
 
 def _person_dict(person: Person) -> dict[str, Any]:
-    return {
-        "form": person.form,
-        "initials": person.initials,
-        "first_name": person.first_name,
-        "infix": person.infix,
-        "surname": person.surname,
-        "name_as_registered": person.name_as_registered,
-        **person.extra,
-    }
+    return {**{key: getattr(person, key) for key in PERSON_KEYS}, **person.extra}
 
 
 def addressee_to_dict(addressee: Addressee) -> dict[str, Any]:
@@ -153,7 +120,7 @@ def addressee_to_dict(addressee: Addressee) -> dict[str, Any]:
     if addressee.person is not None:
         result["person"] = _person_dict(addressee.person)
     result["role"] = addressee.role
-    address_dict = {key: getattr(address, key) for key in _ADDRESS_KEYS if key != "region"}
+    address_dict = {key: getattr(address, key) for key in ADDRESS_KEYS if key != "region"}
     if address.region:
         address_dict["region"] = address.region
     result["address"] = {**address_dict, **address.extra}
@@ -271,10 +238,6 @@ def load_letter(path: Path) -> Letter:
             )
         ) from None
     return loads_letter(text, source=str(path))
-
-
-def save_letter(letter: Letter, path: Path) -> None:
-    write_text_atomic(Path(path), dumps_letter(letter))
 
 
 def draft_letter(content: str) -> Letter:

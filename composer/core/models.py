@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 FORMAT_V1 = "composer-letter/1"
@@ -119,3 +119,18 @@ class Letter:
     format: str = FORMAT_V1
     # Keys this version of the program does not know; written back unchanged.
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+def field_names(cls: type) -> tuple[str, ...]:
+    """The keys a dataclass has in the letter file, in its order; `extra` is not one of them."""
+    return tuple(item.name for item in fields(cls) if item.name != "extra")
+
+
+# The one list of each kind's keys: the letter file, merge lists, the address book and the
+# renderer read these, so a field added to a dataclass reaches all of them.
+PERSON_KEYS = field_names(Person)
+PERSON_NAME_KEYS = tuple(key for key in PERSON_KEYS if key not in ("form", "name_as_registered"))
+ADDRESS_KEYS = field_names(Address)
+ADDRESSEE_KEYS = field_names(Addressee)
+SIGNATORY_KEYS = field_names(Signatory)
+LETTER_KEYS = field_names(Letter)

@@ -55,27 +55,33 @@ def offer_drafts(window) -> None:
 
 def main(letter: Path | None = None) -> int:
     """The window appears at once; the library opens behind it (it may need a migration)."""
+    from composer.logs import setup_logging
+
+    setup_logging()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Brievencomposer")
     app.setApplicationVersion(__version__)
     # Dates and numbers in Qt's widgets read the Dutch way, as in the letters.
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    from composer.app.workspace import Workspace
     from composer.gui.main_window import MainWindow
-    from composer.render.pdf.locate import choose_soffice
-    from composer.settings import load_settings
 
     try:
-        settings = load_settings()
+        workspace = Workspace.load()  # the one reading of settings.toml
     except ComposerError as exc:  # before the language is known: in Dutch
         install_language(app, "nl")
         QMessageBox.critical(None, _("Brievencomposer"), exc.message)
         return 1
+    settings = workspace.settings
     install_language(app, settings.language)
-    choose_soffice(settings.libreoffice_path)
     from composer.gui.garbage import MainThreadGarbageCollector
 
     collector = MainThreadGarbageCollector(app)
-    window = MainWindow(None, settings)
+    from composer.gui.excepthook import ExceptionHook
+
+    hook = ExceptionHook(app)  # a programming error: logged, and a Dutch box on the screen
+    hook.install()
+    window = MainWindow(workspace)
     from composer.gui.quit_signals import QuitOnSignals
 
     def quit_on_signal() -> None:
@@ -93,11 +99,11 @@ def main(letter: Path | None = None) -> int:
             window.open_letter(seeded[0])
         offer_drafts(window)
 
-    window.open_library(settings.database_url, seed=True, then=opened)
+    window.open_library(workspace.configured_library_url, seed=True, then=opened)
     code = app.exec()
     signals.uninstall()
-    if window.library is not None:
-        window.library.close()
+    workspace.close()
     collector.stop()
     collector.deleteLater()
+    hook.uninstall()
     return code

@@ -57,26 +57,10 @@ def run_html(run: WordChange, *, first: bool = False, last: bool = False) -> str
         title = escaped(_("verwijderd"))
         body = f'<span style="{_DELETE_STYLE}" title="{title}">{escaped(run.text)}</span>'
         return f"{_marker('[-')}{body}{_marker('-]')}"
-    return escaped(_shortened(run.text, keep_head=not first, keep_tail=not last))
+    from composer.history.diff_text import shortened
 
-
-def _shortened(text: str, *, keep_head: bool, keep_tail: bool) -> str:
-    """An unchanged stretch around changes: only the words next to a change, `…` between."""
-    if len(text) <= 2 * CONTEXT_CHARS + 20 or not (keep_head or keep_tail):
-        return text
-    head = _cut_after_word(text[:CONTEXT_CHARS]) if keep_head else ""
-    tail = _cut_before_word(text[-CONTEXT_CHARS:]) if keep_tail else ""
-    return f"{head}…{tail}"
-
-
-def _cut_after_word(piece: str) -> str:
-    cut = piece.rfind(" ")
-    return piece[: cut + 1] if cut > 0 else piece
-
-
-def _cut_before_word(piece: str) -> str:
-    cut = piece.find(" ")
-    return piece[cut:] if cut >= 0 else piece
+    kept = shortened(run.text, keep_head=not first, keep_tail=not last, width=CONTEXT_CHARS)
+    return escaped(kept)
 
 
 def _runs(change: FieldChange) -> Sequence[WordChange]:

@@ -1,7 +1,7 @@
 """Python's cycle collector runs only in the GUI thread.
 
 The collector runs in whichever thread happens to allocate when a threshold is passed. If that is
-a worker (a BackgroundTask, the PDF engine) and the garbage holds a Qt object that belongs to the
+a worker (an op, the PDF engine) and the garbage holds a Qt object that belongs to the
 GUI thread (a closed dialog in a cycle with its lambdas), Qt deletes it from the wrong thread and
 the program crashes. So automatic collection is switched off and the GUI thread collects on a
 timer, generation by generation, with the same thresholds Python would use (as pyqtgraph does).

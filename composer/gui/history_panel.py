@@ -24,13 +24,16 @@ from PySide6.QtWidgets import (
 
 from composer.core.models import Letter
 from composer.errors import ComposerError
+from composer.gui.changes import SAVED, changes
 from composer.gui.diff_view import DiffView
 from composer.gui.library_panel import format_moment
-from composer.gui.workers import BackgroundTask
+from composer.gui.ops import Op
+from composer.gui.show_error import error_text
 from composer.i18n import N_, _
-from composer.storage.records import VersionInfo
+from composer.storage.library_records import VersionInfo
 
 if TYPE_CHECKING:
+    from composer.app.workspace import Workspace
     from composer.storage.library import Library
 
 COLUMNS = (N_("Versie"), N_("Auteur"), N_("Tijd"), N_("Toelichting"))
@@ -80,6 +83,7 @@ class HistoryPanel(QWidget):
         self.show_error: Callable[[str], None] = self._show_error_dialog
         self._build()
         self._update_buttons()
+        changes().changed.connect(self._letter_changed)
 
     def _build(self) -> None:
         self.title_label = QLabel(_(NO_LETTER))
@@ -170,6 +174,16 @@ class HistoryPanel(QWidget):
         if self.versions:
             self.select_versions(self.versions[-1].number)
 
+    def _letter_changed(self, letter_id: int, _what: str) -> None:
+        """Someone changed this letter (a save, a restore, a kenmerk): read it again; a new
+        version is selected."""
+        if self.library is None or letter_id != self.letter_id:
+            return
+        latest = self.versions[-1].number if self.versions else 0
+        self.reload()
+        if self.versions and self.versions[-1].number > latest:
+            self.select_versions(self.versions[-1].number)
+
     def clear(self) -> None:
         """No letter: an empty list and no differences."""
         self.library, self.letter_id, self.versions = None, None, []
@@ -196,7 +210,7 @@ class HistoryPanel(QWidget):
             self.title_label.setText(_(NO_LETTER))
             self.diff_heading.setText("")
             self.diff_view.clear()
-            self.message_label.setText(exc.message)
+            self.message_label.setText(error_text(exc))
             self._update_buttons()
             return
         subject = summary.subject or _("(geen betreft)")
@@ -254,7 +268,7 @@ class HistoryPanel(QWidget):
         try:
             changes = diff_letters(self._version(old), self._version(new))
         except ComposerError as exc:
-            self.diff_view.show_message(exc.message)
+            self.diff_view.show_message(error_text(exc))
             return False
         self.diff_heading.setText(
             _("Verschillen tussen versie {old} en versie {new}").format(old=old, new=new)
@@ -287,13 +301,14 @@ class HistoryPanel(QWidget):
                 _("Versie {number} is hersteld als versie {new_number}.").format(
                     number=number, new_number=new_number
                 )
-            )
-            if self.library is library and self.letter_id == letter_id:
-                self.reload()
-                self.select_versions(new_number)
+            )  # the list was read again when the op said what changed
             self.restored.emit(letter_id, new_number)
 
-        self._start(lambda: library.restore(letter_id, number, author=author), restored)
+        self._start(
+            lambda _workspace: library.restore(letter_id, number, author=author),
+            restored,
+            changed=letter_id,
+        )
 
     def export_selected(self) -> None:
         """Ask for a file, then write a Word redline of the compared pair in the background."""
@@ -312,12 +327,16 @@ class HistoryPanel(QWidget):
         old_letter, new_letter = self._version(old), self._version(new)
         new_info = next(info for info in self.versions if info.number == new)
 
-        def write() -> Path:
+        def write(workspace: Workspace) -> Path:
             from composer.fileio import write_bytes_atomic
             from composer.history.redline import redline_docx
 
             data = redline_docx(
-                old_letter, new_letter, author=new_info.author, date=new_info.created_at
+                old_letter,
+                new_letter,
+                author=new_info.author,
+                date=new_info.created_at,
+                settings=workspace.settings,
             )
             write_bytes_atomic(path, data)
             return path
@@ -336,11 +355,21 @@ class HistoryPanel(QWidget):
             self._letters[number] = self.library.version(self.letter_id, number)
         return self._letters[number]
 
-    def _start(self, work: Callable[[], object], done: Callable[[object], None]) -> None:
+    def _start(
+        self,
+        work: Callable[[Workspace], object],
+        done: Callable[[object], None],
+        *,
+        changed: int | None = None,
+    ) -> None:
+        """`work` as an op; `changed`: the letter it gives a new version."""
         self.busy = True
         self.message_label.setText(_("Bezig…"))
         self._update_buttons()
-        BackgroundTask(work).on_success(done).on_error(self._failed).start()
+        op = Op(self, work).success(done).failure(self._failed)
+        if changed is not None:
+            op.changes(changed, SAVED)
+        op.run()
 
     def _finish(self, message: str) -> None:
         self.busy = False
@@ -348,11 +377,10 @@ class HistoryPanel(QWidget):
         self._update_buttons()
 
     def _failed(self, error: BaseException) -> None:
-        message = getattr(error, "message", None) or _(
-            "Er ging iets onverwachts mis: {error}"
-        ).format(error=error)
         self._finish("")
-        self.show_error(message)
+        if isinstance(error, ComposerError):
+            self.show_error(error_text(error))  # its message and remedy, in the window's words
+        # A programming error is raised by the op: sys.excepthook logs and shows it.
 
     def _selection_changed(self) -> None:
         self._update_buttons()

@@ -32,9 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from composer.errors import ComposerError
+from composer.gui.changes import changes
+from composer.gui.ops import Op
+from composer.gui.show_error import error_text
 from composer.i18n import N_, _, ngettext
 from composer.review.statuses import STATUS_LABELS
-from composer.storage.records import LetterSummary
+from composer.storage.library_records import LetterSummary
 
 if TYPE_CHECKING:
     from composer.storage.library import Library
@@ -162,12 +165,14 @@ class LibraryPanel(QWidget):
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.refresh)
+        self._search_timer.timeout.connect(self.search)
+        self._generation = 0  # the newest read of the list; older search results are dropped
         self.search_field.textChanged.connect(self._search_timer.start)
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.table.activated.connect(self._activate)
         self.table.selectionModel().selectionChanged.connect(self._current_changed)
         self._show_message(_(NO_LIBRARY))
+        changes().changed.connect(self._letters_changed)
 
     def _build(self) -> None:
         self.search_field = QLineEdit()
@@ -254,18 +259,53 @@ class LibraryPanel(QWidget):
     def refresh(self) -> None:
         """Read the letters again for the current search and status; keeps the selection."""
         self._search_timer.stop()
+        self._generation += 1  # a search still running answers too late
         if self.library is None:
             self.model.set_letters([])
             self._show_message(_(NO_LIBRARY))
             return
-        selected = self.current_letter_id()
         query = self.search_field.text()
         try:
             letters = self.library.letters(query, status=self.status(), limit=LIMIT)
         except ComposerError as exc:
-            self.model.set_letters([])
-            self._show_message(exc.message)
+            self._read_failed(exc)
             return
+        self._show_letters(letters, query)
+
+    def search(self) -> None:
+        """What typing in the search field does (after a pause): the search runs off the GUI
+        thread; only the newest search's answer is shown."""
+        self._search_timer.stop()
+        library = self.library
+        if library is None:
+            self.refresh()
+            return
+        self._generation += 1
+        generation, query, status = self._generation, self.search_field.text(), self.status()
+
+        def found(letters: list[LetterSummary]) -> None:
+            if generation == self._generation and library is self.library:
+                self._show_letters(letters, query)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation and isinstance(error, ComposerError):
+                self._read_failed(error)
+
+        Op(self, lambda _workspace: library.letters(query, status=status, limit=LIMIT)).success(
+            found
+        ).failure(failed).run()
+
+    def _letters_changed(self, _letter_id: int, _what: str) -> None:
+        """A letter was saved, added, reviewed, or another library opened: read the list."""
+        if self.library is not None:
+            self.refresh()
+
+    def _read_failed(self, error: ComposerError) -> None:
+        self.model.set_letters([])
+        self._show_message(error_text(error))
+
+    def _show_letters(self, letters: Sequence[LetterSummary], query: str) -> None:
+        selected = self.current_letter_id()
         self.model.set_letters(letters)
         self.count_label.setText(counted_letters(len(letters)))
         if letters:
@@ -332,7 +372,7 @@ class LibraryPanel(QWidget):
                 return True
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 if self._search_timer.isActive():
-                    self.refresh()
+                    self.refresh()  # Enter opens what is found: search now, and wait for it
                 letter_id = self.current_letter_id()
                 if letter_id is not None:
                     self.letter_activated.emit(letter_id)

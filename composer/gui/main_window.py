@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,19 +20,21 @@ from PySide6.QtWidgets import (
     QSplitter,
     QWidget,
 )
-from shiboken6 import isValid
 
 from composer.errors import ComposerError
+from composer.gui.changes import ADDED, LIBRARY, SAVED, STATUS, changes, watch
 from composer.gui.editor.undo_actions import undo_redo_actions
 from composer.gui.library_panel import LibraryPanel
 from composer.gui.main_window_menus import WindowMenus
+from composer.gui.ops import Op
 from composer.gui.session import LetterSession
+from composer.gui.show_error import show_error
 from composer.gui.tab_order import chain, focusables
-from composer.gui.workers import BackgroundTask
 from composer.i18n import N_, _, ngettext
 from composer.settings import Settings
 
 if TYPE_CHECKING:
+    from composer.app.workspace import Workspace
     from composer.gui.editor.letter_editor import LetterEditor
     from composer.gui.history_panel import HistoryPanel
     from composer.gui.review_panel import ReviewPanel
@@ -45,18 +48,20 @@ ADDRESS_FILES = (".csv", ".xlsx", ".vcf", ".vcard", ".txt")  # not screen text
 
 
 class MainWindow(WindowMenus):
-    """`library` None: the window shows at once and `open_library` fills it in the background."""
+    """The window on a Workspace. Without a library in it, the window shows at once and
+    `open_library` fills it in the background."""
 
-    def __init__(
-        self, library: Library | None, settings: Settings, *, preview: QWidget | None = None
-    ):
+    def __init__(self, workspace: Workspace, *, preview: QWidget | None = None):
         super().__init__()
-        self.library = library
-        self.settings = settings
+        self.workspace = workspace
+        library, settings = workspace.library, workspace.settings
+        self._applied = copy.deepcopy(settings)  # what apply_settings last put into effect
+        watch(workspace)
+        changes().settings_changed.connect(self._settings_changed)
         self.setWindowTitle(_(WINDOW_TITLE))
         self.setAcceptDrops(True)
         self.resize(1400, 860)
-        self.session = LetterSession(library, author=settings.author)
+        self.session = LetterSession(library, author=settings.author, workspace=workspace)
         self.library_panel = LibraryPanel()
         self.library_panel.set_library(library)
         self.undo_action, self.redo_action = undo_redo_actions(self.session.undo_stack, self)
@@ -85,6 +90,14 @@ class MainWindow(WindowMenus):
         self.statusBar().showMessage(_(READY_MESSAGE) if library else _(OPENING_MESSAGE))
         self.quitting = False  # quit_keeping_drafts: closing without questions
 
+    @property
+    def library(self) -> Library | None:
+        return self.workspace.library
+
+    @property
+    def settings(self) -> Settings:
+        return self.workspace.settings
+
     # Building
 
     @staticmethod
@@ -110,7 +123,10 @@ class MainWindow(WindowMenus):
             self.history_panel.restored.connect(self._restored)
             self.review_panel = ReviewPanel()
             self.review_panel.set_author(self.settings.author)
-            self.review_panel.status_changed.connect(lambda _id: self.library_panel.refresh())
+            # Until the review panel runs its actions as ops: its changes reach every panel.
+            self.review_panel.status_changed.connect(
+                lambda letter_id: changes().changed.emit(letter_id, STATUS)
+            )
             for dock, panel in (
                 (self.history_dock, self.history_panel),
                 (self.review_dock, self.review_panel),
@@ -147,7 +163,7 @@ class MainWindow(WindowMenus):
         from composer.gui.preview import PreviewPanel
 
         self._preview_pending = False
-        placeholder, self.preview = self.preview, PreviewPanel()
+        placeholder, self.preview = self.preview, PreviewPanel(workspace=self.workspace)
         self.splitter.replaceWidget(self.splitter.indexOf(placeholder), self.preview)
         placeholder.deleteLater()
         self.order_tabs()
@@ -181,7 +197,7 @@ class MainWindow(WindowMenus):
         *,
         seed: bool = False,
         then: Callable[[list[int]], None] | None = None,
-    ) -> BackgroundTask:
+    ) -> Op[tuple[Library, list[int]]]:
         """Open (create, upgrade) the library at `url` without blocking the window, then show it.
 
         `seed`: an empty library gets the sample letters. `then(seeded ids)` runs once it is
@@ -193,15 +209,14 @@ class MainWindow(WindowMenus):
         self.library_panel.show_placeholder(_(OPENING_MESSAGE))
         author = self.settings.author
 
-        def work() -> tuple[Library, list[int]]:
+        def work(workspace: Workspace) -> tuple[Library, list[int]]:
             from composer.core.validation import prepare
             from composer.dutch.dates import format_date
-            from composer.storage.library import Library
             from composer.storage.samples import seed_samples
 
             prepare()  # jsonschema and babel's Dutch calendar: ready before the first keystroke
             format_date(date.today())
-            library = Library.open(url or None)
+            library = workspace.open_library(url or None)  # with the review rules
             try:
                 return library, seed_samples(library, author) if seed else []
             except BaseException:
@@ -210,30 +225,30 @@ class MainWindow(WindowMenus):
 
         def opened(result: tuple[Library, list[int]]) -> None:
             library, seeded = result
-            if not isValid(self):  # the window was closed while the library opened
-                library.close()
-                return
             self.attach_library(library)
             if then is not None:
                 then(seeded)
 
         def failed(error: BaseException) -> None:
-            if not isValid(self):
-                return
             if self.library is not None:
                 self._enable_library_actions(True)
             message = error.message if isinstance(error, ComposerError) else str(error)
             self.library_panel.show_placeholder(message)
             self.statusBar().showMessage(_("De bibliotheek kon niet worden geopend."))
-            self.show_error(message)
+            if isinstance(error, ComposerError):  # a programming error is raised by the op
+                self._report(error)
 
-        task = BackgroundTask(work).on_success(opened).on_error(failed)
-        task.start()
-        return task
+        return (
+            Op(self, work)
+            .success(opened)
+            .failure(failed)
+            .orphaned(lambda result: result[0].close())  # the window closed meanwhile
+            .run()
+        )
 
     def attach_library(self, library: Library) -> None:
         """Show `library` (a newly opened one replaces the previous, which is closed)."""
-        previous, self.library = self.library, library
+        previous = self.workspace.use_library(library)
         self.session.library = library
         self.ensure_panels()
         if previous is not None and previous is not library:
@@ -242,6 +257,7 @@ class MainWindow(WindowMenus):
             self.history_panel.clear()
             previous.close()
         self.library_panel.set_library(library)
+        changes().changed.emit(0, LIBRARY)
         self.ensure_preview()
         self._enable_library_actions(True)
         self.statusBar().showMessage(_(READY_MESSAGE))
@@ -283,10 +299,13 @@ class MainWindow(WindowMenus):
     def _letter_saved(self, letter_id: int, version: int) -> None:
         self.ensure_panels()
         self.statusBar().showMessage(_("Opgeslagen als versie {version}.").format(version=version))
-        self.library_panel.refresh()
+        # The panels have refreshed themselves (changes); a new letter's first version makes it
+        # the one they show.
         self.library_panel.select_letter(letter_id)
-        self.history_panel.show_letter(self.library, letter_id)
-        self.review_panel.show_letter(self.library, letter_id)
+        if self.history_panel.letter_id != letter_id:
+            self.history_panel.show_letter(self.library, letter_id)
+        if self.review_panel.letter_id != letter_id:
+            self.review_panel.show_letter(self.library, letter_id)
         self._update_title()
 
     def _refresh_preview(self) -> None:
@@ -296,17 +315,13 @@ class MainWindow(WindowMenus):
             show(self.session.letter)
 
     def _restored(self, letter_id: int, version: int) -> None:
-        self.session.open(letter_id)
-        self.library_panel.refresh()
+        self.session.open(letter_id)  # the history panel's op told the other panels (changes)
         self.statusBar().showMessage(_("Hersteld als versie {version}.").format(version=version))
 
     # Messages
 
-    def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, _(WINDOW_TITLE), message)
-
     def _report(self, error: BaseException) -> None:
-        self.show_error(error.message if isinstance(error, ComposerError) else str(error))
+        show_error(self, error)
 
     # Letters
 
@@ -339,7 +354,7 @@ class MainWindow(WindowMenus):
         try:
             self.session.open(letter_id)
         except ComposerError as exc:
-            self.show_error(exc.message)
+            self._report(exc)
 
     def choose_letter_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
@@ -359,9 +374,9 @@ class MainWindow(WindowMenus):
                 message=_("Ingelezen uit {name}").format(name=path.name),
             )
         except ComposerError as exc:
-            self.show_error(exc.message)
+            self._report(exc)
             return None
-        self.library_panel.refresh()
+        changes().changed.emit(letter_id, ADDED)
         if self.confirm_discard():
             self.session.open(letter_id)
         return letter_id
@@ -370,7 +385,7 @@ class MainWindow(WindowMenus):
         try:
             self.session.save(message)
         except ComposerError as exc:
-            self.show_error(exc.message)
+            self._report(exc)
             return False
         return True
 
@@ -390,10 +405,11 @@ class MainWindow(WindowMenus):
                 pattern=self.settings.kenmerk_pattern,
             )
         except ComposerError as exc:
-            self.show_error(exc.message)
+            self._report(exc)
             return
-        self.session.open(self.session.letter_id)
-        self.library_panel.refresh()
+        letter_id = self.session.letter_id
+        self.session.open(letter_id)
+        changes().changed.emit(letter_id, SAVED)
         self.statusBar().showMessage(_("Kenmerk {kenmerk} toegekend.").format(kenmerk=kenmerk))
 
     def show_history(self) -> None:
@@ -411,15 +427,13 @@ class MainWindow(WindowMenus):
 
     def export(self, path: Path) -> None:
         """In the background: rendering a PDF takes a second or two."""
-        from composer.render.export import export_letter
-
-        letter = self.session.letter
+        letter = copy.deepcopy(self.session.letter)  # typing goes on while it renders
         self.statusBar().showMessage(_("Bezig met exporteren naar {name}…").format(name=path.name))
-        BackgroundTask(lambda: export_letter(letter, path)).on_success(
+        Op(self, lambda workspace: workspace.export(letter, path)).success(
             lambda result: self.statusBar().showMessage(
                 _("Geëxporteerd: {path}").format(path=result.path)
             )
-        ).on_error(self._report).start()
+        ).run()
 
     def open_merge(self) -> None:
         from composer.gui.dialogs.merge_dialog import MergeDialog
@@ -447,10 +461,17 @@ class MainWindow(WindowMenus):
         from composer.gui.dialogs.settings_dialog import SettingsDialog
 
         settings, accepted = SettingsDialog.run(self, self.settings, library=self.library)
-        if not accepted or settings is None:
-            return
-        previous, self.settings = self.settings, settings
-        self.apply_settings(previous)
+        if not accepted or settings is None or settings == self.workspace.settings:
+            return  # the dialog saved them through the Workspace: _settings_changed follows
+        try:
+            self.workspace.update_settings(settings)
+        except ComposerError as exc:
+            self._report(exc)
+
+    def _settings_changed(self, workspace: Workspace) -> None:
+        if workspace is self.workspace:
+            previous, self._applied = self._applied, copy.deepcopy(workspace.settings)
+            self.apply_settings(previous)
 
     def apply_settings(self, previous: Settings) -> None:
         """What changed in Instellingen takes effect now: name, LibreOffice, library."""
@@ -460,9 +481,6 @@ class MainWindow(WindowMenus):
             if panel is not None:
                 panel.set_author(settings.author)
         if settings.libreoffice_path != previous.libreoffice_path:
-            from composer.render.pdf.locate import choose_soffice
-
-            choose_soffice(settings.libreoffice_path)
             restart = getattr(self.preview, "restart_engine", None)
             if restart is not None:
                 restart()
@@ -499,7 +517,7 @@ class MainWindow(WindowMenus):
             try:
                 source = read_addressees(path)
             except ComposerError as exc:
-                self.show_error(exc.message)
+                self._report(exc)
                 return
             rows, accepted = AddressImportPreview.run(self, source, path.name)
             if accepted and rows:
@@ -507,14 +525,14 @@ class MainWindow(WindowMenus):
 
     def add_to_address_book(self, rows: list[dict]) -> None:
         """Imported addressees join the address book (a new catalogue version)."""
-        from composer.core.catalogue_store import open_catalogue, save_catalogue
+        from composer.core.catalogue_editing import open_catalogue, save_catalogue
 
         document = open_catalogue("adresboek")
         document.items.extend(rows)
         try:
             save_catalogue(document, library=self.library, author=self.settings.author)
         except ComposerError as exc:
-            self.show_error(exc.message)
+            self._report(exc)
             return
         count = len(rows)
         self.statusBar().showMessage(

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
 from composer.i18n import _
@@ -47,6 +48,17 @@ class WindowMenus(QMainWindow):
             _("&Instellingen…"), self.open_settings, keys.Preferences
         )
         self.about_action = self._action(_("&Over Brievencomposer"), self.open_about)
+        self.log_file_action = self._action(_("&Logbestand openen"), self.open_log_file)
+
+    def open_log_file(self) -> None:
+        """The log file in the program that shows text; its folder while nothing is logged yet."""
+        from composer.logs import log_file
+
+        path = log_file()
+        if not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path = path.parent
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _library_actions(self) -> list[QAction]:
         """What needs the library: off while it opens (or when it could not be opened)."""
@@ -91,7 +103,7 @@ class WindowMenus(QMainWindow):
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(_("&Help"))
-        help_menu.addAction(self.about_action)
+        help_menu.addActions([self.log_file_action, self.about_action])
         toolbar = self.addToolBar(_("Werkbalk"))
         toolbar.setObjectName("werkbalk")
         toolbar.addActions(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import time
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
@@ -14,26 +15,27 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from composer.core.models import Letter
 from composer.errors import ComposerError
-from composer.gui.preview_engine import PreviewEngine, PreviewPdf
-from composer.gui.workers import BackgroundTask
+from composer.gui.ops import Op, workspace_of
 from composer.i18n import N_, _
 from composer.render.pdf import LibreOfficeMissing
-from composer.render.pdf.locate import DOCX_KEEPS_WORKING
+from composer.render.pdf.locate import find_soffice
+from composer.render.pdf.warm_office import PreviewEngine, PreviewPdf
+
+if TYPE_CHECKING:
+    from composer.app.workspace import Workspace
 
 DEBOUNCE_MS = 250
 WAITING = N_("Het voorbeeld verschijnt hier zodra er een brief is.")
 UPDATING = N_("Voorbeeld wordt bijgewerkt…")
 DOCX_STILL_WORKS = N_("DOCX-export werkt wel.")
-# Cut from the (Dutch) message of the core; DOCX_STILL_WORKS says it better.
 _ERROR_STYLE = "color: #a00000;"  # not screen text
 
 
 def missing_text(error: LibreOfficeMissing) -> str:
     """The explanation shown instead of the page when LibreOffice cannot be found."""
-    message = error.message.replace(_(DOCX_KEEPS_WORKING), "").rstrip()  # said below
     return _(
         "Geen voorbeeld: daarvoor is LibreOffice nodig.\n\n{message}\n\n{docx_still_works}"
-    ).format(message=message, docx_still_works=_(DOCX_STILL_WORKS))
+    ).format(message=error.explanation.rstrip(), docx_still_works=_(DOCX_STILL_WORKS))
 
 
 class PreviewPanel(QWidget):
@@ -47,8 +49,17 @@ class PreviewPanel(QWidget):
     refreshed = Signal()  # a new page is shown
     failed = Signal(str)  # the Dutch message now in the status line
 
-    def __init__(self, parent: QWidget | None = None, *, engine: PreviewEngine | None = None):
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        engine: PreviewEngine | None = None,
+        workspace: Workspace | None = None,
+    ):
         super().__init__(parent)
+        # Its settings: the LibreOffice chosen and, at every refresh, layout and aanhef.
+        # None: the window's it is in (or, on its own, the settings file's).
+        self.workspace = workspace
         self.setObjectName("voorbeeld")
         self.setAccessibleName(_("Voorbeeld"))
         self._letter: Letter | None = None
@@ -61,7 +72,7 @@ class PreviewPanel(QWidget):
         self.engine = engine
         if engine is None:
             try:
-                self.engine = PreviewEngine()
+                self.engine = self._new_engine()
             except LibreOfficeMissing as exc:
                 self.missing = exc
         self._build()
@@ -139,7 +150,7 @@ class PreviewPanel(QWidget):
             old.close()
         self._generation += 1  # whatever the old engine still delivers is dropped
         try:
-            self.engine = PreviewEngine()
+            self.engine = self._new_engine()
         except LibreOfficeMissing as exc:
             self._show_missing(exc)
             return
@@ -162,6 +173,14 @@ class PreviewPanel(QWidget):
         self.shutdown()
         super().closeEvent(event)
 
+    def _new_engine(self) -> PreviewEngine:
+        """A warm LibreOffice: the one chosen in the settings, else the one found."""
+        try:
+            chosen = (self.workspace or workspace_of(self)).settings.libreoffice_path
+        except ComposerError:  # an unreadable settings file (a panel on its own): look for it
+            chosen = ""
+        return PreviewEngine(find_soffice(chosen))
+
     # -- the refresh cycle ------------------------------------------------------------------
 
     def _typing_stopped(self) -> None:
@@ -177,9 +196,13 @@ class PreviewPanel(QWidget):
             return
         self._running, self._queued = True, False
         self._set_status(_(UPDATING))
-        BackgroundTask(partial(engine.render, letter)).on_success(
-            partial(self._rendered, generation)
-        ).on_error(partial(self._render_failed, generation)).start()
+        Op(
+            self,
+            lambda workspace: engine.render(letter, workspace.settings),
+            workspace=self.workspace,
+        ).success(partial(self._rendered, generation)).failure(
+            partial(self._render_failed, generation)
+        ).run()
 
     def _finished(self) -> None:
         self._running = False
@@ -199,11 +222,10 @@ class PreviewPanel(QWidget):
                 self._show_missing(error)
             elif isinstance(error, ComposerError):
                 self._show_error(error.message)
-            else:
+            else:  # a programming error: the op raises it (loud in tests, logged and shown)
                 self._show_error(
                     _("Het voorbeeld kon niet worden gemaakt door een fout in Composer.")
                 )
-                raise error  # a programming error: loud in tests, a traceback in the log
         finally:
             self._finished()
 

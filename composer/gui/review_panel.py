@@ -20,7 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from composer.errors import ComposerError
+from composer.gui.changes import STATUS, changes
+from composer.gui.ops import Op
+from composer.gui.show_error import error_text
 from composer.i18n import _
+from composer.review.transitions import Step, allowed
 
 if TYPE_CHECKING:
     from composer.storage.library import Library
@@ -76,6 +80,7 @@ class ReviewPanel(QWidget):
         self.message_label.setStyleSheet("color: #a00000;")
         layout.addWidget(self.message_label)
         self._update_buttons(None)
+        changes().changed.connect(self._letter_changed)  # a save, a send: read the status again
 
     def _ask_text(self, title: str, label: str) -> tuple[str, bool]:
         text, accepted = QInputDialog.getMultiLineText(self, title, label)
@@ -133,18 +138,26 @@ class ReviewPanel(QWidget):
             return _("v{version}, blok {block} · {author} (opgelost): {text}").format(**values)
         return _("v{version}, blok {block} · {author} (open): {text}").format(**values)
 
+    def step_buttons(self) -> dict[Step, QPushButton]:
+        """Each button with the workflow step it takes."""
+        return {
+            Step.SUBMIT: self.submit_button,
+            Step.APPROVE: self.approve_button,
+            Step.REJECT: self.reject_button,
+            Step.SEND: self.send_button,
+            Step.COMMENT: self.comment_button,
+        }
+
     def _update_buttons(self, status: str | None) -> None:
-        self.submit_button.setEnabled(status in ("concept",))
-        self.approve_button.setEnabled(status == "ter_beoordeling")
-        self.reject_button.setEnabled(status == "ter_beoordeling")
-        self.send_button.setEnabled(status == "goedgekeurd")
-        self.comment_button.setEnabled(status is not None)
+        """Enable what the transition table allows in `status` (None: no letter, nothing)."""
+        for step, button in self.step_buttons().items():
+            button.setEnabled(allowed(status, step))
 
     def _run(self, action: Callable[[], object]) -> bool:
         try:
             action()
         except ComposerError as exc:
-            self.message_label.setText(exc.message)
+            self.message_label.setText(error_text(exc))
             return False
         self.refresh()
         if self.letter_id is not None:
@@ -179,7 +192,26 @@ class ReviewPanel(QWidget):
         )
 
     def send(self) -> bool:
-        return self._run(lambda: self._service().send(self.letter_id, author=self.author))
+        """Slow (LibreOffice, the archive): an op; every panel follows when it is sent."""
+        if self.library is None or self.letter_id is None:
+            return False
+        letter_id, author = self.letter_id, self.author
+        self.send_button.setEnabled(False)
+        self.message_label.setText(_("Bezig met verzenden…"))
+
+        def failed(error: BaseException) -> None:
+            self.refresh()
+            if isinstance(error, ComposerError):
+                self.message_label.setText(error_text(error))
+
+        Op(self, lambda workspace: workspace.send(letter_id, author=author)).changes(
+            letter_id, STATUS
+        ).success(lambda _result: self.refresh()).failure(failed).run()
+        return True
+
+    def _letter_changed(self, letter_id: int, _what: str) -> None:
+        if self.library is not None and letter_id == self.letter_id:
+            self.refresh()
 
     def add_comment(self) -> bool:
         text, accepted = self.ask_text(_("Opmerking"), _("Uw opmerking bij de laatste versie:"))

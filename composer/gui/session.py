@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -10,23 +12,24 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from composer.core.catalogues import load_profile
+from composer.app import draft_files
+from composer.app.letter_paths import get_list, get_value, set_value
+from composer.app.new_letter import new_letter
 from composer.core.letterfile import letter_to_dict
-from composer.core.models import Letter, Paragraph, Signatory
+from composer.core.models import Letter, Paragraph
 from composer.core.validation import letter_problems
 from composer.errors import ComposerError
-from composer.gui.editor import draft_files
+from composer.gui.changes import SAVED, changes
 from composer.gui.editor.commands import ReplaceLetterCommand
-from composer.gui.editor.letter_paths import get_list, get_value, set_value
+from composer.gui.ops import Op
 from composer.i18n import _, screen_moment
-from composer.render.registry import find_template
 from composer.storage.snapshot import SNAPSHOT_KEY
 
 if TYPE_CHECKING:
+    from composer.app.workspace import Workspace
     from composer.storage.library import Library
 
 AUTOSAVE_INTERVAL_MS = 3000
-BRIEF_CLOSING = "Met vriendelijke groet,"  # not screen text: in the letter, always Dutch
 
 DraftKey = int | str  # a letter id (library draft) or "nieuw-<uuid>" (a letter never saved)
 
@@ -80,11 +83,17 @@ class LetterSession(QObject):
         *,
         author: str,
         drafts_folder: Path | None = None,
+        workspace: Workspace | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.library = library
         self.author = author
+        if workspace is None:  # a session on its own (a test): the default settings
+            from composer.app.workspace import Workspace
+
+            workspace = Workspace(library=library)
+        self.workspace = workspace  # its settings: the aanhef's placeholder; the ops' workspace
         self.drafts_folder = drafts_folder or draft_files.default_folder()
         self.letter = Letter(template="brief", date=dt.date.today(), body=[Paragraph("")])
         self.letter_id: int | None = None
@@ -100,7 +109,12 @@ class LetterSession(QObject):
         self._draft_pending = False  # edits since the last draft was written
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.autosave)
+        self._timer.timeout.connect(self.autosave_in_background)
+        # Drafts are written in the background as well as at once (close): `_draft_lock` keeps
+        # them in order, `_state` numbers every state of the letter, `_stored` the one stored.
+        self._draft_lock = threading.Lock()
+        self._state = 0
+        self._stored = 0
         # The blank letter is checked at its first edit: no jsonschema before the window shows.
 
     def _clean_changed(self, clean: bool) -> None:
@@ -114,26 +128,9 @@ class LetterSession(QObject):
     # Loading
 
     def new_from_template(self, name: str, *, today: dt.date | None = None) -> None:
-        """A new letter from a template, prefilled from the organisation profile.
-
-        A brief gets the closing "Met vriendelijke groet," and the profile's contact as
-        ondertekenaar; a persbericht has neither (its contact is printed from the profile).
-        """
-        template = find_template(name)
-        profile = load_profile()
-        letter = Letter(
-            template=template.name,
-            date=today or dt.date.today(),
-            place=profile.place,
-            body=[Paragraph("")],
-            closing="",
-        )
-        if template.kind == "brief":
-            letter.closing = BRIEF_CLOSING
-            contact = profile.press_contact
-            if contact.get("name", "").strip():
-                letter.signatories = [Signatory(contact["name"], contact.get("role", ""))]
-        self._load(letter, letter_id=None, base_version=None)
+        """A new letter from a template, prefilled from the organisation profile (the rule is
+        composer.app.new_letter's)."""
+        self._load(new_letter(name, today=today), letter_id=None, base_version=None)
 
     def open(self, letter_id: int) -> None:
         """The latest version of a library letter. Offering its draft back is the caller's."""
@@ -152,6 +149,7 @@ class LetterSession(QObject):
         self.loading = True  # nothing that happens now is an edit
         try:
             self._timer.stop()
+            self._state += 1
             self.letter = letter
             self.letter_id = letter_id
             self.base_version = base_version
@@ -171,26 +169,30 @@ class LetterSession(QObject):
     def save(self, message: str = "") -> int:
         """Save a version; returns its number. SaveConflict and other errors reach the caller."""
         self._timer.stop()
-        if self.letter_id is None:
-            letter_id = self.library.add(self.letter, author=self.author, message=message)
-            number = 1
-            self.letter_id = letter_id
-            if self._draft_key is not None:
-                draft_files.remove(self.drafts_folder, self._draft_key)
-                self._draft_key = None
-        else:
-            # The library drops this author's draft in the same transaction.
-            number = self.library.save(
-                self.letter_id,
-                self.letter,
-                author=self.author,
-                message=message,
-                base=self.base_version,
-            )
+        with self._draft_lock:  # a draft written in the background now would outlive the save
+            if self.letter_id is None:
+                letter_id = self.library.add(self.letter, author=self.author, message=message)
+                number = 1
+                self.letter_id = letter_id
+                if self._draft_key is not None:
+                    draft_files.remove(self.drafts_folder, self._draft_key)
+                    self._draft_key = None
+            else:
+                # The library drops this author's draft in the same transaction.
+                number = self.library.save(
+                    self.letter_id,
+                    self.letter,
+                    author=self.author,
+                    message=message,
+                    base=self.base_version,
+                )
+            self._state += 1
+            self._stored = self._state
         self.base_version = number
         self._draft_pending = False
         self.typing_generation += 1
         self.undo_stack.setClean()
+        changes().changed.emit(self.letter_id, SAVED)  # the panels first, then the window
         self.saved.emit(self.letter_id, number)
         return number
 
@@ -256,6 +258,7 @@ class LetterSession(QObject):
         self.changed.emit()
         self.problems_changed.emit(list(self.problems))
         if not self.loading:
+            self._state += 1
             self._draft_pending = True
             if not self._timer.isActive():
                 self._timer.start(self.autosave_interval_ms)
@@ -263,36 +266,69 @@ class LetterSession(QObject):
     # Drafts (autosave)
 
     def autosave(self) -> bool:
-        """Write the draft now (or remove it when nothing unsaved is left); False on failure."""
+        """Write the draft now (or remove it when nothing unsaved is left); False on failure.
+        Closing does this; the timer writes in the background (autosave_in_background)."""
         self._timer.stop()
         if not self._draft_pending:
             return True
         try:
-            if self.dirty:
-                self._write_draft()
-            else:
-                self._remove_draft()
+            self._store(self._draft_job())
         except ComposerError as exc:
             self.autosave_failed.emit(exc.message)
             return False
         self._draft_pending = False
         return True
 
-    def _write_draft(self) -> None:
-        if self.letter_id is not None:
-            self.library.save_draft(
-                self.letter_id, self.letter, author=self.author, base=self.base_version
-            )
+    def autosave_in_background(self) -> None:
+        """What the timer does: the draft is written off the GUI thread (the library may be a
+        server far away); a failure is said in the status bar and tried again."""
+        self._timer.stop()
+        if not self._draft_pending:
             return
-        if self._draft_key is None:
+        job = self._draft_job()
+        self._draft_pending = False
+
+        def failed(error: BaseException) -> None:
+            self._draft_pending = True  # the next edit, or closing, tries again
+            if isinstance(error, ComposerError):
+                self.autosave_failed.emit(error.message)
+
+        Op(self, lambda _workspace: self._store(job), workspace=self.workspace).failure(
+            failed
+        ).run()
+
+    def _draft_job(self) -> draft_files.DraftJob:
+        """What to store, taken in the GUI thread: the letter as it is now."""
+        if self.dirty and self.letter_id is None and self._draft_key is None:
             self._draft_key = draft_files.new_key()
-        draft_files.write(self.drafts_folder, self._draft_key, self.letter, author=self.author)
+        return draft_files.DraftJob(
+            state=self._state,
+            letter=copy.deepcopy(self.letter),
+            letter_id=self.letter_id,
+            base_version=self.base_version,
+            draft_key=self._draft_key,
+            keep=self.dirty,
+            author=self.author,
+            library=self.library,
+            folder=self.drafts_folder,
+        )
+
+    def _store(self, job: draft_files.DraftJob) -> None:
+        """Write (or remove) the draft of `job` unless a newer state is stored already."""
+        with self._draft_lock:
+            if job.state <= self._stored:
+                return
+            job.store()
+            self._stored = job.state
 
     def _remove_draft(self) -> None:
-        if self.letter_id is not None:
-            self.library.discard_draft(self.letter_id, author=self.author)
-        elif self._draft_key is not None:
-            draft_files.remove(self.drafts_folder, self._draft_key)
+        with self._draft_lock:
+            if self.letter_id is not None:
+                self.library.discard_draft(self.letter_id, author=self.author)
+            elif self._draft_key is not None:
+                draft_files.remove(self.drafts_folder, self._draft_key)
+            self._state += 1  # a draft still being written in the background is dropped
+            self._stored = self._state
 
     def pending_drafts(self) -> list[PendingDraft]:
         """Drafts of this author with work not saved as a version, newest first.

@@ -239,11 +239,17 @@ def _marked_run(run: WordChange, index: int, last: int) -> str:
         return f"[-{run.text}-]"
     if run.kind == "insert":
         return f"{{+{run.text}+}}"
-    text = run.text
-    if len(text) <= 2 * _CONTEXT_CHARS + 20 or last == 0:
+    return shortened(run.text, keep_head=index > 0, keep_tail=index < last)
+
+
+def shortened(text: str, *, keep_head: bool, keep_tail: bool, width: int = _CONTEXT_CHARS) -> str:
+    """An unchanged stretch between changes: only the whole words within `width` characters of
+    a change (`keep_head`: one before it, `keep_tail`: one after it), `…` between; a short
+    stretch, or one next to no change, is kept whole."""
+    if len(text) <= 2 * width + 20 or not (keep_head or keep_tail):
         return text
-    head = _whole_words_head(text[:_CONTEXT_CHARS]) if index > 0 else ""
-    tail = _whole_words_tail(text[-_CONTEXT_CHARS:]) if index < last else ""
+    head = _whole_words_head(text[:width]) if keep_head else ""
+    tail = _whole_words_tail(text[-width:]) if keep_tail else ""
     return f"{head}…{tail}"
 
 

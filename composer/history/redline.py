@@ -76,7 +76,7 @@ def redline_summary(
 def _compare_letters(
     old: Letter, new: Letter, *, author: str, date: dt.datetime, settings: Settings | None
 ) -> Redline:
-    renderer = DocxRenderer(settings)
+    renderer = DocxRenderer(settings if settings is not None else Settings())
     old_docx, new_docx = renderer.render(old).data, renderer.render(new).data
     return compare_docx(old_docx, new_docx, author=author, date=date)
 

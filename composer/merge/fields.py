@@ -10,6 +10,7 @@ from typing import Any
 
 from babel import Locale
 
+from composer.core.models import ADDRESS_KEYS, PERSON_KEYS
 from composer.dutch.addresses import country_name
 from composer.dutch.postcodes import normalise_postcode
 from composer.errors import AddressError
@@ -17,10 +18,6 @@ from composer.i18n import _
 
 # The address as a whole, when no single column is to blame (e.g. too many lines).
 WHOLE_ADDRESS = "adres"  # not screen text: a key, never shown
-
-# Field paths as `addressee_problems` reports them, in the order of the letter file.
-PERSON_KEYS = ("form", "initials", "first_name", "infix", "surname", "name_as_registered")
-ADDRESS_KEYS = ("street", "house_number", "postbox", "postcode", "city", "country", "region")
 
 
 @dataclass

@@ -10,6 +10,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from composer.render.pdf.process_group import process_alive
+
 PREFIX = "composer-merge-"
 # Where the owner cannot be asked (Windows: os.kill would end the process; or a folder of an
 # older Composer without a pid in its name), a folder this old is left over.
@@ -19,16 +21,6 @@ STALE_AFTER_SECONDS = 24 * 60 * 60
 def scratch_folder() -> Path:
     """A new empty folder for this process: `composer-merge-<pid>-<random>`."""
     return Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OSError):
-        return True  # someone else's process, or the answer is unclear: keep its folder
-    return True
 
 
 def _owner(folder: Path) -> int | None:
@@ -49,7 +41,7 @@ def _stale(folder: Path) -> bool:
         return False  # another merge of this program may be running in a thread
     if pid is None or sys.platform == "win32":
         return _old(folder)
-    return not _alive(pid)
+    return not process_alive(pid)
 
 
 def sweep_stale(root: Path | None = None) -> None:

@@ -13,13 +13,14 @@ from pathlib import Path
 
 from composer.core.models import Letter
 from composer.errors import ComposerError
-from composer.fileio import write_bytes_atomic, write_text_atomic, write_work_file
+from composer.fileio import make_folder, write_bytes_atomic, write_text_atomic, write_work_file
 from composer.i18n import _, ngettext
 from composer.merge import scratch as scratch_folders
 from composer.merge.filenames import check_file_names, merge_file_stems
 from composer.merge.rows import MergeRow
 from composer.render.docx import DocxRenderer, RenderedDocx
 from composer.render.pdf.cancel import CancelToken
+from composer.settings import Settings
 
 COMBINED_NAME = "alle-brieven.pdf"
 REPORT_NAME = "overgeslagen.txt"
@@ -104,8 +105,11 @@ def run_merge(
     *,
     progress: Progress | None = None,
     cancel: CancelToken | None = None,
+    settings: Settings | None = None,
 ) -> MergeReport:
+    """`settings`: the Workspace's (layout, group salutation, LibreOffice); None: the defaults."""
     options = options or MergeOptions()
+    settings = settings if settings is not None else Settings()
     unknown = set(options.formats) - set(FORMATS)
     if unknown or not options.formats:
         raise ComposerError(
@@ -123,12 +127,12 @@ def run_merge(
     check_file_names(planned)  # every name valid, unique and short enough, before any is written
     _refuse_overwrite(planned, out_dir, options)
     letters = [replace(letter, addressees=[row.addressee]) for row in valid]
-    run = _MergeRun(letters, stems, out_dir, options, progress, cancel)
+    run = _MergeRun(letters, stems, out_dir, options, progress, cancel, settings)
     run.report.skipped = skipped
     if "pdf" in options.formats or options.combined:
         from composer.render.pdf import find_soffice
 
-        find_soffice()  # no LibreOffice: say so before any file is written
+        find_soffice(settings.libreoffice_path)  # no LibreOffice: say so before any file is written
     run.check_letter()  # letter-level problems (a placeholder promise …) before writing anything
     run.prepare_folder()
     if skipped:
@@ -151,10 +155,12 @@ class _MergeRun:
         options: MergeOptions,
         progress: Progress | None,
         cancel: CancelToken | None,
+        settings: Settings,
     ) -> None:
         self.letters, self.stems, self.out_dir = letters, stems, out_dir
         self.options, self.progress, self.cancel = options, progress, cancel
-        self.renderer = DocxRenderer()
+        self.renderer = DocxRenderer(settings)
+        self.soffice = settings.libreoffice_path  # "": look for it
         self.report = MergeReport(total=len(letters))
         self._first: RenderedDocx | None = None
         self._warnings: set[str] = set()
@@ -164,14 +170,7 @@ class _MergeRun:
             self._first = self.renderer.render(self.letters[0])
 
     def prepare_folder(self) -> None:
-        try:
-            self.out_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise ComposerError(
-                _("De map ‘{folder}’ kan niet worden gemaakt: {reason}.").format(
-                    folder=self.out_dir, reason=exc.strerror
-                )
-            ) from None
+        make_folder(self.out_dir)
 
     def run(self) -> None:
         needs_pdf = "pdf" in self.options.formats or self.options.combined
@@ -219,7 +218,12 @@ class _MergeRun:
         return files
 
     def _write_pdfs(self, docx_files: list[Path], scratch: Path | None) -> None:
-        from composer.render.pdf import ConversionCancelled, PdfConversionError, PdfEngine
+        from composer.render.pdf import (
+            ConversionCancelled,
+            PdfConversionError,
+            PdfEngine,
+            find_soffice,
+        )
         from composer.render.pdf.batch import docx_kept_sentence
 
         to_keep = "pdf" in self.options.formats
@@ -232,7 +236,7 @@ class _MergeRun:
         before = {pdf: _identity(pdf) for _, pdf in jobs}  # with --force: the old PDFs
         progress = self.progress
         try:
-            with PdfEngine() as engine:
+            with PdfEngine(find_soffice(self.soffice)) as engine:
                 results = engine.convert_many(
                     jobs,
                     progress=(lambda done, total: progress("pdf", done, total))

@@ -7,11 +7,12 @@ from typing import Any
 
 import vobject
 
+from composer.core.models import ADDRESS_KEYS, PERSON_KEYS
 from composer.errors import ComposerError
 from composer.i18n import _
 from composer.merge import limits
 from composer.merge.csv_source import decode_text
-from composer.merge.fields import ADDRESS_KEYS, PERSON_KEYS, ParsedRow, build_data, country_code
+from composer.merge.fields import ParsedRow, build_data, country_code
 from composer.merge.vcard_lines import TOO_LONG, kept_text
 
 # Dutch tussenvoegsels a family name can start with (after "’" is read as "'").

@@ -6,7 +6,15 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from composer.core.catalogues import Profile, ServicePromise, promise_for_letter
-from composer.core.models import Addressee, Letter, Paragraph, Promise, Quote
+from composer.core.models import (
+    ADDRESS_KEYS,
+    PERSON_NAME_KEYS,
+    Addressee,
+    Letter,
+    Paragraph,
+    Promise,
+    Quote,
+)
 from composer.dutch.addresses import address_lines
 from composer.dutch.dates import format_date, place_date_line, press_dateline
 from composer.dutch.names import person_designation
@@ -69,17 +77,18 @@ def _clean_addressee(addressee: Addressee, where: str, clean: Cleaner) -> Addres
     if person is not None:
         person = replace(
             person,
-            initials=clean(person.initials, f"{where}.person.initials"),
-            first_name=clean(person.first_name, f"{where}.person.first_name"),
-            infix=clean(person.infix, f"{where}.person.infix"),
-            surname=clean(person.surname, f"{where}.person.surname"),
+            **{
+                name: clean(getattr(person, name), f"{where}.person.{name}")
+                for name in PERSON_NAME_KEYS
+            },
         )
     address = addressee.address
     address = replace(
         address,
         **{
             name: clean(getattr(address, name), f"{where}.address.{name}")
-            for name in ("street", "house_number", "postbox", "postcode", "city", "region")
+            for name in ADDRESS_KEYS
+            if name != "country"  # a code, checked by the address rules
         },
     )
     return replace(

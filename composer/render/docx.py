@@ -16,7 +16,7 @@ from composer.render.context import RenderInputs, build_context
 from composer.render.lint import blocking, check_template
 from composer.render.properties import core_properties_xml
 from composer.render.registry import TemplateInfo, find_template
-from composer.settings import Settings, load_settings
+from composer.settings import Settings
 
 
 @dataclass
@@ -59,10 +59,13 @@ def compiled_template(info: TemplateInfo, settings: Settings) -> CompiledTemplat
 
 
 class DocxRenderer:
-    """Renders many letters with settings and catalogues read once (mail merge, previews)."""
+    """Renders many letters with settings and catalogues read once (mail merge, previews).
 
-    def __init__(self, settings: Settings | None = None) -> None:
-        self.settings = settings or load_settings()
+    `settings` come from the caller (the Workspace's); the renderer never reads settings.toml.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
         self.profile = load_profile()
         self.promises = load_promises()
         self._templates: dict[str, TemplateInfo] = {}
@@ -91,7 +94,8 @@ class DocxRenderer:
 
 
 def render_docx(letter: Letter, settings: Settings | None = None) -> RenderedDocx:
-    return DocxRenderer(settings).render(letter)
+    """One letter; `settings` None: the built-in defaults (the faces pass the Workspace's)."""
+    return DocxRenderer(settings if settings is not None else Settings()).render(letter)
 
 
 def write_docx(letter: Letter, out: Path, settings: Settings | None = None) -> RenderedDocx:

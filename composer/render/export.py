@@ -23,8 +23,11 @@ class ExportResult:
     engine: str = ""  # which program made the PDF, e.g. "LibreOffice 7.4.7.2"
 
 
-def export_letter(letter: Letter, out: Path, settings: Settings | None = None) -> ExportResult:
-    """Write `letter` to `out` atomically; on any error `out` is left as it was."""
+def export_letter(letter: Letter, out: Path, settings: Settings) -> ExportResult:
+    """Write `letter` to `out` atomically; on any error `out` is left as it was.
+
+    `settings`: the Workspace's (layout, group salutation, the LibreOffice chosen).
+    """
     out = Path(out)
     suffix = out.suffix.lower()
     if suffix not in EXPORT_FORMATS:
@@ -41,14 +44,14 @@ def export_letter(letter: Letter, out: Path, settings: Settings | None = None) -
     if suffix == ".docx":
         write_bytes_atomic(out, rendered.data)
         return ExportResult(out, list(rendered.warnings))
-    from composer.render.pdf import PdfEngine
+    from composer.render.pdf import PdfEngine, find_soffice
     from composer.render.pdf.output_check import read_checked_pdf
 
     with tempfile.TemporaryDirectory(prefix="composer-pdf-") as folder:
         docx = Path(folder) / f"{out.stem or 'brief'}.docx"
         write_work_file(docx, rendered.data)
         made = Path(folder) / f"{out.stem or 'brief'}.pdf"
-        with PdfEngine() as engine:
+        with PdfEngine(find_soffice(settings.libreoffice_path)) as engine:
             result = engine.convert(docx, made)
         # The result carries the font warnings and, once, a LibreOffice that did not answer.
         warnings = [*rendered.warnings, *result.warnings]

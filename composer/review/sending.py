@@ -13,10 +13,11 @@ from typing import Any, Protocol
 
 from composer import __version__
 from composer.core.models import Letter
-from composer.errors import ComposerError
+from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.fileio import write_bytes_atomic, write_work_file
 from composer.i18n import _
 from composer.render.pdf.output_check import read_checked_pdf
+from composer.settings import Settings
 
 ARCHIVE_FOLDER = "archief"
 
@@ -89,6 +90,7 @@ def write_archive(
     version: int,
     kenmerk: str,
     converter: Converter,
+    settings: Settings | None = None,
 ) -> tuple[list[ArchivedFile], list[str]]:
     """Render `letter` to DOCX and PDF and put both in the archive; returns them and warnings.
 
@@ -97,7 +99,7 @@ def write_archive(
     """
     from composer.render.docx import render_docx
 
-    rendered = render_docx(letter)
+    rendered = render_docx(letter, settings)  # settings: the Workspace's (None: defaults)
     name = archive_name(kenmerk, letter_id)
     with tempfile.TemporaryDirectory(prefix="composer-verzenden-") as folder:
         docx = Path(folder) / f"{name}.docx"
@@ -126,15 +128,14 @@ def not_sent(letter_id: int, problem: ComposerError, kenmerk_given: str | None) 
         message = _(
             "Brief {letter_id} is niet verzonden: {problem}\nEr is niets gearchiveerd en de "
             "status is nog Goedgekeurd. Het kenmerk {kenmerk} is wel toegekend en blijft bij deze "
-            "brief. Los het probleem op en verzend opnieuw met ‘composer letters send "
-            "{letter_id}’."
+            "brief. Los eerst het probleem op."
         )
     else:
         message = _(
             "Brief {letter_id} is niet verzonden: {problem}\nEr is niets gearchiveerd en de "
-            "status is nog Goedgekeurd. Los het probleem op en verzend opnieuw met ‘composer "
-            "letters send {letter_id}’."
+            "status is nog Goedgekeurd. Los eerst het probleem op."
         )
     return ComposerError(
-        message.format(letter_id=letter_id, problem=problem.message, kenmerk=kenmerk_given)
+        message.format(letter_id=letter_id, problem=problem.message, kenmerk=kenmerk_given),
+        remedy=Remedy(RemedyAction.SEND, letter_id=letter_id),
     )

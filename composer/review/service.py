@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
-from composer.errors import ComposerError
+from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.i18n import _, screen_moment
-from composer.review import workflow
-from composer.review.records import ReviewStatus, SendResult
+from composer.review import transitions, workflow
+from composer.review.library_rules import with_rules
+from composer.review.review_records import ReviewStatus, SendResult
 from composer.review.sending import (
     ArchivedFile,
     ConverterFactory,
@@ -21,6 +22,12 @@ from composer.review.sending import (
     remove_files,
     write_archive,
 )
+from composer.review.statuses import (
+    EVENT_COPIED_FROM,
+    EVENT_REJECTED,
+    STATUS_APPROVED,
+)
+from composer.review.transitions import Step
 from composer.storage import review_store as store
 from composer.storage.engine import read_transaction, write_transaction
 from composer.storage.hashing import canonical_json
@@ -33,14 +40,11 @@ from composer.storage.letter_rows import (
 )
 from composer.storage.library import Library
 from composer.storage.review_store import Approval, ArchiveFile, Comment, Event
-from composer.storage.schema import (
-    STATUS_APPROVED,
-    STATUS_CONCEPT,
-    STATUS_IN_REVIEW,
-    STATUS_SENT,
-    kenmerk_register,
-)
+from composer.storage.schema import kenmerk_register
 from composer.storage.timestamps import to_text
+
+if TYPE_CHECKING:
+    from composer.settings import Settings
 
 __all__ = [
     "Approval",
@@ -53,21 +57,21 @@ __all__ = [
 ]
 
 
-def _check_name(name: str, option: str) -> None:
+def _check_name(name: str, remedy: RemedyAction = RemedyAction.GIVE_NAME) -> None:
+    """`remedy`: GIVE_NAME for an author, GIVE_REVIEWER_NAME for a reviewer."""
     if not isinstance(name, str) or not name.strip():
-        raise ComposerError(
-            _(
-                "Er is geen naam opgegeven. Vul uw naam in bij de instellingen (author) of geef "
-                "hem mee met {option}."
-            ).format(option=option)
-        )
+        raise ComposerError(_("Er is geen naam opgegeven."), remedy=Remedy(remedy))
 
 
 class ReviewService:
-    """The review workflow on top of a Library (same database, same clock, same data folder)."""
+    """The review workflow on top of a Library (same database, same clock, same data folder).
+
+    Every step is checked against the transition table (composer.review.transitions), and the
+    library is handed the review rules (what a save does, verify's status replay).
+    """
 
     def __init__(self, library: Library) -> None:
-        self.library = library
+        self.library = with_rules(library)
 
     def _now(self) -> str:
         return to_text(self.library.clock())
@@ -91,8 +95,8 @@ class ReviewService:
         valid = [a for a in approvals if a.valid]
         if row.status == STATUS_APPROVED and valid:
             version = valid[-1].version
-        steps = [e for e in history if e.kind not in ("copied-from", "copied-to")]
-        rejection = steps[-1] if steps and steps[-1].kind == "rejected" else None
+        steps = [e for e in history if e.kind not in transitions.NEUTRAL_EVENTS]
+        rejection = steps[-1] if steps and steps[-1].kind == EVENT_REJECTED else None
         return ReviewStatus(
             letter_id=letter_id,
             status=row.status,
@@ -129,50 +133,53 @@ class ReviewService:
 
     def submit(self, letter_id: int, *, author: str) -> ReviewStatus:
         """Concept -> ter beoordeling, for the latest version."""
-        _check_name(author, "--author")
+        _check_name(author)
         with self._write() as connection:
             locked = lock_letter(connection, letter_id)
             workflow.check_submit(letter_id, locked.status, locked.latest_version)
+            row = transitions.require(locked.status, Step.SUBMIT)
             now = self._now()
             store.add_event(
-                connection, letter_id, "submitted", locked.latest_version, actor=author, at=now
+                connection, letter_id, row.event, locked.latest_version, actor=author, at=now
             )
-            store.set_status(connection, letter_id, STATUS_IN_REVIEW)
+            store.set_status(connection, letter_id, row.target)
         return self.status(letter_id)
 
     def approve(self, letter_id: int, *, version: int, reviewer: str) -> ReviewStatus:
         """Ter beoordeling -> goedgekeurd; the approval belongs to `version` (by its hash)."""
-        _check_name(reviewer, "--reviewer")
+        _check_name(reviewer, RemedyAction.GIVE_REVIEWER_NAME)
         with self._write() as connection:
             locked = lock_letter(connection, letter_id)
             version_row(connection, letter_id, version)  # VersionNotFound for a wrong number
             workflow.check_approve(letter_id, locked.status, version, locked.latest_version)
+            row = transitions.require(locked.status, Step.APPROVE)
             now = self._now()
             event = store.add_event(
-                connection, letter_id, "approved", version, actor=reviewer, at=now
+                connection, letter_id, row.event, version, actor=reviewer, at=now
             )
             store.add_approval(
                 connection, letter_id, version, reviewer=reviewer, at=now, event_hash=event
             )
-            store.set_status(connection, letter_id, STATUS_APPROVED)
+            store.set_status(connection, letter_id, row.target)
         return self.status(letter_id)
 
     def reject(self, letter_id: int, *, reason: str, reviewer: str) -> ReviewStatus:
         """Ter beoordeling -> concept, with the reason in the history."""
-        _check_name(reviewer, "--reviewer")
+        _check_name(reviewer, RemedyAction.GIVE_REVIEWER_NAME)
         with self._write() as connection:
             locked = lock_letter(connection, letter_id)
             workflow.check_reject(letter_id, locked.status, reason)
+            row = transitions.require(locked.status, Step.REJECT)
             store.add_event(
                 connection,
                 letter_id,
-                "rejected",
+                row.event,
                 locked.latest_version,
                 actor=reviewer,
                 at=self._now(),
                 text=reason.strip(),
             )
-            store.set_status(connection, letter_id, STATUS_CONCEPT)
+            store.set_status(connection, letter_id, row.target)
         return self.status(letter_id)
 
     # Comments
@@ -181,7 +188,7 @@ class ReviewService:
         self, letter_id: int, *, version: int, author: str, text: str, block: int | None = None
     ) -> int:
         """A remark on `version` (on body block `block`, counted from 1); returns its id."""
-        _check_name(author, "--author")
+        _check_name(author)
         with self._write() as connection:
             row = version_row(connection, letter_id, version)
             blocks = len(json.loads(row.content).get("body", []))
@@ -197,7 +204,7 @@ class ReviewService:
             )
 
     def resolve(self, letter_id: int, comment_id: int, *, by: str) -> Comment:
-        _check_name(by, "--author")
+        _check_name(by)
         with self._write() as connection:
             letter_row(connection, letter_id)
             found = store.find_comment(connection, letter_id, comment_id)
@@ -262,6 +269,7 @@ class ReviewService:
         pattern: str | None = None,
         today: date | None = None,
         converter: ConverterFactory | None = None,
+        settings: Settings | None = None,
     ) -> SendResult:
         """Goedgekeurd -> verzonden: kenmerk (finalize, if none yet), DOCX and PDF of that
         version in the archive with their sha256, and the letter frozen.
@@ -269,7 +277,7 @@ class ReviewService:
         If the PDF cannot be made, nothing is archived or recorded and the status stays
         goedgekeurd (a kenmerk given just before stays given).
         """
-        _check_name(author, "--author")
+        _check_name(author)
         with self._read() as connection:
             had_kenmerk = self._sendable(connection, letter_id)[0].kenmerk
         try:
@@ -289,6 +297,7 @@ class ReviewService:
                     version=latest.number,
                     kenmerk=kenmerk,
                     converter=engine,
+                    settings=settings,
                 )
             except ComposerError as exc:
                 raise not_sent(letter_id, exc, given) from None
@@ -317,7 +326,8 @@ class ReviewService:
         kenmerk: str,
     ) -> None:
         with self._write() as connection:
-            _locked, now_latest, now_approval = self._sendable(connection, letter_id, lock=True)
+            locked, now_latest, now_approval = self._sendable(connection, letter_id, lock=True)
+            row = transitions.require(locked.status, Step.SEND)
             if now_latest.hash != latest.hash or now_approval.id != approval.id:
                 raise workflow.WorkflowError(
                     _(
@@ -338,7 +348,7 @@ class ReviewService:
                 )
             # The event first: each archive record carries its hash.
             event = store.add_event(
-                connection, letter_id, "sent", latest.number, actor=author, at=now, text=text
+                connection, letter_id, row.event, latest.number, actor=author, at=now, text=text
             )
             for archived in files:
                 store.add_archive_file(
@@ -353,12 +363,12 @@ class ReviewService:
                     at=now,
                     event_hash=event,
                 )
-            store.set_status(connection, letter_id, STATUS_SENT)
+            store.set_status(connection, letter_id, row.target)
 
     def copy(self, letter_id: int, *, author: str) -> int:
         """A new letter whose version 1 is the latest (for a sent letter: the sent) version,
         without ons kenmerk; both letters get an event that links them. Returns the new id."""
-        _check_name(author, "--author")
+        _check_name(author)
         with self._write() as connection:
             locked = lock_letter(connection, letter_id)
             latest = version_row(connection, letter_id, None)
@@ -379,7 +389,7 @@ class ReviewService:
             store.add_event(
                 connection,
                 new_id,
-                "copied-from",
+                EVENT_COPIED_FROM,
                 1,
                 actor=author,
                 at=now,
@@ -389,7 +399,7 @@ class ReviewService:
             store.add_event(
                 connection,
                 letter_id,
-                "copied-to",
+                transitions.require(locked.status, Step.COPY).event,
                 latest.number,
                 actor=author,
                 at=now,

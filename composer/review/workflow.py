@@ -1,11 +1,14 @@
-"""The workflow rules: which step is allowed in which status, and why not when it is not."""
+"""Why a step is refused: the Dutch message and its remedy for each status the table refuses.
+
+Which step is allowed in which status is `composer.review.transitions`; this module only words
+the refusals. Messages carry no command-line hints: the way out is a Remedy that each face words.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 
-from composer.errors import ComposerError
+from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.i18n import _
 from composer.review.statuses import (  # noqa: F401  (re-exported for the callers)
     EVENT_LABELS,
@@ -14,51 +17,24 @@ from composer.review.statuses import (  # noqa: F401  (re-exported for the calle
     STATUS_IN_REVIEW,
     STATUS_LABELS,
     STATUS_SENT,
+    status_label,
 )
+from composer.review.transitions import Step, allowed
 
 # The only field finalize changes (it puts the kenmerk in "ons kenmerk").
 REFERENCE_FIELD = "our_reference"
-
-# What each event does to the status: the statuses it may follow and the status after it. A copy
-# ("copied-from", "copied-to") leaves the status as it is. A letter starts as a concept.
-TRANSITIONS: dict[str, tuple[tuple[str, ...], str]] = {
-    "submitted": ((STATUS_CONCEPT,), STATUS_IN_REVIEW),
-    "approved": ((STATUS_IN_REVIEW,), STATUS_APPROVED),
-    "rejected": ((STATUS_IN_REVIEW,), STATUS_CONCEPT),
-    "saved-during-review": ((STATUS_IN_REVIEW,), STATUS_CONCEPT),
-    "saved-after-approval": ((STATUS_APPROVED,), STATUS_CONCEPT),
-    "sent": ((STATUS_APPROVED,), STATUS_SENT),
-}
-
-
-def replay_status(kinds: Iterable[str]) -> tuple[str, int | None]:
-    """The status a letter's events (their kinds, oldest first) give, starting from Concept.
-
-    Also returns the position (from 0) of the first event that its status at that moment does
-    not allow, or None; the replay stops there, with the status from before that event.
-    """
-    status = STATUS_CONCEPT
-    for position, kind in enumerate(kinds):
-        if kind in ("copied-from", "copied-to"):
-            continue
-        allowed, after = TRANSITIONS.get(kind, ((), status))
-        if status not in allowed:
-            return status, position
-        status = after
-    return status, None
 
 
 class WorkflowError(ComposerError):
     """A step that the letter's status does not allow; nothing was changed."""
 
 
-def status_label(status: str) -> str:
-    """The label of a stored status in the language of the screen (Dutch on the command line)."""
-    return _(STATUS_LABELS[status]) if status in STATUS_LABELS else status
+def _copy(letter_id: int) -> Remedy:
+    return Remedy(RemedyAction.COPY, letter_id=letter_id)
 
 
 def check_submit(letter_id: int, status: str, latest: int) -> None:
-    if status == STATUS_CONCEPT:
+    if allowed(status, Step.SUBMIT):
         return
     if status == STATUS_IN_REVIEW:
         raise WorkflowError(
@@ -71,35 +47,34 @@ def check_submit(letter_id: int, status: str, latest: int) -> None:
     if status == STATUS_APPROVED:
         raise WorkflowError(
             _(
-                "Brief {letter_id} is al goedgekeurd. Verzend hem met ‘composer letters send "
-                "{letter_id}’; wilt u nog iets veranderen, sla dan een nieuwe versie op en bied "
-                "die opnieuw aan."
-            ).format(letter_id=letter_id)
+                "Brief {letter_id} is al goedgekeurd. Wilt u nog iets veranderen, sla dan een "
+                "nieuwe versie op en bied die opnieuw aan."
+            ).format(letter_id=letter_id),
+            remedy=Remedy(RemedyAction.SEND, letter_id=letter_id),
         )
     raise WorkflowError(
-        _(
-            "Brief {letter_id} is al verzonden en kan niet opnieuw worden beoordeeld. Maak een "
-            "nieuwe brief op basis van deze met ‘composer letters copy {letter_id}’ en wijzig "
-            "die."
-        ).format(letter_id=letter_id)
+        _("Brief {letter_id} is al verzonden en kan niet opnieuw worden beoordeeld.").format(
+            letter_id=letter_id
+        ),
+        remedy=_copy(letter_id),
     )
 
 
 def _not_in_review(letter_id: int, status: str, step: str) -> WorkflowError:
     """`step` is "approve" or "reject"; every case is one whole sentence, for the translation."""
     approve = step == "approve"
+    remedy = None
     if status == STATUS_CONCEPT:
+        remedy = Remedy(RemedyAction.SUBMIT, letter_id=letter_id)
         message = (
             _(
                 "Brief {letter_id} staat niet ter beoordeling maar op Concept; alleen een brief "
-                "die ter beoordeling staat kan worden goedgekeurd. Laat de auteur hem eerst "
-                "aanbieden met ‘composer letters submit {letter_id}’."
+                "die ter beoordeling staat kan worden goedgekeurd."
             )
             if approve
             else _(
                 "Brief {letter_id} staat niet ter beoordeling maar op Concept; alleen een brief "
-                "die ter beoordeling staat kan worden afgewezen. Laat de auteur hem eerst "
-                "aanbieden met ‘composer letters submit {letter_id}’."
+                "die ter beoordeling staat kan worden afgewezen."
             )
         )
     elif status == STATUS_APPROVED:
@@ -117,37 +92,30 @@ def _not_in_review(letter_id: int, status: str, step: str) -> WorkflowError:
             )
         )
     else:
+        remedy = _copy(letter_id)
         message = (
-            _(
-                "Brief {letter_id} is al verzonden en kan niet meer worden goedgekeurd. Maak een "
-                "nieuwe brief op basis van deze met ‘composer letters copy {letter_id}’ en "
-                "wijzig die."
-            )
+            _("Brief {letter_id} is al verzonden en kan niet meer worden goedgekeurd.")
             if approve
-            else _(
-                "Brief {letter_id} is al verzonden en kan niet meer worden afgewezen. Maak een "
-                "nieuwe brief op basis van deze met ‘composer letters copy {letter_id}’ en "
-                "wijzig die."
-            )
+            else _("Brief {letter_id} is al verzonden en kan niet meer worden afgewezen.")
         )
-    return WorkflowError(message.format(letter_id=letter_id))
+    return WorkflowError(message.format(letter_id=letter_id), remedy=remedy)
 
 
 def check_approve(letter_id: int, status: str, version: int, latest: int) -> None:
-    if status != STATUS_IN_REVIEW:
+    if not allowed(status, Step.APPROVE):
         raise _not_in_review(letter_id, status, "approve")
     if version != latest:
         raise WorkflowError(
             _(
                 "Versie {version} is niet de laatste versie van brief {letter_id}; de laatste is "
-                "versie {latest}. Een goedkeuring geldt alleen voor de laatste versie: bekijk "
-                "versie {latest} en keur die goed met --version {latest}."
-            ).format(version=version, letter_id=letter_id, latest=latest)
+                "versie {latest}. Een goedkeuring geldt alleen voor de laatste versie."
+            ).format(version=version, letter_id=letter_id, latest=latest),
+            remedy=Remedy(RemedyAction.APPROVE_LATEST, letter_id=letter_id, version=latest),
         )
 
 
 def check_reject(letter_id: int, status: str, reason: str) -> None:
-    if status != STATUS_IN_REVIEW:
+    if not allowed(status, Step.REJECT):
         raise _not_in_review(letter_id, status, "reject")
     if not reason.strip():
         raise WorkflowError(
@@ -159,22 +127,28 @@ def check_reject(letter_id: int, status: str, reason: str) -> None:
 
 
 def check_send(letter_id: int, status: str, latest: int, kenmerk: str | None) -> None:
-    if status == STATUS_APPROVED:
+    if allowed(status, Step.SEND):
         return
     if status == STATUS_SENT:
         raise WorkflowError(
             _(
                 "Brief {letter_id} is al verzonden (kenmerk {kenmerk}). De verzonden bestanden "
-                "staan in het archief; Maak een nieuwe brief op basis van deze met ‘composer "
-                "letters copy {letter_id}’ en wijzig die."
-            ).format(letter_id=letter_id, kenmerk=kenmerk)
+                "staan in het archief."
+            ).format(letter_id=letter_id, kenmerk=kenmerk),
+            remedy=_copy(letter_id),
         )
+    # The way to Goedgekeurd from here: offer it for review, or have it approved.
+    remedy = (
+        Remedy(RemedyAction.SUBMIT, letter_id=letter_id)
+        if allowed(status, Step.SUBMIT)
+        else Remedy(RemedyAction.APPROVE_LATEST, letter_id=letter_id, version=latest)
+    )
     raise WorkflowError(
         _(
             "Brief {letter_id} is nog niet goedgekeurd (status: {status}). Alleen een "
-            "goedgekeurde laatste versie kan worden verzonden: laat versie {latest} goedkeuren "
-            "met ‘composer letters approve {letter_id} --version {latest}’."
-        ).format(letter_id=letter_id, status=status_label(status), latest=latest)
+            "goedgekeurde laatste versie kan worden verzonden."
+        ).format(letter_id=letter_id, status=status_label(status)),
+        remedy=remedy,
     )
 
 
@@ -183,19 +157,18 @@ def approval_outdated(letter_id: int, approved: int | None, latest: int) -> Work
     if approved is None:
         message = _(
             "Brief {letter_id} heeft geen geldige goedkeuring; er is niets verzonden. Laat de "
-            "laatste versie opnieuw beoordelen: zet hem terug als nieuwe versie met ‘composer "
-            "letters restore {letter_id} {latest}’ en bied hem aan met ‘composer letters submit "
-            "{letter_id}’."
+            "laatste versie opnieuw beoordelen."
         )
     else:
         message = _(
             "Brief {letter_id} heeft een goedkeuring van versie {approved}, maar de laatste "
             "versie is {latest} en die verschilt daarvan in meer dan het kenmerk; er is niets "
-            "verzonden. Laat de laatste versie opnieuw beoordelen: zet hem terug als nieuwe "
-            "versie met ‘composer letters restore {letter_id} {latest}’ en bied hem aan met "
-            "‘composer letters submit {letter_id}’."
+            "verzonden. Laat de laatste versie opnieuw beoordelen."
         )
-    return WorkflowError(message.format(letter_id=letter_id, approved=approved, latest=latest))
+    return WorkflowError(
+        message.format(letter_id=letter_id, approved=approved, latest=latest),
+        remedy=Remedy(RemedyAction.RESTORE_AND_SUBMIT, letter_id=letter_id, version=latest),
+    )
 
 
 def only_reference_differs(approved_content: str, later_content: str) -> bool:

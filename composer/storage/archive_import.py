@@ -32,8 +32,9 @@ from composer.storage.archive import (
     version_name,
 )
 from composer.storage.letter_rows import letter_from_content, summary_values
-from composer.storage.records import ImportReport
+from composer.storage.library_records import ImportReport
 from composer.storage.review_chain import link_review
+from composer.storage.review_rules import ReviewRules
 from composer.storage.schema import (
     STATUS_CONCEPT,
     STATUSES,
@@ -183,8 +184,12 @@ def _read_letter(
     return {**values, **summary, "status": status}, rows
 
 
-def import_zip(connection: Connection, path: Path, *, archive_root: Path) -> ImportReport:
+def import_zip(
+    connection: Connection, path: Path, *, archive_root: Path, rules: ReviewRules | None = None
+) -> ImportReport:
     """Load an export into the (empty) library of `connection`; verified before it commits.
+
+    `rules` (the review workflow's) replay each letter's status from its events, as verify does.
 
     Runs in the caller's write transaction: anything wrong and nothing is imported. The
     archived files are written into `archive_root` last, after every check.
@@ -200,7 +205,7 @@ def import_zip(connection: Connection, path: Path, *, archive_root: Path) -> Imp
     with archive:
         reader = _Reader(archive, Path(path))
         try:
-            return _import(connection, archive, reader, Path(archive_root))
+            return _import(connection, archive, reader, Path(archive_root), rules)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             why = _("onverwachte inhoud ({kind}: {error})").format(
                 kind=type(exc).__name__, error=exc
@@ -264,7 +269,11 @@ def _continue_numbering(connection: Connection, highest: dict[str, int]) -> None
 
 
 def _import(
-    connection: Connection, archive: zipfile.ZipFile, reader: _Reader, root: Path
+    connection: Connection,
+    archive: zipfile.ZipFile,
+    reader: _Reader,
+    root: Path,
+    rules: ReviewRules | None,
 ) -> ImportReport:
     manifest = reader.json(MANIFEST)
     if not isinstance(manifest, dict) or manifest.get("format") not in READABLE_FORMATS:
@@ -312,7 +321,7 @@ def _import(
     for name in ("events", "approvals", "comments"):
         highest[name] = max((row["id"] for row in review[name]), default=0)
     _continue_numbering(connection, highest)
-    report = verify_library(connection)
+    report = verify_library(connection, rules=rules)
     if report.problem is not None:
         problem = report.problem.message.rstrip(".")
         if isinstance(report.problem, ReviewProblem):

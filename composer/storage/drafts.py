@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection
 from composer.core.letterfile import draft_letter, letter_to_dict
 from composer.core.models import Letter
 from composer.storage.hashing import canonical_json
-from composer.storage.records import DraftInfo
+from composer.storage.library_records import DraftInfo
 from composer.storage.schema import drafts
 from composer.storage.timestamps import from_text
 

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 
 from composer.errors import ComposerError
 from composer.i18n import _
-from composer.storage.records import KenmerkEntry
+from composer.storage.library_records import KenmerkEntry
 from composer.storage.schema import (
     KENMERK_ASSIGNED,
     kenmerk_register,

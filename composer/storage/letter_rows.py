@@ -15,7 +15,7 @@ from composer.dutch.names import person_designation
 from composer.errors import LetterValidationError
 from composer.storage.hashing import canonical_json, version_hash, version_meta
 from composer.storage.library_errors import LetterNotFound, VersionNotFound
-from composer.storage.records import LetterSummary, VersionInfo
+from composer.storage.library_records import LetterSummary, VersionInfo
 from composer.storage.schema import STATUS_CONCEPT, letters, versions
 from composer.storage.snapshot import with_promise_snapshot
 from composer.storage.timestamps import from_text

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from composer.core.models import Letter
 from composer.errors import ComposerError
 from composer.i18n import _
-from composer.storage import archive, archive_import, catalogue_store, kenmerken, review_store
+from composer.storage import archive, archive_import, catalogue_rows, kenmerken, review_rules
 from composer.storage import drafts as draft_store
 from composer.storage.engine import describe, open_engine, read_transaction, write_transaction
 from composer.storage.hashing import canonical_json
@@ -31,8 +31,7 @@ from composer.storage.letter_rows import (
     version_row,
 )
 from composer.storage.library_errors import LetterNotFound, SaveConflict, VersionNotFound
-from composer.storage.migrate import head_revision, migrate_to_head
-from composer.storage.records import (
+from composer.storage.library_records import (
     CatalogueVersionInfo,
     DraftInfo,
     ImportReport,
@@ -41,11 +40,16 @@ from composer.storage.records import (
     VerifyReport,
     VersionInfo,
 )
+from composer.storage.migrate import head_revision, migrate_to_head
 from composer.storage.schema import letters as letters_table
 from composer.storage.schema import versions
 from composer.storage.snapshot import SNAPSHOT_KEY
 from composer.storage.timestamps import to_text, utc_now
 from composer.storage.verify import verify_library
+
+# finalize() without a pattern (tests, scripts); the faces pass the one in the settings, whose
+# default this is (tests/test_workspace.py holds the two together).
+DEFAULT_KENMERK_PATTERN = "KSF/{yyyy}/{seq:04d}"
 
 __all__ = [
     "SNAPSHOT_KEY",
@@ -85,10 +89,12 @@ class Library:
         *,
         clock: Callable[[], datetime] = utc_now,
         data_folder: Path | None = None,
+        rules: review_rules.ReviewRules | None = None,
     ) -> None:
         self._engine = engine
         self._clock = clock
         self._data_folder = data_folder
+        self._rules = rules
 
     @classmethod
     def open(
@@ -97,10 +103,13 @@ class Library:
         *,
         clock: Callable[[], datetime] = utc_now,
         data_folder: Path | None = None,
+        rules: review_rules.ReviewRules | None = None,
     ) -> Library:
         """Open (and create or upgrade) the library; None: COMPOSER_DATABASE_URL or the data dir.
 
-        `data_folder` holds the archive of sent letters (default: the data folder).
+        `data_folder` holds the archive of sent letters (default: the data folder). `rules` are
+        the review workflow's (composer.review.library_rules.REVIEW_RULES): what a save does,
+        and the status replay of verify; storage never decides those itself.
         """
         engine = open_engine(url)
         try:
@@ -108,11 +117,19 @@ class Library:
         except BaseException:
             engine.dispose()
             raise
-        return cls(engine, clock=clock, data_folder=data_folder)
+        return cls(engine, clock=clock, data_folder=data_folder, rules=rules)
 
     @property
     def engine(self) -> Engine:
         return self._engine
+
+    @property
+    def rules(self) -> review_rules.ReviewRules | None:
+        return self._rules
+
+    def use_rules(self, rules: review_rules.ReviewRules) -> None:
+        """Hand the library the review workflow's rules (when it was opened without them)."""
+        self._rules = rules
 
     @property
     def clock(self) -> Callable[[], datetime]:
@@ -181,7 +198,7 @@ class Library:
         content = stored_content(letter)
         with write_transaction(self._engine) as connection:
             locked = lock_letter(connection, letter_id)
-            review_store.check_editable(locked)
+            effect = review_rules.save_effect(self._rules, locked)
             if base is not None and base != locked.latest_version:
                 if not 1 <= base <= locked.latest_version:
                     raise VersionNotFound(letter_id, base, locked.latest_version)
@@ -191,7 +208,7 @@ class Library:
             number = append_version(
                 connection, locked, content, author=author, message=message, created_at=now
             )
-            review_store.version_saved(connection, locked, number, author=author, at=now)
+            review_rules.version_saved(connection, locked, number, effect, author=author, at=now)
             draft_store.discard(connection, letter_id, author)
             return number
 
@@ -200,7 +217,7 @@ class Library:
         _check_author(author)
         with write_transaction(self._engine) as connection:
             locked = lock_letter(connection, letter_id)
-            review_store.check_editable(locked)
+            effect = review_rules.save_effect(self._rules, locked)
             old = version_row(connection, letter_id, number)
             now = self._now()
             new = append_version(
@@ -211,7 +228,7 @@ class Library:
                 message=f"Hersteld van versie {number}",
                 created_at=now,
             )
-            review_store.version_saved(connection, locked, new, author=author, at=now)
+            review_rules.version_saved(connection, locked, new, effect, author=author, at=now)
             return new
 
     def letters(
@@ -272,10 +289,8 @@ class Library:
         our_reference (see composer.review).
         """
         _check_author(author)
-        if pattern is None:
-            from composer.settings import load_settings
-
-            pattern = load_settings().kenmerk_pattern
+        # The pattern is the caller's (the Workspace's settings); storage never reads settings.
+        pattern = DEFAULT_KENMERK_PATTERN if pattern is None else pattern
         kenmerken.check_pattern(pattern)
         year = (today or date.today()).year
         with write_transaction(self._engine) as connection:
@@ -351,7 +366,7 @@ class Library:
     def verify(self) -> VerifyReport:
         """Every hash chain, then every archived file of a sent letter against its sha256."""
         with read_transaction(self._engine) as connection:
-            return verify_library(connection, archive_root=self.data_folder)
+            return verify_library(connection, archive_root=self.data_folder, rules=self._rules)
 
     def export_zip(self, path: Path) -> None:
         """The whole library (versions, register, review history, archived files) in one zip."""
@@ -366,25 +381,27 @@ class Library:
         Archived files in the export are written into this library's data folder.
         """
         with write_transaction(self._engine) as connection:
-            return archive_import.import_zip(connection, Path(path), archive_root=self.data_folder)
+            return archive_import.import_zip(
+                connection, Path(path), archive_root=self.data_folder, rules=self._rules
+            )
 
     # Catalogues
 
     def save_catalogue(self, name: str, content: dict[str, Any], *, author: str) -> int:
         _check_author(author)
         with write_transaction(self._engine) as connection:
-            return catalogue_store.save(
+            return catalogue_rows.save(
                 connection, name, content, author=author, created_at=self._now()
             )
 
     def catalogue(self, name: str, number: int | None = None) -> dict[str, Any] | None:
         with read_transaction(self._engine) as connection:
-            return catalogue_store.content(connection, name, number)
+            return catalogue_rows.content(connection, name, number)
 
     def catalogue_history(self, name: str) -> list[CatalogueVersionInfo]:
         with read_transaction(self._engine) as connection:
-            return catalogue_store.history(connection, name)
+            return catalogue_rows.history(connection, name)
 
     def catalogue_names(self) -> list[str]:
         with read_transaction(self._engine) as connection:
-            return catalogue_store.names(connection)
+            return catalogue_rows.names(connection)

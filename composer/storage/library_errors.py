@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from composer.errors import ComposerError
 from composer.i18n import _, screen_moment
-from composer.storage.records import VersionInfo
+from composer.storage.library_records import VersionInfo
 
 
 class LetterNotFound(ComposerError):

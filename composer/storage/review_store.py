@@ -1,4 +1,4 @@
-"""Rows of the review workflow: events, approvals, comments, archived files; what a save does."""
+"""Rows of the review workflow: events, approvals, comments, archived files."""
 
 from __future__ import annotations
 
@@ -9,16 +9,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
-from composer.errors import ComposerError
+from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.i18n import _
 from composer.storage.hashing import archive_file_hash, comment_hash, event_hash
 from composer.storage.schema import (
     APPROVAL_LAPSED,
     APPROVAL_VALID,
-    STATUS_APPROVED,
-    STATUS_CONCEPT,
-    STATUS_IN_REVIEW,
-    STATUS_SENT,
     approvals,
     archive_files,
     comments,
@@ -104,16 +100,17 @@ class LetterSent(ComposerError):
         if kenmerk:
             message = _(
                 "Brief {letter_id} is verzonden (kenmerk {kenmerk}) en kan niet meer worden "
-                "gewijzigd; er is niets opgeslagen. Maak een nieuwe brief op basis van deze met "
-                "‘composer letters copy {letter_id}’ en wijzig die."
+                "gewijzigd; er is niets opgeslagen."
             )
         else:
             message = _(
                 "Brief {letter_id} is verzonden en kan niet meer worden gewijzigd; er is niets "
-                "opgeslagen. Maak een nieuwe brief op basis van deze met "
-                "‘composer letters copy {letter_id}’ en wijzig die."
+                "opgeslagen."
             )
-        super().__init__(message.format(letter_id=letter_id, kenmerk=kenmerk))
+        super().__init__(
+            message.format(letter_id=letter_id, kenmerk=kenmerk),
+            remedy=Remedy(RemedyAction.COPY, letter_id=letter_id),
+        )
         self.letter_id = letter_id
 
 
@@ -262,36 +259,6 @@ def lapse_approvals(
             .values(status=APPROVAL_LAPSED, lapsed_by_version=by_version, lapsed_at=at)
         )
     return lapsed
-
-
-# What a new version does to the workflow (called by Library.save and Library.restore)
-
-
-def check_editable(locked: Row[Any]) -> None:
-    """Refuse a new version of a sent letter."""
-    if locked.status == STATUS_SENT:
-        raise LetterSent(locked.id, locked.kenmerk)
-
-
-def version_saved(
-    connection: Connection, locked: Row[Any], number: int, *, author: str, at: str
-) -> None:
-    """After a save: an approval lapses and a submission ends; the letter is a concept again."""
-    if locked.status == STATUS_APPROVED:
-        lapsed = lapse_approvals(connection, locked.id, by_version=number, at=at)
-        which = ", ".join(f"versie {a.version} ({a.reviewer})" for a in lapsed) or "–"
-        text = f"Goedkeuring van {which} vervallen door versie {number}; terug naar concept"
-        add_event(
-            connection, locked.id, "saved-after-approval", number, actor=author, at=at, text=text
-        )
-    elif locked.status == STATUS_IN_REVIEW:
-        text = f"Nieuwe versie {number} tijdens de beoordeling; terug naar concept"
-        add_event(
-            connection, locked.id, "saved-during-review", number, actor=author, at=at, text=text
-        )
-    else:
-        return
-    set_status(connection, locked.id, STATUS_CONCEPT)
 
 
 # Comments

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-# Workflow statuses of a letter (Dutch labels: composer.review.statuses). A kenmerk is not a
-# status: finalize gives one without changing the status.
-from composer.review.statuses import (  # noqa: F401  (re-exported for the storage modules)
+# Workflow statuses of a letter and the kinds of event (composer.core.statuses, with their Dutch
+# labels). A kenmerk is not a status: finalize gives one without changing the status.
+from composer.core.statuses import (  # noqa: F401  (re-exported for the storage modules)
+    EVENT_KINDS,
     STATUS_APPROVED,
     STATUS_CONCEPT,
     STATUS_IN_REVIEW,
@@ -20,16 +21,6 @@ KENMERK_WITHDRAWN = "vervallen"
 # An approval belongs to one version; a later save makes it lapse (it stays in the history).
 APPROVAL_VALID = "geldig"
 APPROVAL_LAPSED = "vervallen"
-EVENT_KINDS = (
-    "submitted",
-    "approved",
-    "rejected",
-    "saved-after-approval",
-    "saved-during-review",
-    "sent",
-    "copied-from",
-    "copied-to",
-)
 ARCHIVE_KINDS = ("docx", "pdf")
 
 metadata = sa.MetaData()

@@ -14,7 +14,8 @@ from sqlalchemy.engine import Connection, Row
 
 from composer.i18n import N_, _, ngettext
 from composer.storage.hashing import catalogue_meta, version_hash, version_meta
-from composer.storage.records import VerifyProblem, VerifyReport
+from composer.storage.library_records import VerifyProblem, VerifyReport
+from composer.storage.review_rules import ReviewRules
 from composer.storage.schema import archive_files, catalogue_versions, letters, versions
 from composer.storage.verify_review import ReviewProblem, check_review
 
@@ -273,20 +274,24 @@ def _check_archive(connection: Connection, root: Path) -> tuple[int, ArchiveProb
     return counted, None
 
 
-def verify_library(connection: Connection, *, archive_root: Path | None = None) -> VerifyReport:
+def verify_library(
+    connection: Connection, *, archive_root: Path | None = None, rules: ReviewRules | None = None
+) -> VerifyReport:
     """Recompute every hash from its parent; the first problem (by letter, then version) wins.
 
     After the version and catalogue chains: each letter's review history (events chain, the
     status they give, approvals, comments, archive records, kenmerk register). With
     `archive_root` (the data folder) every archived file of a sent letter is read and compared
-    with its recorded sha256 as well, after all of that holds.
+    with its recorded sha256 as well, after all of that holds. The status a letter's events
+    give is replayed by `rules` (the review workflow's); without them a letter that has a
+    review history raises NoReviewRules (a programming error).
     """
     letter_count, version_count, problem = _check_letters(connection)
     catalogue_count, catalogue_problem = (0, None) if problem else _check_catalogues(connection)
     problem = problem or catalogue_problem
     event_count = 0
     if problem is None:
-        event_count, problem = check_review(connection)
+        event_count, problem = check_review(connection, rules)
     archive_count = 0
     if problem is None and archive_root is not None:
         archive_count, problem = _check_archive(connection, archive_root)

@@ -9,11 +9,17 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
+from composer.core.statuses import (
+    EVENT_APPROVED,
+    EVENT_LABELS,
+    EVENT_SAVED_AFTER_APPROVAL,
+    EVENT_SENT,
+    STATUS_CONCEPT,
+)
 from composer.i18n import _
-from composer.review.statuses import EVENT_LABELS
-from composer.review.workflow import replay_status, status_label
 from composer.storage.hashing import archive_file_hash, comment_hash, event_hash
-from composer.storage.records import VerifyProblem
+from composer.storage.library_records import VerifyProblem
+from composer.storage.review_rules import NoReviewRules, ReviewRules
 from composer.storage.schema import (
     APPROVAL_LAPSED,
     APPROVAL_VALID,
@@ -46,7 +52,7 @@ def _grouped(connection: Connection, table: sa.Table, *order: Any) -> dict[int, 
     return rows
 
 
-def _named(position: int, row: Row[Any]) -> str:
+def event_name(position: int, row: Row[Any]) -> str:
     """`gebeurtenis 3 (‘goedgekeurd’, versie 2)`."""
     label = _(EVENT_LABELS[row.kind]) if row.kind in EVENT_LABELS else row.kind
     return _("gebeurtenis {position} (‘{label}’, versie {version})").format(
@@ -55,7 +61,10 @@ def _named(position: int, row: Row[Any]) -> str:
 
 
 def _event_chain(
-    letter: Row[Any], rows: list[Row[Any]], version_hashes: dict[tuple[int, int], str]
+    letter: Row[Any],
+    rows: list[Row[Any]],
+    version_hashes: dict[tuple[int, int], str],
+    rules: ReviewRules | None,
 ) -> str | None:
     previous = ""
     for position, row in enumerate(rows, start=1):
@@ -63,31 +72,28 @@ def _event_chain(
             return _(
                 "{event} volgt niet op de gebeurtenis ervoor: de keten van de beoordeling is "
                 "onderbroken (een gebeurtenis is verwijderd, ingevoegd of verplaatst)"
-            ).format(event=_named(position, row))
+            ).format(event=event_name(position, row))
         if event_hash(row._mapping) != row.hash:
             return _(
                 "{event} past niet bij de hash (soort, versie, naam, tijd of tekst is veranderd)"
-            ).format(event=_named(position, row))
+            ).format(event=event_name(position, row))
         if version_hashes.get((row.letter_id, row.version_number)) != row.version_hash:
             return _(
                 "{event} hoort bij een andere versie {version} dan de versie die er nu staat"
-            ).format(event=_named(position, row), version=row.version_number)
+            ).format(event=event_name(position, row), version=row.version_number)
         previous = row.hash
     if letter.last_event_hash != previous:
         return _(
             "de laatste gebeurtenis van de beoordeling ontbreekt: de brief noemt een andere "
             "laatste gebeurtenis dan er staat"
         )
-    status, refused = replay_status(row.kind for row in rows)
-    if refused is not None:
-        return _("{event} kan niet volgen op de status {status}").format(
-            event=_named(refused + 1, rows[refused]), status=status_label(status)
+    if rules is not None:
+        return rules.status_problem(letter.status, rows)
+    if rows or letter.status != STATUS_CONCEPT:
+        raise NoReviewRules(
+            f"letter {letter.id} has a review history: verify it with the review rules "
+            "(composer.review.library_rules)"
         )
-    if letter.status != status:
-        return _(
-            "de status is {stored}, maar volgens de beoordelingsgeschiedenis hoort die "
-            "{expected} te zijn"
-        ).format(stored=status_label(letter.status), expected=status_label(status))
     return None
 
 
@@ -95,9 +101,9 @@ def _expected_approvals(rows: list[Row[Any]]) -> dict[str, tuple[str, int | None
     """Per 'approved' event (by hash): the state of its approval that the events give."""
     expected: dict[str, tuple[str, int | None, str | None]] = {}
     for row in rows:
-        if row.kind == "approved":
+        if row.kind == EVENT_APPROVED:
             expected[row.hash] = (APPROVAL_VALID, None, None)
-        elif row.kind == "saved-after-approval":
+        elif row.kind == EVENT_SAVED_AFTER_APPROVAL:
             for key, (state, *_rest) in expected.items():
                 if state == APPROVAL_VALID:
                     expected[key] = (APPROVAL_LAPSED, row.version_number, row.at)
@@ -113,7 +119,7 @@ def _approval_problem(event_rows: list[Row[Any]], rows: list[Row[Any]]) -> str |
         event = by_hash.get(row.event_hash)
         if (
             event is None
-            or event.kind != "approved"
+            or event.kind != EVENT_APPROVED
             or row.event_hash in bound
             or (event.version_number, event.version_hash, event.actor, event.at)
             != (row.version_number, row.version_hash, row.reviewer, row.at)
@@ -135,8 +141,10 @@ def _approval_problem(event_rows: list[Row[Any]], rows: list[Row[Any]]) -> str |
                 "volgens de beoordelingsgeschiedenis is die {should}"
             ).format(status=row.status, should=should, **who)
     for position, event in enumerate(event_rows, start=1):
-        if event.kind == "approved" and event.hash not in bound:
-            return _("bij {event} ontbreekt de goedkeuring").format(event=_named(position, event))
+        if event.kind == EVENT_APPROVED and event.hash not in bound:
+            return _("bij {event} ontbreekt de goedkeuring").format(
+                event=event_name(position, event)
+            )
     return None
 
 
@@ -157,7 +165,7 @@ def _comment_problem(rows: list[Row[Any]]) -> str | None:
 
 
 def _archive_problem(event_rows: list[Row[Any]], rows: list[Row[Any]]) -> str | None:
-    sent = {row.hash: row for row in event_rows if row.kind == "sent"}
+    sent = {row.hash: row for row in event_rows if row.kind == EVENT_SENT}
     recorded: set[tuple[str, str]] = set()
     for row in rows:
         if archive_file_hash(row._mapping) != row.hash:
@@ -173,10 +181,10 @@ def _archive_problem(event_rows: list[Row[Any]], rows: list[Row[Any]]) -> str | 
             ).format(path=row.path, version=row.version_number)
         recorded.add((row.event_hash, row.kind))
     for position, row in enumerate(event_rows, start=1):
-        for kind in ARCHIVE_KINDS if row.kind == "sent" else ():
+        for kind in ARCHIVE_KINDS if row.kind == EVENT_SENT else ():
             if (row.hash, kind) not in recorded:
                 return _("bij {event} ontbreekt het archiefrecord van het {kind}-bestand").format(
-                    event=_named(position, row), kind=kind.upper()
+                    event=event_name(position, row), kind=kind.upper()
                 )
     return None
 
@@ -205,8 +213,13 @@ def _register_problem(
     return None
 
 
-def check_review(connection: Connection) -> tuple[int, ReviewProblem | None]:
-    """Every letter's review history against its chains (by letter); the events counted."""
+def check_review(
+    connection: Connection, rules: ReviewRules | None = None
+) -> tuple[int, ReviewProblem | None]:
+    """Every letter's review history against its chains (by letter); the events counted.
+
+    The status the events give is the review workflow's to say (`rules.status_problem`).
+    """
     letter_rows = connection.execute(sa.select(letters).order_by(letters.c.id)).all()
     version_hashes = {
         (row.letter_id, row.number): row.hash
@@ -224,7 +237,7 @@ def check_review(connection: Connection) -> tuple[int, ReviewProblem | None]:
     for letter in letter_rows:
         history = event_rows.get(letter.id, [])
         reason = (
-            _event_chain(letter, history, version_hashes)
+            _event_chain(letter, history, version_hashes, rules)
             or _approval_problem(history, approval_rows.get(letter.id, []))
             or _comment_problem(comment_rows.get(letter.id, []))
             or _archive_problem(history, archive_rows.get(letter.id, []))

@@ -57,3 +57,16 @@ def test_place_date_line(place: str, d: date, expected: str) -> None:
 )
 def test_press_dateline(place: str, d: date, expected: str) -> None:
     assert press_dateline(place, d) == expected
+
+
+@pytest.mark.parametrize("day", [date(2022, 3, 1), date(2024, 12, 31), date(2023, 5, 17)])
+def test_a_date_on_a_dutch_screen_reads_as_in_the_letter(day):
+    """composer.i18n formats it itself (it sits below the Dutch rules): the two must agree."""
+    from composer.i18n import current_language, screen_date, set_language
+
+    before = current_language()
+    set_language("nl")
+    try:
+        assert screen_date(day) == format_date(day)
+    finally:
+        set_language(before)

@@ -12,7 +12,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt
 
-from composer.core.catalogue_store import user_catalogue_path
+from composer.core.catalogue_editing import user_catalogue_path
 from composer.core.catalogues import load_address_book
 from composer.gui.dialogs.address_book_dialog import AddressBookDialog
 from composer.gui.dialogs.address_import_preview import AddressImportPreview

@@ -10,7 +10,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt
 
-from composer.core.catalogue_store import approved_quotes, user_catalogue_path
+from composer.core.catalogue_editing import approved_quotes, user_catalogue_path
 from composer.core.catalogues import load_promises, load_quotes, promise_for_letter
 from composer.gui.dialogs.promises_dialog import PromisesDialog
 from composer.gui.dialogs.quotes_dialog import QuotesDialog

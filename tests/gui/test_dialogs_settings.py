@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel
 
 from composer import __version__
-from composer.core.catalogue_store import user_catalogue_path
+from composer.core.catalogue_editing import user_catalogue_path
 from composer.core.catalogues import load_profile
 from composer.errors import ComposerError
 from composer.gui.dialogs import program_info

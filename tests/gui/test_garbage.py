@@ -9,10 +9,11 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication
 
 from composer.gui.garbage import MainThreadGarbageCollector
-from composer.gui.workers import BackgroundTask
+from composer.gui.ops import Op
 from tests.gui.run_main import run_main
 
 
@@ -34,7 +35,8 @@ def test_a_worker_that_allocates_does_not_free_gui_garbage(qtbot):
         return [[n] for n in range(20 * sum(gc.get_threshold()))]
 
     done = []
-    BackgroundTask(allocate).on_success(done.append).start()
+    owner = QObject()
+    Op(owner, lambda _workspace: allocate()).success(done.append).run()
     qtbot.waitUntil(lambda: bool(done), timeout=10000)
     qtbot.waitUntil(lambda: bool(freed_in), timeout=5000)
     collector.stop()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QLabel, QMenu, QWidget
 
 from composer import i18n
+from composer.app.workspace import Workspace
 from composer.gui import app as gui_app
 from composer.gui.main_window import MainWindow
 from composer.settings import Settings, save_settings
@@ -37,7 +38,7 @@ def library(tmp_path):
 
 
 def make_window(qtbot, library) -> MainWindow:
-    window = MainWindow(library, Settings(author="Marleen"), preview=QWidget())
+    window = MainWindow(Workspace(Settings(author="Marleen"), library=library), preview=QWidget())
     qtbot.addWidget(window)
     window.show()
     return window

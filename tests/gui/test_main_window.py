@@ -11,6 +11,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from composer.app.workspace import Workspace
 from composer.gui.app import offer_drafts
 from composer.gui.main_window import MainWindow
 from composer.settings import Settings
@@ -30,7 +31,9 @@ def library(tmp_path):
 
 
 def make_window(qtbot, library, preview: QWidget | None = None) -> MainWindow:
-    window = MainWindow(library, Settings(author="Marleen"), preview=preview or QWidget())
+    window = MainWindow(
+        Workspace(Settings(author="Marleen"), library=library), preview=preview or QWidget()
+    )
     qtbot.addWidget(window)
     window.show()
     return window
@@ -45,7 +48,8 @@ def test_first_start_seeds_the_samples_and_opens_one(qtbot, library):
     assert window.session.letter_id == ids[0]
     assert window.windowTitle().endswith("– Brievencomposer")
     assert [v.number for v in library.history(ids[0])] == [1]
-    assert window.history_panel.selected_versions() or True
+    # The history shows the letter with its newest (here: only) version selected.
+    qtbot.waitUntil(lambda: window.history_panel.selected_versions() == [1], timeout=5000)
 
 
 def test_new_letter_save_edit_save_and_history(qtbot, library, monkeypatch):

@@ -14,10 +14,10 @@ import pytest
 pytest.importorskip("PySide6.QtPdfWidgets")
 
 from composer.core.letterfile import load_letter
-from composer.gui import preview_engine
 from composer.gui.preview import DEBOUNCE_MS, UPDATING, WAITING, PreviewPanel
-from composer.gui.preview_engine import PreviewEngine, PreviewPdf, WarmOffice, sweep_orphans
+from composer.render.pdf import warm_office as preview_engine
 from composer.render.pdf.profiles import lo_root
+from composer.render.pdf.warm_office import PreviewEngine, PreviewPdf, WarmOffice, sweep_orphans
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "resources" / "samples" / "brief-cao-onderhandelaars.json"
@@ -262,7 +262,7 @@ class GatedEngine:
         self.conversions = 0
         self._lock = threading.Lock()
 
-    def render(self, letter) -> PreviewPdf:
+    def render(self, letter, settings=None) -> PreviewPdf:
         with self._lock:
             self.running += 1
             self.most_at_once = max(self.most_at_once, self.running)
@@ -309,7 +309,7 @@ class InstantEngine:
         self.pages = pages
         self.conversions = 0
 
-    def render(self, letter) -> PreviewPdf:
+    def render(self, letter, settings=None) -> PreviewPdf:
         self.conversions += 1
         return PreviewPdf(blank_pdf(self.pages), ("Het lettertype ‘Carlito’ ontbreekt.",))
 

@@ -128,6 +128,7 @@ def test_main_puts_the_signal_handlers_back_when_it_ends(qtbot, monkeypatch):
 def test_a_quit_while_a_draft_is_offered_back_keeps_that_draft(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QMessageBox, QWidget
 
+    from composer.app.workspace import Workspace
     from composer.core.letterfile import load_letter
     from composer.gui.app import offer_drafts
     from composer.gui.main_window import MainWindow
@@ -139,7 +140,7 @@ def test_a_quit_while_a_draft_is_offered_back_keeps_that_draft(qtbot, tmp_path, 
     letter_id = library.add(letter, author="Marleen")
     letter.subject = "Nog niet opgeslagen"
     library.save_draft(letter_id, letter, author="Marleen", base=1)
-    window = MainWindow(library, Settings(author="Marleen"), preview=QWidget())
+    window = MainWindow(Workspace(Settings(author="Marleen"), library=library), preview=QWidget())
     qtbot.addWidget(window)
 
     def logout_during_the_question(*_args):  # the question's event loop ends: no answer

@@ -11,6 +11,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtWidgets import QWidget
 
+from composer.app.workspace import Workspace
 from composer.gui.main_window import OPENING_MESSAGE, PREVIEW_WAITING, READY_MESSAGE, MainWindow
 from composer.settings import Settings, load_settings, save_settings
 from composer.storage.library import Library
@@ -29,7 +30,7 @@ def wait_for_library(qtbot, window: MainWindow, timeout: int = 30000) -> None:
 
 
 def test_the_window_is_there_before_the_library_and_fills_when_it_opens(qtbot, tmp_path):
-    window = MainWindow(None, Settings(author="Marleen"), preview=QWidget())
+    window = MainWindow(Workspace(Settings(author="Marleen")), preview=QWidget())
     qtbot.addWidget(window)
     window.show()
     assert window.isVisible()
@@ -62,7 +63,7 @@ def test_a_library_that_cannot_be_opened_is_said_and_instellingen_stays(
     blocked = tmp_path / "afgesloten"
     blocked.mkdir()
     (blocked / "bieb.sqlite").write_text("dit is geen database", encoding="utf-8")
-    window = MainWindow(None, Settings(author="Marleen"), preview=QWidget())
+    window = MainWindow(Workspace(Settings(author="Marleen")), preview=QWidget())
     qtbot.addWidget(window)
     window.show()
     window.open_library(f"sqlite:///{blocked / 'bieb.sqlite'}")
@@ -119,7 +120,7 @@ def test_main_opens_the_library_chosen_in_instellingen_with_a_letter_file(
 
 def test_a_new_library_in_instellingen_is_opened_at_once(qtbot, tmp_path):
     first = Library.open(f"sqlite:///{tmp_path / 'eerste.sqlite'}")
-    window = MainWindow(first, Settings(author="Marleen"), preview=QWidget())
+    window = MainWindow(Workspace(Settings(author="Marleen"), library=first), preview=QWidget())
     qtbot.addWidget(window)
     window.show()
     assert window.library_panel.visible_rows() == []
@@ -129,9 +130,7 @@ def test_a_new_library_in_instellingen_is_opened_at_once(qtbot, tmp_path):
 
     second.add(load_letter(SAMPLE_LETTER), author="Joost", message="")
     second.close()
-    previous = window.settings
-    window.settings = Settings(author="Marleen", database_url=second_url)
-    window.apply_settings(previous)
+    window.workspace.update_settings(Settings(author="Marleen", database_url=second_url))
     qtbot.waitUntil(lambda: window.library is not first, timeout=30000)
     wait_for_library(qtbot, window)
     assert window.library.location.endswith("tweede.sqlite")
@@ -141,13 +140,11 @@ def test_a_new_library_in_instellingen_is_opened_at_once(qtbot, tmp_path):
 
 def test_a_new_name_in_instellingen_signs_the_next_version(qtbot, tmp_path):
     library = Library.open(f"sqlite:///{tmp_path / 'bieb.sqlite'}")
-    window = MainWindow(library, Settings(author="Marleen"), preview=QWidget())
+    window = MainWindow(Workspace(Settings(author="Marleen"), library=library), preview=QWidget())
     qtbot.addWidget(window)
     window.new_letter("brief")
     qtbot.keyClicks(window.editor.field("subject"), "Ledenvergadering")
-    previous = window.settings
-    window.settings = Settings(author="Joost")
-    window.apply_settings(previous)
+    window.workspace.update_settings(Settings(author="Joost"))
     assert window.save("")
     assert library.history(window.session.letter_id)[0].author == "Joost"
     window.session.close()
@@ -169,24 +166,20 @@ def test_libreoffice_chosen_in_instellingen_is_used_by_the_preview_at_once(
     monkeypatch.delenv("COMPOSER_SOFFICE", raising=False)
     library = Library.open(f"sqlite:///{tmp_path / 'bieb.sqlite'}")
     preview = PreviewPanel()
-    window = MainWindow(library, Settings(author="Marleen"), preview=preview)
+    window = MainWindow(Workspace(Settings(author="Marleen"), library=library), preview=preview)
     qtbot.addWidget(window)
-    previous = window.settings
-    window.settings = Settings(author="Marleen", libreoffice_path="/nergens/soffice")
-    window.apply_settings(previous)
+    window.workspace.update_settings(
+        Settings(author="Marleen", libreoffice_path="/nergens/soffice")
+    )
     assert not preview.available
     assert "In Instellingen is ‘/nergens/soffice’ gekozen" in preview.explanation.text()
     assert preview.pages.currentWidget() is preview.explanation
 
     program = fake_soffice(tmp_path)
-    previous = window.settings
-    window.settings = Settings(author="Marleen", libreoffice_path=str(program))
-    window.apply_settings(previous)
+    window.workspace.update_settings(Settings(author="Marleen", libreoffice_path=str(program)))
     assert preview.available and preview.engine.soffice == program
     assert preview.pages.currentWidget() is preview.placeholder
-    from composer.render.pdf import find_soffice
-
-    assert find_soffice() == program
+    assert window.workspace.soffice() == program  # what export, merge and send use too
     preview.shutdown()
     library.close()
 
@@ -195,7 +188,7 @@ def test_settings_saved_by_the_dialog_reach_the_window(qtbot, tmp_path, monkeypa
     from composer.gui.dialogs import settings_dialog
 
     library = Library.open(f"sqlite:///{tmp_path / 'bieb.sqlite'}")
-    window = MainWindow(library, Settings(author="Marleen"), preview=QWidget())
+    window = MainWindow(Workspace(Settings(author="Marleen"), library=library), preview=QWidget())
     qtbot.addWidget(window)
 
     def run(_parent, settings, *, library=None):
@@ -220,7 +213,7 @@ def test_the_preview_placeholder_says_what_the_preview_says_before_a_letter():
 def test_the_real_preview_takes_its_place_when_the_library_opens(qtbot, tmp_path):
     from composer.gui.preview import PreviewPanel
 
-    window = MainWindow(None, Settings(author="Marleen"))
+    window = MainWindow(Workspace(Settings(author="Marleen")))
     qtbot.addWidget(window)
     window.show()
     assert not isinstance(window.preview, PreviewPanel)

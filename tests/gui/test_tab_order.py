@@ -9,6 +9,7 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QWidget
 
+from composer.app.workspace import Workspace
 from composer.gui.main_window import MainWindow
 from composer.gui.tab_order import takes_tab
 from composer.settings import Settings
@@ -47,7 +48,7 @@ READING_ORDER = [
 def window(qtbot, tmp_path):
     library = Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}")
     ids = seed_samples(library, "Marleen")
-    window = MainWindow(library, Settings(author="Marleen"), preview=QWidget())
+    window = MainWindow(Workspace(Settings(author="Marleen"), library=library), preview=QWidget())
     qtbot.addWidget(window)
     window.show()
     window.open_letter(next(i for i in ids if library.version(i, 1).template == "brief"))
@@ -126,7 +127,9 @@ def test_every_field_has_a_name_a_screen_reader_can_say(qtbot, tmp_path, languag
     try:
         library = Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}")
         ids = seed_samples(library, "Marleen")
-        window = MainWindow(library, Settings(author="Marleen"), preview=QWidget())
+        window = MainWindow(
+            Workspace(Settings(author="Marleen"), library=library), preview=QWidget()
+        )
         qtbot.addWidget(window)
         window.show()
         window.open_letter(ids[0])

@@ -10,6 +10,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtGui import QUndoStack
 
+from composer.app.letter_paths import parse_path
 from composer.core.models import Address, Addressee, Paragraph, Person, Promise, Quote
 from composer.gui.editor.commands import (
     InsertAddresseeCommand,
@@ -22,7 +23,6 @@ from composer.gui.editor.commands import (
     ReplaceLetterCommand,
     SetValueCommand,
 )
-from composer.gui.editor.letter_paths import parse_path
 from composer.gui.session import LetterSession
 from composer.storage.library import Library
 

@@ -19,6 +19,7 @@ from composer.core.letterfile import letter_from_dict, letter_to_dict, load_lett
 from composer.core.models import Letter, Paragraph, Quote
 from composer.history.redline import compare_docx, redline_docx, redline_summary
 from composer.render.docx import DocxRenderer
+from composer.settings import Settings
 from tests.conftest import SAMPLE_LETTER, SAMPLE_PRESS_RELEASE
 from tests.docx_reading import body_paragraphs
 from tests.history.redline_checks import (
@@ -48,7 +49,7 @@ PRESS_CASES = 40
 
 @pytest.fixture(scope="module")
 def renderer() -> DocxRenderer:
-    return DocxRenderer()
+    return DocxRenderer(Settings())  # the defaults: the test folders have no settings.toml
 
 
 @pytest.fixture(scope="module")

@@ -53,7 +53,7 @@ class OnePdfThenCtrlC:
 
 
 def test_ctrl_c_summary_counts_only_the_pdfs_really_written(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(pdf_package, "find_soffice", lambda: "soffice")
+    monkeypatch.setattr(pdf_package, "find_soffice", lambda chosen="": "soffice")
     monkeypatch.setattr(pdf_package, "PdfEngine", OnePdfThenCtrlC)
     source = tmp_path / "adressen.csv"
     source.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")
@@ -73,7 +73,7 @@ def test_ctrl_c_summary_counts_only_the_pdfs_really_written(tmp_path, monkeypatc
 
 
 def test_ctrl_c_during_pdfs_says_how_many_pdfs_were_made(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(pdf_package, "find_soffice", lambda: "soffice")
+    monkeypatch.setattr(pdf_package, "find_soffice", lambda chosen="": "soffice")
     monkeypatch.setattr(pdf_package, "PdfEngine", OnePdfThenCtrlC)
     source = tmp_path / "adressen.csv"
     source.write_text("\n".join([HEADER, *ROWS]) + "\n", encoding="utf-8")

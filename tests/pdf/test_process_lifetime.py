@@ -45,7 +45,7 @@ PdfEngine(sys.argv[1]).convert(Path(sys.argv[2]), Path(sys.argv[3]))
 PREVIEW_CHILD = """
 import sys, time
 from composer.core.letterfile import load_letter
-from composer.gui.preview_engine import PreviewEngine
+from composer.render.pdf.warm_office import PreviewEngine
 engine = PreviewEngine(sys.argv[1])
 assert engine.render(load_letter(sys.argv[2])).warm
 print("klaar", flush=True)

@@ -177,7 +177,9 @@ def test_layout_millimetres_are_settings(tmp_path):
         "[layout.brief]\naddress_top_mm = 45\naddress_left_mm = 22\n", encoding="utf-8"
     )
     out = tmp_path / "brief.docx"
-    write_docx(load_letter(SAMPLE_LETTER), out)
+    from composer.app.workspace import Workspace  # the one reader of settings.toml
+
+    write_docx(load_letter(SAMPLE_LETTER), out, Workspace.load().settings)
     from lxml import etree
 
     body = etree.fromstring(etree.tostring(Document(str(out)).element.body))

@@ -172,7 +172,7 @@ def test_rejection_and_refused_steps_from_the_command_line(composer, tmp_path):
 def test_redline_writes_what_the_history_module_makes(composer, tmp_path, monkeypatch):
     calls = []
 
-    def redline_docx(old, new, *, author, date):
+    def redline_docx(old, new, *, author, date, settings=None):
         calls.append((old.subject, new.subject, author, date))
         return b"PK-redline"
 
@@ -196,3 +196,22 @@ def test_redline_writes_what_the_history_module_makes(composer, tmp_path, monkey
     assert "letters diff 1 1 2" in refused(
         composer("letters", "redline", "1", "1", "2", "-o", str(out))
     )
+
+
+def test_the_command_line_words_each_remedy_and_lists_the_allowed_steps(composer, tmp_path):
+    ok(composer("letters", "add", str(SAMPLE_LETTER), "--author", "Anna"))
+    steps = json.loads(ok(composer("letters", "status", "1", "--json")))["steps"]
+    assert steps == ["submit", "save", "comment", "resolve", "copy"]
+    not_yet = refused(composer("letters", "approve", "1", "--version", "1", "--reviewer", "Bo"))
+    assert not_yet.rstrip().endswith("met ‘composer letters submit 1’.")
+    assert "met ‘composer letters submit 1’" in refused(
+        composer("letters", "send", "1", "--author", "Anna")
+    )
+    ok(composer("letters", "submit", "1", "--author", "Anna"))
+    second = edited(tmp_path, "Toch anders")
+    ok(composer("letters", "save", "1", str(second), "--author", "Anna"))
+    ok(composer("letters", "submit", "1", "--author", "Anna"))
+    stale = refused(composer("letters", "approve", "1", "--version", "1", "--reviewer", "Bo"))
+    assert "‘composer letters approve 1 --version 2’" in stale
+    steps = json.loads(ok(composer("letters", "status", "1", "--json")))["steps"]
+    assert steps == ["approve", "reject", "save", "comment", "resolve", "copy"]

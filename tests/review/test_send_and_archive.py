@@ -11,8 +11,10 @@ from datetime import date
 import pytest
 import sqlalchemy as sa
 
-from composer.errors import ComposerError
+from composer.cli_remedies import error_text as cli_error_text
+from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.paths import data_dir
+from composer.review.library_rules import open_library
 from composer.review.service import ReviewService
 from composer.review.workflow import WorkflowError
 from composer.storage.hashing import archive_file_hash
@@ -60,9 +62,12 @@ def test_send_gives_the_kenmerk_archives_both_files_and_freezes_the_letter(revie
     assert "goedgekeurd door Bert: versie 1" in sent.text
     assert "versie 2 verschilt daarvan alleen in het kenmerk" in sent.text
 
-    with pytest.raises(LetterSent, match=rf"composer letters copy {letter_id}") as refused:
+    with pytest.raises(LetterSent) as refused:
         library.save(letter_id, replace(letter, subject="Toch anders"), author="Anna")
-    assert "een nieuwe brief op basis van deze" in refused.value.message.lower()
+    assert refused.value.remedy == Remedy(RemedyAction.COPY, letter_id=letter_id)
+    said = cli_error_text(refused.value)  # the command line words the remedy
+    assert f"composer letters copy {letter_id}" in said
+    assert "een nieuwe brief op basis van deze" in said.lower()
     with pytest.raises(LetterSent):
         library.restore(letter_id, 1, author="Anna")
     with pytest.raises(WorkflowError, match="al verzonden"):
@@ -115,7 +120,8 @@ def test_a_failed_pdf_records_nothing_and_keeps_the_status(review, letter):
     assert message.startswith(f"Brief {letter_id} is niet verzonden: LibreOffice maakte geen PDF")
     assert "Er is niets gearchiveerd en de status is nog Goedgekeurd" in message
     assert "Het kenmerk KSF/2022/0001 is wel toegekend" in message
-    assert f"composer letters send {letter_id}" in message
+    assert failed.value.remedy == Remedy(RemedyAction.SEND, letter_id=letter_id)
+    assert f"composer letters send {letter_id}" in cli_error_text(failed.value)
     assert review.status(letter_id).status == "goedgekeurd"
     assert review.archive_files(letter_id) == []
     assert not (data_dir() / "archief").exists() or not any((data_dir() / "archief").rglob("*.*"))
@@ -261,7 +267,7 @@ def test_an_export_without_its_archive_file_is_refused(review, letter, tmp_path)
     with zipfile.ZipFile(forged, "w") as archive:
         for name, data in members.items():
             archive.writestr(name, data)
-    with Library.open(
+    with open_library(
         f"sqlite:///{tmp_path / 'doel.sqlite'}", data_folder=tmp_path / "d"
     ) as target:
         with pytest.raises(ComposerError, match=f"archiefbestand ‘{pdf}’ past niet bij de sha256"):
@@ -292,7 +298,7 @@ def test_an_export_from_before_the_review_is_read(review, letter, tmp_path):
     with zipfile.ZipFile(old, "w") as archive:
         for name, data in members.items():
             archive.writestr(name, data)
-    with Library.open(
+    with open_library(
         f"sqlite:///{tmp_path / 'doel.sqlite'}", data_folder=tmp_path / "d"
     ) as target:
         target.import_zip(old)

@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 import sqlalchemy as sa
 
-from composer.errors import ComposerError
+from composer.cli_remedies import error_text as cli_error_text
+from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.review.workflow import WorkflowError
 from composer.storage.library_errors import VersionNotFound
 from tests.review.review_helpers import approved_letter
@@ -84,8 +85,10 @@ def test_saving_during_the_review_ends_the_submission(review, letter):
 def test_invalid_steps_are_refused_in_dutch_and_change_nothing(review, letter):
     library = review.library
     letter_id = library.add(letter, author="Anna")
-    with pytest.raises(WorkflowError, match=r"niet ter beoordeling.*composer letters submit"):
+    with pytest.raises(WorkflowError, match=r"niet ter beoordeling") as refused:
         review.approve(letter_id, version=1, reviewer="Bert")
+    assert refused.value.remedy == Remedy(RemedyAction.SUBMIT, letter_id=letter_id)
+    assert "composer letters submit" in cli_error_text(refused.value)
     with pytest.raises(WorkflowError, match="niet ter beoordeling"):
         review.reject(letter_id, reason="Nee", reviewer="Bert")
     with pytest.raises(WorkflowError, match=r"nog niet goedgekeurd \(status: Concept\)"):

@@ -10,6 +10,7 @@ import pytest
 import sqlalchemy as sa
 
 from composer.errors import ComposerError
+from composer.review.library_rules import open_library
 from composer.storage.engine import open_engine, write_transaction
 from composer.storage.hashing import archive_file_hash, event_hash
 from composer.storage.library import Library
@@ -28,10 +29,17 @@ REVIEW = "beoordeling.json"
 
 
 @pytest.fixture
+def library(database_url: str):
+    """An empty library opened as every face opens it: with the review rules (status replay)."""
+    with open_library(database_url) as opened:
+        yield opened
+
+
+@pytest.fixture
 def exported(tmp_path: Path) -> tuple[dict[str, bytes], int]:
     """The members of an export (format /3) of a SQLite library with one sent letter."""
     url = f"sqlite:///{tmp_path / 'bron.sqlite'}"
-    with Library.open(url, data_folder=tmp_path / "bron") as source:
+    with open_library(url, data_folder=tmp_path / "bron") as source:
         letter_id = sent_letter(source)
         source.export_zip(tmp_path / "export.zip")
     return members(tmp_path / "export.zip"), letter_id
@@ -134,7 +142,7 @@ def test_a_swapped_archive_file_with_its_record_edited_is_refused(library, expor
 
 
 def test_a_version_left_out_by_lowering_latest_version_is_refused(library, letter, tmp_path):
-    with Library.open(f"sqlite:///{tmp_path / 'bron.sqlite'}") as source:
+    with open_library(f"sqlite:///{tmp_path / 'bron.sqlite'}") as source:
         letter_id = source.add(letter, author="Anna")
         source.save(letter_id, replace(letter, subject="Tweede versie"), author="Anna")
         source.export_zip(tmp_path / "export.zip")
@@ -232,13 +240,13 @@ def _copy_into_0003(source: sa.Engine, database_url: str) -> None:
 
 def test_a_library_of_schema_0003_gets_its_chain_and_verifies(database_url, tmp_path):
     folder = tmp_path / "gegevens"
-    with Library.open(f"sqlite:///{tmp_path / 'nu.sqlite'}", data_folder=folder) as now:
+    with open_library(f"sqlite:///{tmp_path / 'nu.sqlite'}", data_folder=folder) as now:
         ids = busy_library(now)
         assert now.verify().ok
         _copy_into_0003(now.engine, database_url)
         made_now = {table: _rows(now.engine, table) for table in _TABLES}
 
-    with Library.open(database_url, data_folder=folder) as migrated:
+    with open_library(database_url, data_folder=folder) as migrated:
         report = migrated.verify()
         assert report.ok, report.message
         assert "Ook de beoordelingsgeschiedenis (12 gebeurtenissen)" in report.message
@@ -251,7 +259,7 @@ def test_a_library_of_schema_0003_gets_its_chain_and_verifies(database_url, tmp_
 
 def test_the_backfill_leaves_a_tampered_old_row_for_verify_to_name(database_url, tmp_path):
     folder = tmp_path / "gegevens"
-    with Library.open(f"sqlite:///{tmp_path / 'nu.sqlite'}", data_folder=folder) as now:
+    with open_library(f"sqlite:///{tmp_path / 'nu.sqlite'}", data_folder=folder) as now:
         letter_id = sent_letter(now)
         _copy_into_0003(now.engine, database_url)
     engine = open_engine(database_url)
@@ -264,7 +272,7 @@ def test_the_backfill_leaves_a_tampered_old_row_for_verify_to_name(database_url,
             )
         )
     engine.dispose()
-    with Library.open(database_url, data_folder=folder) as migrated:
+    with open_library(database_url, data_folder=folder) as migrated:
         report = migrated.verify()
     assert not report.ok
     assert (

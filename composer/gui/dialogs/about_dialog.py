@@ -14,10 +14,11 @@ from PySide6.QtWidgets import (
 
 from composer import __version__
 from composer.gui.dialogs import program_info
-from composer.gui.dialogs.common import add_button, error_text, hint_label, in_background
+from composer.gui.dialogs.common import add_button, error_text, hint_label
+from composer.gui.ops import Op, workspace_of
 from composer.i18n import N_, _
 from composer.paths import data_dir
-from composer.settings import Settings, load_settings
+from composer.settings import Settings
 
 TITLE = N_("Over Brievencomposer")
 
@@ -40,7 +41,7 @@ class AboutDialog(QDialog):
         settings: Settings | None = None,
     ) -> None:
         super().__init__(parent)
-        settings = settings if settings is not None else load_settings()
+        settings = settings if settings is not None else workspace_of(parent).settings
         self.setObjectName("over")
         self.setWindowTitle(_(TITLE))
         self.resize(560, 260)
@@ -71,12 +72,9 @@ class AboutDialog(QDialog):
         box.rejected.connect(self.reject)
         layout.addWidget(box)
         configured = settings.libreoffice_path
-        in_background(
-            self,
-            lambda: program_info.find_engine(configured),
-            self._engine_found,
-            lambda error: self.engine_label.setText(error_text(error)),
-        )
+        Op(self, lambda _workspace: program_info.find_engine(configured)).success(
+            self._engine_found
+        ).failure(lambda error: self.engine_label.setText(error_text(error))).run()
 
     @classmethod
     def run(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.core.catalogue_store import (
+from composer.core.catalogue_editing import (
     CatalogueRecorder,
     entry_label,
     entry_matches,
@@ -37,10 +37,10 @@ from composer.gui.dialogs.common import (
     ask_yes_no,
     error_text,
     hint_label,
-    in_background,
     push_button,
 )
 from composer.gui.dialogs.rows_table import address_summary
+from composer.gui.ops import Op
 from composer.i18n import N_, _, ngettext
 from composer.merge.sources import AddresseeList, read_addressees
 
@@ -232,12 +232,9 @@ class AddressBookDialog(CatalogueDialog):
         self._update_buttons()
         self.notice_label.setText(_("‘{file_name}’ wordt gelezen…").format(file_name=path.name))
         self.message_label.setText("")
-        in_background(
-            self,
-            lambda: read_addressees(path),
-            lambda source: self._list_read(source, path.name),
-            self._read_failed,
-        )
+        Op(self, lambda _workspace: read_addressees(path)).success(
+            lambda source: self._list_read(source, path.name)
+        ).failure(self._read_failed).run()
 
     def _list_read(self, source: AddresseeList, file_name: str) -> None:
         self.reading = False

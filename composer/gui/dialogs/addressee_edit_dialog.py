@@ -18,7 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.core.catalogue_store import WHOLE_ENTRY, entry_problems, tidy_entry
+from composer.core.catalogue_editing import (
+    WHOLE_ENTRY,
+    entry_problems,
+    tidy_entry,
+    with_kept_keys,
+)
 from composer.core.letterfile import addressee_from_dict
 from composer.dutch.addresses import address_lines
 from composer.errors import ComposerError
@@ -179,16 +184,20 @@ class AddresseeEditDialog(QDialog):
             item["id"] = self.original["id"]
         item["organisation"] = text("organisation")
         item["department"] = text("department")
-        item["person"] = {
-            "form": self.form_combo.currentData(),
-            "initials": text("person.initials"),
-            "first_name": text("person.first_name"),
-            "infix": text("person.infix"),
-            "surname": text("person.surname"),
-            "name_as_registered": self.registered_check.isChecked(),
-        }
+        item["person"] = with_kept_keys(
+            self.original.get("person"),
+            {
+                "form": self.form_combo.currentData(),
+                "initials": text("person.initials"),
+                "first_name": text("person.first_name"),
+                "infix": text("person.infix"),
+                "surname": text("person.surname"),
+                "name_as_registered": self.registered_check.isChecked(),
+            },
+        )
         item["role"] = text("role")
-        item["address"] = {path.split(".")[1]: text(path) for path, _label in ADDRESS_FIELDS}
+        shown = {path.split(".")[1]: text(path) for path, _label in ADDRESS_FIELDS}
+        item["address"] = with_kept_keys(self.original.get("address"), shown)
         extra = {k: v for k, v in self.original.items() if k not in item and k != "person"}
         return tidy_entry({**item, **extra})
 

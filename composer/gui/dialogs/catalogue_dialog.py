@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
-from composer.core.catalogue_store import (
+from composer.core.catalogue_editing import (
     CatalogueDocument,
     CatalogueRecorder,
     open_catalogue,
@@ -17,12 +17,12 @@ from composer.errors import ComposerError
 from composer.gui.dialogs.common import (
     ask_yes_no,
     error_text,
-    in_background,
     message_label,
     save_cancel_buttons,
 )
+from composer.gui.ops import Op, workspace_of
+from composer.gui.show_error import show_error
 from composer.i18n import _
-from composer.settings import load_settings
 
 
 class CatalogueDialog(QDialog):
@@ -45,7 +45,7 @@ class CatalogueDialog(QDialog):
         super().__init__(parent)
         self.document: CatalogueDocument = open_catalogue(self.catalogue)
         self.library = library
-        self.author = author if author is not None else load_settings().author
+        self.author = author if author is not None else workspace_of(parent).settings.author
         self.changed = False
         self.saving = False
         # Replaceable in tests: the question before closing with unsaved changes.
@@ -73,7 +73,7 @@ class CatalogueDialog(QDialog):
         try:
             dialog = cls(parent, library=library, author=author)
         except ComposerError as exc:
-            QMessageBox.warning(parent, _(cls.title), exc.message)
+            show_error(parent, exc)
             return None, False
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         items = dialog.document.items if accepted else None
@@ -108,12 +108,9 @@ class CatalogueDialog(QDialog):
         self.prepare()
         self._set_saving(True)
         document, library, author = self.document, self.library, self.author
-        in_background(
-            self,
-            lambda: save_catalogue(document, library=library, author=author),
-            self._saved,
-            self._save_failed,
-        )
+        Op(
+            self, lambda _workspace: save_catalogue(document, library=library, author=author)
+        ).success(self._saved).failure(self._save_failed).run()
 
     def _set_saving(self, saving: bool) -> None:
         self.saving = saving

@@ -1,11 +1,10 @@
-"""Small pieces every dialog uses: the message line, Dutch buttons, safe background callbacks."""
+"""Small pieces every dialog uses: the message line, Dutch buttons, the newest answer only."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -15,8 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.errors import ComposerError
-from composer.gui.workers import BackgroundTask
+from composer.gui import show_error
 from composer.i18n import N_, _
 
 ADDRESS_LIST_FILTER = N_("Adressenlijsten (*.csv *.txt *.xlsx *.vcf *.vcard);;Alle bestanden (*)")
@@ -71,43 +69,15 @@ def save_cancel_buttons(parent: QWidget) -> tuple[QDialogButtonBox, QPushButton,
 
 
 def error_text(error: BaseException) -> str:
-    """The Dutch message of a ComposerError; for a programming error, a plain report."""
-    if isinstance(error, ComposerError):
-        return error.message
-    return _("Er ging onverwacht iets mis ({kind}: {error}). Meld dit aan beheer.").format(
-        kind=type(error).__name__, error=error
-    )
+    """The Dutch message of a ComposerError with its remedy; for a programming error, a plain
+    report."""
+    return show_error.error_text(error)
 
 
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
-
-
-def in_background(
-    owner: QWidget,
-    work: Callable[[], Any],
-    done: Callable[[Any], None],
-    failed: Callable[[BaseException], None],
-) -> None:
-    """Run `work` off the GUI thread; the callbacks run only while `owner` still exists.
-
-    A programming error is reported to `failed` first (so the dialog is usable again) and then
-    raised, so it is not silently swallowed.
-    """
-
-    def on_success(result: Any) -> None:
-        if shiboken6.isValid(owner):
-            done(result)
-
-    def on_error(error: BaseException) -> None:
-        if shiboken6.isValid(owner):
-            failed(error)
-        if not isinstance(error, ComposerError):
-            raise error
-
-    BackgroundTask(work).on_success(on_success).on_error(on_error).start()
 
 
 class NewestOnly:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -30,7 +31,6 @@ from composer.gui.dialogs.common import (
     GOOD_STYLE,
     add_button,
     error_text,
-    in_background,
     message_label,
     push_button,
 )
@@ -42,11 +42,15 @@ from composer.gui.dialogs.rows_table import (
     view_of_merge_row,
     view_of_source_row,
 )
+from composer.gui.ops import Op
 from composer.i18n import N_, _
 from composer.merge.rows import MergeRow, rows_from_letter
 from composer.merge.service import MergeOptions, MergeReport, run_merge
 from composer.merge.sources import AddresseeList, read_addressees
 from composer.render.pdf.cancel import CancelToken
+
+if TYPE_CHECKING:
+    from composer.app.workspace import Workspace
 
 TITLE = N_("Samenvoegen naar afzonderlijke brieven")
 STOPPING = N_("{progress} · wordt afgebroken…")
@@ -251,7 +255,9 @@ class MergeDialog(QDialog):
         self._show_rows([], [], [])
         self._reading = True
         self._update_buttons()
-        in_background(self, lambda: read_addressees(path), self._list_read, self._read_failed)
+        Op(self, lambda _workspace: read_addressees(path)).success(self._list_read).failure(
+            self._read_failed
+        ).run()
 
     def _list_read(self, source: AddresseeList) -> None:
         self._reading = False
@@ -315,12 +321,18 @@ class MergeDialog(QDialog):
         self._update_buttons()
         letter, rows, relay = self.letter, list(self.rows), self._relay
 
-        def work() -> MergeReport:  # worker thread: no widgets, only the relay's signal
+        def work(workspace: Workspace) -> MergeReport:  # worker thread: only the relay's signal
             return run_merge(
-                letter, rows, out_dir, options, progress=relay.progressed.emit, cancel=token
+                letter,
+                rows,
+                out_dir,
+                options,
+                progress=relay.progressed.emit,
+                cancel=token,
+                settings=workspace.settings,
             )
 
-        in_background(self, work, self._finished, self._failed)
+        Op(self, work).success(self._finished).failure(self._failed).run()
 
     def _show_progress(self, stage: str, done: int, total: int) -> None:
         self.progress_bar.setRange(0, max(total, 1))

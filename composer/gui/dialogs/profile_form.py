@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from composer.core.catalogue_store import CatalogueDocument
+from composer.core.catalogue_editing import CatalogueDocument
 from composer.dutch.postcodes import is_valid_dutch_postcode, normalise_postcode, postcode_problem
 from composer.gui.dialogs.common import hint_label, message_label
 from composer.i18n import N_, _

@@ -25,9 +25,9 @@ from composer.gui.dialogs.common import (
     NewestOnly,
     error_text,
     hint_label,
-    in_background,
     push_button,
 )
+from composer.gui.ops import Op
 from composer.i18n import N_, _
 from composer.paths import data_dir
 from composer.settings import Settings
@@ -163,7 +163,8 @@ class ProgramsTab(QWidget):
 
     def _look(self, work: Callable[[], Any], done: Callable[[Any], None]) -> None:
         self.engine_label.setText(_(SEARCHING))
-        in_background(self, work, *self._look_ups.callbacks(done, self._engine_failed))
+        found, failed = self._look_ups.callbacks(done, self._engine_failed)
+        Op(self, lambda _workspace: work()).success(found).failure(failed).run()
 
     def _engine_searched(self, info: program_info.EngineInfo) -> None:
         if info.path is not None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.core.catalogue_store import CatalogueRecorder
+from composer.core.catalogue_editing import CatalogueRecorder
 from composer.gui.dialogs.catalogue_dialog import CatalogueDialog
 from composer.gui.dialogs.common import ERROR_STYLE, HINT_STYLE, hint_label
 from composer.i18n import N_, _

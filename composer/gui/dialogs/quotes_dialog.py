@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.core.catalogue_store import CatalogueRecorder, quote_approved, unique_id
+from composer.core.catalogue_editing import CatalogueRecorder, quote_approved, unique_id
 from composer.gui.dialogs.catalogue_dialog import CatalogueDialog
 from composer.gui.dialogs.common import hint_label, push_button
 from composer.i18n import N_, _

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem
 
-from composer.core.catalogue_store import entry_label
+from composer.core.catalogue_editing import entry_label
 from composer.core.letterfile import addressee_to_dict
 from composer.i18n import N_, _, ngettext
 from composer.merge.rows import MergeRow

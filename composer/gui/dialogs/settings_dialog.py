@@ -15,27 +15,27 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from composer.core.catalogue_store import open_catalogue, save_catalogue
+from composer.core.catalogue_editing import open_catalogue, save_catalogue
 from composer.errors import ComposerError
 from composer.gui.dialogs.common import (
     error_text,
     hint_label,
-    in_background,
     message_label,
     push_button,
     save_cancel_buttons,
 )
 from composer.gui.dialogs.profile_form import ProfileForm
 from composer.gui.dialogs.programs_tab import ProgramsTab
+from composer.gui.ops import Op, workspace_of
+from composer.gui.show_error import show_error
 from composer.i18n import LANGUAGES, _
 from composer.render.registry import find_template
-from composer.settings import Settings, load_settings, save_settings
+from composer.settings import Settings
 from composer.storage.kenmerken import InvalidPattern, check_pattern, format_kenmerk
 
 if TYPE_CHECKING:
@@ -84,7 +84,8 @@ class SettingsDialog(QDialog):
         library: Library | None = None,
     ) -> None:
         super().__init__(parent)
-        self.original = settings if settings is not None else load_settings()
+        self.workspace = workspace_of(parent)  # saving goes through it: the window follows
+        self.original = settings if settings is not None else self.workspace.settings
         self.library = library
         self.profile = open_catalogue("organisatie")
         self.defaults = template_layout()
@@ -127,7 +128,7 @@ class SettingsDialog(QDialog):
         try:
             dialog = cls(settings, parent, library=library)
         except ComposerError as exc:  # an unreadable organisation profile
-            QMessageBox.warning(parent, _("Instellingen"), exc.message)
+            show_error(parent, exc)
             return None, False
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         saved = dialog.saved if accepted else None
@@ -285,17 +286,17 @@ class SettingsDialog(QDialog):
         profile = self.profile if self.profile_form.changed() else None
         if profile is not None:
             self.profile_form.apply()
-        library = self.library
+        library, workspace = self.library, self.workspace
         self.ok_button.setEnabled(False)
         self.message_label.setText(_("Bezig met opslaan…"))
 
-        def work() -> Settings:
+        def work(_workspace: object) -> Settings:
             if profile is not None:
                 save_catalogue(profile, library=library, author=settings.author)
-            save_settings(settings)
+            workspace.update_settings(settings)  # saved, and every listener told
             return settings
 
-        in_background(self, work, self._saved, self._save_failed)
+        Op(self, work, workspace=workspace).success(self._saved).failure(self._save_failed).run()
 
     def _saved(self, settings: Settings) -> None:
         self.saved = settings

@@ -16,15 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.dutch.salutations import DEFAULT_GROUP_SALUTATION, salutation_for
+from composer.dutch.salutations import salutation_for
 from composer.errors import ComposerError
+from composer.gui.changes import changes, watch
 from composer.gui.editor.bindings import Binding, DateBinding, EditKeys, LineBinding
 from composer.gui.editor.validation_marks import FieldMark, marked_field
 from composer.i18n import N_, _
 from composer.render.registry import find_template
-from composer.settings import load_settings
 
 if TYPE_CHECKING:
+    from composer.app.workspace import Workspace
     from composer.gui.session import LetterSession
 
 KENMERK_PLACEHOLDER = N_("wordt toegekend bij definitief maken")
@@ -127,13 +128,6 @@ def long_date(day: dt.date) -> str:
     return _DUTCH.toString(QDate(day.year, day.month, day.day), "d MMMM yyyy")
 
 
-def _group_salutation() -> str:
-    try:
-        return load_settings().group_salutation
-    except ComposerError:
-        return DEFAULT_GROUP_SALUTATION
-
-
 class SingleLineField(QWidget):
     """One labelled line (aanhef, slotformule) in its own small form."""
 
@@ -157,12 +151,24 @@ class SingleLineField(QWidget):
 
 
 class SalutationField(SingleLineField):
-    """The aanhef: empty means the derived one, shown as the placeholder; typing overrides it."""
+    """The aanhef: empty means the derived one, shown as the placeholder; typing overrides it.
+
+    The group salutation comes from the Workspace's settings: a change in Instellingen shows
+    in the placeholder at once."""
 
     def __init__(self, session: LetterSession, keys: EditKeys) -> None:
         super().__init__(session, keys, _("&Aanhef:"), "aanhef", "salutation")
-        self.group_salutation = _group_salutation()
         self.edit.setToolTip(_("Leeg laten voor de aanhef die bij de geadresseerde hoort."))
+        watch(session.workspace)
+        changes().settings_changed.connect(self._settings_changed)
+
+    @property
+    def group_salutation(self) -> str:
+        return self.session.workspace.settings.group_salutation
+
+    def _settings_changed(self, workspace: Workspace) -> None:
+        if workspace is self.session.workspace:
+            self.edit.setPlaceholderText(self.derived())
 
     def derived(self) -> str:
         return salutation_for(

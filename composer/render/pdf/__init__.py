@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from composer.render.pdf.fonts import font_warnings, missing_fonts, template_fonts
     from composer.render.pdf.locate import (
         LibreOfficeMissing,
-        choose_soffice,
         engine_version,
         find_soffice,
     )
@@ -30,7 +29,6 @@ _MODULE_OF = {
     "missing_fonts": "fonts",
     "template_fonts": "fonts",
     "LibreOfficeMissing": "locate",
-    "choose_soffice": "locate",
     "engine_version": "locate",
     "find_soffice": "locate",
 }
@@ -42,7 +40,6 @@ __all__ = [
     "PdfConversionError",
     "PdfEngine",
     "PdfResult",
-    "choose_soffice",
     "engine_version",
     "find_soffice",
     "font_warnings",

@@ -30,10 +30,6 @@ class CancelToken:
         return self._event.wait(timeout)
 
 
-def pdf_count(count: int) -> str:
-    return ngettext("{count} PDF", "{count} PDF's", count).format(count=count)
-
-
 class ConversionCancelled(ComposerError):
     """The user stopped the conversion; `finished` holds the PDFs that were made before that."""
 

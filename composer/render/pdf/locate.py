@@ -37,8 +37,8 @@ VERSION_TIMEOUT = 10.0
 VERSION_RETRY_AFTER = 24 * 3600.0
 VERSIONS_FILE = "soffice-versions.json"
 
-# Ends every LibreOfficeMissing message, as `how_to_install()`. DOCX_KEEPS_WORKING is its own
-# msgid, so the preview panel can cut it out in any language: `message.replace(_(...), "")`.
+# Ends every LibreOfficeMissing message, as `how_to_install()`; the error's `explanation` is the
+# message without DOCX_KEEPS_WORKING, for the preview panel that says that in its own words.
 HOW_TO_INSTALL = N_(
     "Installeer LibreOffice om PDF's te maken:\n"
     "- Windows en macOS: download het van https://www.libreoffice.org/download/\n"
@@ -54,7 +54,19 @@ def how_to_install() -> str:
 
 
 class LibreOfficeMissing(ComposerError):
-    """LibreOffice is needed for PDF and cannot be found (or COMPOSER_SOFFICE points nowhere)."""
+    """LibreOffice is needed for PDF and cannot be found (or COMPOSER_SOFFICE points nowhere).
+
+    `explanation`: the message without its last line, that making DOCX files keeps working."""
+
+    def __init__(self, message: str, *, explanation: str | None = None) -> None:
+        super().__init__(message)
+        self.explanation = message if explanation is None else explanation
+
+    @classmethod
+    def because(cls, problem: str) -> LibreOfficeMissing:
+        """`problem`, how to install LibreOffice, and that DOCX keeps working."""
+        explanation = f"{problem}\n{_(HOW_TO_INSTALL).format(variable=ENV_VARIABLE)}"
+        return cls(f"{problem}\n{how_to_install()}", explanation=explanation)
 
 
 def _executable(path: Path) -> bool:
@@ -69,7 +81,7 @@ def _configured(configured: str, problem: Callable[[], str]) -> Path | None:
         return None
     path = Path(configured).expanduser()
     if not _executable(path):
-        raise LibreOfficeMissing(f"{problem()}\n{how_to_install()}")
+        raise LibreOfficeMissing.because(problem())
     return path
 
 
@@ -90,34 +102,25 @@ def _from_environment() -> Path | None:
     )
 
 
-_chosen = {"path": ""}  # the soffice chosen in Instellingen ("": look for it)
-
-
-def choose_soffice(path: str) -> None:
-    """Use `path` (the program chosen in Instellingen) from now on; "" looks for soffice again.
-
-    $COMPOSER_SOFFICE still comes first: it is how an administrator or a test points Composer
-    at one particular LibreOffice.
-    """
-    _chosen["path"] = path.strip()
-
-
-def _chosen_in_settings() -> Path | None:
-    chosen = _chosen["path"]
+def _chosen_in_settings(chosen: str) -> Path | None:
     return _configured(
         chosen,
         lambda: _(
             "In Instellingen is ‘{path}’ gekozen als LibreOffice, maar daar staat geen "
             "programma dat Composer kan starten. Kies in Instellingen > LibreOffice en "
             "bibliotheek het programma soffice, of maak het veld leeg om het te laten zoeken."
-        ).format(path=chosen),
+        ).format(path=chosen.strip()),
     )
 
 
-def find_soffice() -> Path:
-    """LibreOffice's soffice: $COMPOSER_SOFFICE, else the one chosen in Instellingen, else PATH,
-    else the standard install places."""
-    configured = _from_environment() or _chosen_in_settings()
+def find_soffice(chosen: str = "") -> Path:
+    """LibreOffice's soffice: $COMPOSER_SOFFICE, else `chosen` (the program chosen in
+    Instellingen; "": none), else PATH, else the standard install places.
+
+    $COMPOSER_SOFFICE comes first: it is how an administrator or a test points Composer at one
+    particular LibreOffice.
+    """
+    configured = _from_environment() or _chosen_in_settings(chosen)
     if configured:
         return configured
     for name in PATH_NAMES:
@@ -128,7 +131,7 @@ def find_soffice() -> Path:
         if _executable(Path(place)):
             return Path(place)
     problem = _("Composer kan geen PDF maken: LibreOffice is niet gevonden.")
-    raise LibreOfficeMissing(f"{problem}\n{how_to_install()}")
+    raise LibreOfficeMissing.because(problem)
 
 
 def parse_version(output: str) -> str:

@@ -35,6 +35,19 @@ class RunOutcome:
         return self.timed_out or self.stopped
 
 
+def process_alive(pid: int) -> bool:
+    """Whether process `pid` still runs (POSIX; on Windows os.kill(pid, 0) would end it). When
+    the answer is unclear (someone else's process, another error) it counts as running, so
+    whoever asks keeps what belongs to it."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
 def start_group(args: Sequence[str], log: Path) -> subprocess.Popen[bytes]:
     """Start `args` (output to `log`) in a new process group that dies with Composer; end it
     with `kill_group` (or `run_group` does)."""

@@ -12,6 +12,7 @@ import weakref
 from pathlib import Path
 
 from composer.paths import cache_dir
+from composer.render.pdf.process_group import process_alive
 
 KINDS = ("profile", "work", "version")
 _COUNTER = itertools.count(1)
@@ -38,16 +39,6 @@ def remove(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def sweep_stale(root: Path | None = None) -> None:
     """Remove folders left by Composer processes that no longer run (POSIX: on Windows
     os.kill(pid, 0) would terminate the process, so leftovers stay there)."""
@@ -60,7 +51,7 @@ def sweep_stale(root: Path | None = None) -> None:
         if kind not in KINDS or not pid_text.isdigit():
             continue
         pid = int(pid_text)
-        if pid != os.getpid() and not _alive(pid):
+        if pid != os.getpid() and not process_alive(pid):
             remove(folder)
 
 

@@ -12,23 +12,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from composer.core.catalogues import CATALOGUE_FILES, catalogue_path, load_catalogue
+from composer.core.catalogues import CATALOGUE_FILES, load_catalogue
 from composer.core.letterfile import addressee_from_dict
-from composer.core.models import Person
+from composer.core.models import PERSON_NAME_KEYS, Person
 from composer.core.validation import addressee_problems
 from composer.dutch.addresses import address_lines
 from composer.dutch.names import address_name, capitalise_name_start
 from composer.dutch.postcodes import is_valid_dutch_postcode, normalise_postcode
 from composer.errors import AddressError, ComposerError
-from composer.fileio import write_text_atomic
+from composer.fileio import make_folder, write_text_atomic
 from composer.i18n import N_, _
 from composer.paths import data_dir
 
 # What an entry without a name or organisation is called in lists.
 _NO_NAME = N_("(zonder naam)")
 WHOLE_ENTRY = ""  # the key of a problem that is about the entry as a whole
-PERSON_KEYS = ("form", "initials", "first_name", "infix", "surname", "name_as_registered")
-ADDRESS_KEYS = ("street", "house_number", "postbox", "postcode", "city", "country")
 
 
 class CatalogueRecorder(Protocol):
@@ -101,22 +99,10 @@ def save_catalogue(
     text = catalogue_text(document.content)
     if library is not None:
         library.save_catalogue(document.name, document.content, author=author)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise ComposerError(
-            _("De map ‘{folder}’ kan niet worden gemaakt: {reason}.").format(
-                folder=path.parent, reason=exc.strerror
-            )
-        ) from None
+    make_folder(path.parent)
     write_text_atomic(path, text)
     document.digest = _digest(path)
     return path
-
-
-def shipped_is_used(name: str) -> bool:
-    """True while the program still uses the shipped catalogue (no user copy)."""
-    return catalogue_path(name) != user_catalogue_path(name)
 
 
 def _slug(text: str) -> str:
@@ -148,9 +134,9 @@ def entry_name(item: dict[str, Any]) -> str:
     person = item.get("person")
     if not isinstance(person, dict):
         return ""
-    if not all(isinstance(person.get(key, ""), str) for key in PERSON_KEYS[:5]):
+    if not all(isinstance(person.get(key, ""), str) for key in ("form", *PERSON_NAME_KEYS)):
         return ""  # a row with wrong types (shown in an import preview): no name to show
-    name = address_name(Person(**{key: person.get(key, "") for key in PERSON_KEYS[1:5]}))
+    name = address_name(Person(**{key: person.get(key, "") for key in PERSON_NAME_KEYS}))
     return capitalise_name_start(name)  # standing alone: `De Boer`, as at the start of a line
 
 
@@ -233,11 +219,15 @@ def tidy_entry(item: dict[str, Any]) -> dict[str, Any]:
     if country == "NL" and is_valid_dutch_postcode(address.get("postcode", "")):
         address["postcode"] = normalise_postcode(address["postcode"])
     person = tidy.get("person")
-    if isinstance(person, dict) and not any(
-        person.get(key) for key in PERSON_KEYS if key not in ("form", "name_as_registered")
-    ):
+    if isinstance(person, dict) and not any(person.get(key) for key in PERSON_NAME_KEYS):
         tidy.pop("person")
     return tidy
+
+
+def with_kept_keys(original: Any, shown: dict[str, Any]) -> dict[str, Any]:
+    """`shown` (the fields a form edits) over the keys of `original` it does not show (an
+    address's `region`, keys of a newer program), so editing an entry loses nothing."""
+    return {**(original if isinstance(original, dict) else {}), **shown}
 
 
 def new_entries(rows: Iterable[dict[str, Any]], existing: list[dict[str, Any]]) -> list[dict]:

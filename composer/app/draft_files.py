@@ -14,11 +14,15 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from composer.core.letterfile import draft_letter, letter_to_dict  # draft: half-typed is fine
 from composer.core.models import Letter
 from composer.fileio import write_text_atomic
 from composer.paths import data_dir
+
+if TYPE_CHECKING:
+    from composer.storage.library import Library
 
 DRAFT_FORMAT = "composer-draft/1"  # not screen text
 FOLDER_NAME = "concepten"  # not screen text: a folder name
@@ -96,3 +100,33 @@ def of_author(folder: Path, author: str) -> list[FileDraft]:
 def remove(folder: Path, key: str) -> None:
     with contextlib.suppress(FileNotFoundError):
         draft_path(folder, key).unlink()
+
+
+@dataclass(frozen=True)
+class DraftJob:
+    """One state of the letter to keep as a draft (or whose draft goes: `keep` False), taken
+    in the GUI thread and stored in any thread: in the library, or as a file (`write`)."""
+
+    state: int
+    letter: Letter
+    letter_id: int | None
+    base_version: int | None
+    draft_key: str | None
+    keep: bool
+    author: str
+    library: Library
+    folder: Path
+
+    def store(self) -> None:
+        if self.letter_id is not None:
+            if self.keep:
+                self.library.save_draft(
+                    self.letter_id, self.letter, author=self.author, base=self.base_version
+                )
+            else:
+                self.library.discard_draft(self.letter_id, author=self.author)
+        elif self.draft_key is not None:
+            if self.keep:
+                write(self.folder, self.draft_key, self.letter, author=self.author)
+            else:
+                remove(self.folder, self.draft_key)

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Connection
 from composer.errors import ComposerError
 from composer.i18n import _
 from composer.storage.hashing import canonical_json, catalogue_meta, version_hash
-from composer.storage.records import CatalogueVersionInfo
+from composer.storage.library_records import CatalogueVersionInfo
 from composer.storage.schema import catalogue_versions
 from composer.storage.timestamps import from_text
 

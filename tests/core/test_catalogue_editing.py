@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from composer.core.catalogue_store import (
+from composer.core.catalogue_editing import (
     WHOLE_ENTRY,
     CatalogueChanged,
     approved_quotes,
@@ -17,12 +17,11 @@ from composer.core.catalogue_store import (
     open_catalogue,
     quote_approved,
     save_catalogue,
-    shipped_is_used,
     tidy_entry,
     unique_id,
     user_catalogue_path,
 )
-from composer.core.catalogues import load_address_book, load_quotes
+from composer.core.catalogues import catalogue_path, load_address_book, load_quotes
 from composer.paths import data_dir
 from composer.storage.library import Library
 
@@ -49,7 +48,7 @@ def entry(**address) -> dict:
 
 
 def test_saving_writes_the_users_copy_and_records_a_library_version(library):
-    assert shipped_is_used("citaten")
+    assert catalogue_path("citaten") != user_catalogue_path("citaten")  # the shipped one
     document = open_catalogue("citaten")
     document.items[0]["approved"] = False
     path = save_catalogue(document, library=library, author="Marieke")
@@ -58,7 +57,7 @@ def test_saving_writes_the_users_copy_and_records_a_library_version(library):
     assert stored["catalogue"] == "citaten" and stored["title"] == "Citaten van de directeur"
     assert stored["items"][0]["approved"] is False
     assert load_quotes() == stored["items"]
-    assert not shipped_is_used("citaten")
+    assert catalogue_path("citaten") == user_catalogue_path("citaten")
     assert library.catalogue("citaten") == stored
     # The same document saves again: it knows the file is its own.
     document.items[1]["approved"] = False

@@ -36,8 +36,8 @@ from composer.render.pdf.cancel import CancelToken
 from composer.render.pdf.locate import find_soffice
 from composer.render.pdf.process_group import kill_group, run_group, start_group
 
-if TYPE_CHECKING:  # the conversion machinery loads at the first refresh, not at start-up
-    pass
+if TYPE_CHECKING:
+    from composer.settings import Settings
 from composer.render.pdf.profiles import lo_root, private_folder, remove, user_installation
 
 # <cache>/libreoffice/preview-<pid>-…: profile and work files
@@ -271,11 +271,13 @@ class PreviewEngine:
         folder = self._state.get("folder")
         return folder if isinstance(folder, Path) else None
 
-    def render(self, letter: Letter) -> PreviewPdf:
-        """The PDF of `letter` exactly as `export_letter` would write it (worker thread)."""
+    def render(self, letter: Letter, settings: Settings | None = None) -> PreviewPdf:
+        """The PDF of `letter` exactly as `export_letter` would write it with `settings` (the
+        Workspace's at this refresh; None: the defaults). Worker thread."""
         from composer.render.docx import DocxRenderer  # docxtpl: imported off the GUI thread
+        from composer.settings import Settings
 
-        rendered = DocxRenderer().render(letter)
+        rendered = DocxRenderer(settings if settings is not None else Settings()).render(letter)
         data, warm = self.convert(rendered.data)
         return PreviewPdf(data, tuple(rendered.warnings), warm)
 

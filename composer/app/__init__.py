@@ -1,0 +1,1 @@
+"""The application layer (no Qt): the Workspace both faces share, drafts, the new-letter rule."""
