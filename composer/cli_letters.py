@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterable
+from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from composer.i18n import _
+from composer.i18n import N_, _
 
 if TYPE_CHECKING:
     from composer.app.workspace import Workspace
@@ -27,26 +29,60 @@ def whole_number(text: str) -> int | None:
     return number if 1 <= number <= MAX_NUMBER else None
 
 
-def _letter_id(text: str) -> int:
-    number = whole_number(text)
-    if number is None:
-        raise argparse.ArgumentTypeError(
-            _("‘{text}’ is geen briefnummer (een getal van 1 tot en met {maximum})").format(
-                text=text, maximum=MAX_NUMBER
-            )
-        )
-    return number
+# What --json shows of a letter and of a version (see json_row).
+SUMMARY_FIELDS = "id subject template status kenmerk latest_version updated_at addressees"
+VERSION_FIELDS = "version=number author message created_at hash"
 
 
-def _version_number(text: str) -> int:
-    number = whole_number(text)
-    if number is None:
-        raise argparse.ArgumentTypeError(
-            _("‘{text}’ is geen versienummer (een getal van 1 tot en met {maximum})").format(
-                text=text, maximum=MAX_NUMBER
-            )
-        )
-    return number
+def number_argument(name: str, refusal: str) -> Callable[[str], int]:
+    """An argparse `type`: a whole_number, or `refusal` (marked with N_, has {text}, {maximum})."""
+
+    def parse(text: str) -> int:
+        number = whole_number(text)
+        if number is None:
+            raise argparse.ArgumentTypeError(_(refusal).format(text=text, maximum=MAX_NUMBER))
+        return number
+
+    parse.__name__ = name
+    return parse
+
+
+_letter_id = number_argument(
+    "_letter_id", N_("‘{text}’ is geen briefnummer (een getal van 1 tot en met {maximum})")
+)
+_version_number = number_argument(
+    "_version_number", N_("‘{text}’ is geen versienummer (een getal van 1 tot en met {maximum})")
+)
+
+
+def letter_command(
+    commands: argparse._SubParsersAction, name: str, help: str
+) -> argparse.ArgumentParser:
+    """The parser of `composer letters NAME ID …`: a command about one letter."""
+    parser = commands.add_parser(name, help=help)
+    parser.add_argument("letter_id", type=_letter_id, metavar="ID")
+    return parser
+
+
+def json_row(record: Any, fields: str) -> dict[str, Any]:
+    """For --json: the `fields` (space-separated attributes, `key=attribute` renames) of
+    `record`, in that order; a moment as ISO text."""
+    row = {}
+    for field in fields.split():
+        key, _equals, attribute = field.partition("=")
+        value = getattr(record, attribute or key)
+        row[key] = value.isoformat() if isinstance(value, datetime) else value
+    return row
+
+
+def print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def print_json_rows(records: Iterable[Any], fields: str) -> int:
+    """--json: the records as a list of json_row; the exit status 0."""
+    print_json([json_row(record, fields) for record in records])
+    return 0
 
 
 def add_library_parsers(commands: argparse._SubParsersAction, parser_class: type) -> None:
@@ -64,8 +100,7 @@ def add_library_parsers(commands: argparse._SubParsersAction, parser_class: type
     author_and_message(add)
     add.set_defaults(handler=_add)
 
-    save = sub.add_parser("save", help="nieuwe versie; drukt het versienummer af")
-    save.add_argument("letter_id", type=_letter_id, metavar="ID")
+    save = letter_command(sub, "save", "nieuwe versie; drukt het versienummer af")
     save.add_argument("file", type=Path, metavar="BRIEF.json")
     author_and_message(save)
     save.add_argument(
@@ -84,30 +119,25 @@ def add_library_parsers(commands: argparse._SubParsersAction, parser_class: type
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
 
-    history = sub.add_parser("history", help="versiegeschiedenis van een brief")
-    history.add_argument("letter_id", type=_letter_id, metavar="ID")
+    history = letter_command(sub, "history", "versiegeschiedenis van een brief")
     history.add_argument("--json", action="store_true")
     history.set_defaults(handler=_history)
 
-    show = sub.add_parser("show", help="een versie als briefbestand")
-    show.add_argument("letter_id", type=_letter_id, metavar="ID")
+    show = letter_command(sub, "show", "een versie als briefbestand")
     show.add_argument("--version", type=_version_number, metavar="N")
     show.set_defaults(handler=_show)
 
-    diff = sub.add_parser("diff", help="verschillen tussen twee versies")
-    diff.add_argument("letter_id", type=_letter_id, metavar="ID")
+    diff = letter_command(sub, "diff", "verschillen tussen twee versies")
     diff.add_argument("a", type=_version_number, metavar="A")
     diff.add_argument("b", type=_version_number, metavar="B")
     diff.set_defaults(handler=_diff)
 
-    restore = sub.add_parser("restore", help="een oude versie als nieuwe versie terugzetten")
-    restore.add_argument("letter_id", type=_letter_id, metavar="ID")
+    restore = letter_command(sub, "restore", "een oude versie als nieuwe versie terugzetten")
     restore.add_argument("number", type=_version_number, metavar="N")
     restore.add_argument("--author", metavar="NAAM")
     restore.set_defaults(handler=_restore)
 
-    finalize = sub.add_parser("finalize", help="kenmerk toekennen; drukt het kenmerk af")
-    finalize.add_argument("letter_id", type=_letter_id, metavar="ID")
+    finalize = letter_command(sub, "finalize", "kenmerk toekennen; drukt het kenmerk af")
     finalize.add_argument("--author", metavar="NAAM")
     finalize.set_defaults(handler=_finalize)
 
@@ -126,10 +156,9 @@ def add_library_parsers(commands: argparse._SubParsersAction, parser_class: type
     importing.set_defaults(handler=_import)
 
 
-def _open() -> Library:
-    from composer.review.library_rules import open_library
-
-    return open_library()  # with the review rules: what a save does, verify's status replay
+def _open(args: argparse.Namespace) -> Library:
+    """The library, opened through the command's Workspace (with the review rules)."""
+    return command_workspace(args).open_library()
 
 
 def command_workspace(args: argparse.Namespace) -> Workspace:
@@ -151,7 +180,7 @@ def _add(args: argparse.Namespace) -> int:
     from composer.core.letterfile import load_letter
 
     letter = load_letter(args.file)
-    with _open() as library:
+    with _open(args) as library:
         print(library.add(letter, author=_author(args), message=args.message))
     return 0
 
@@ -160,7 +189,7 @@ def _save(args: argparse.Namespace) -> int:
     from composer.core.letterfile import load_letter
 
     letter = load_letter(args.file)
-    with _open() as library:
+    with _open(args) as library:
         number = library.save(
             args.letter_id, letter, author=_author(args), message=args.message, base=args.base
         )
@@ -171,24 +200,10 @@ def _save(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from composer.review.statuses import STATUS_LABELS
 
-    with _open() as library:
+    with _open(args) as library:
         found = library.letters(args.search, status=args.status)
     if args.json:
-        rows = [
-            {
-                "id": s.id,
-                "subject": s.subject,
-                "template": s.template,
-                "status": s.status,
-                "kenmerk": s.kenmerk,
-                "latest_version": s.latest_version,
-                "updated_at": s.updated_at.isoformat(),
-                "addressees": s.addressees,
-            }
-            for s in found
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
+        return print_json_rows(found, SUMMARY_FIELDS)
     if not found:
         print("Geen brieven gevonden.", file=sys.stderr)
     for s in found:
@@ -200,21 +215,10 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _history(args: argparse.Namespace) -> int:
-    with _open() as library:
+    with _open(args) as library:
         versions = library.history(args.letter_id)
     if args.json:
-        rows = [
-            {
-                "version": v.number,
-                "author": v.author,
-                "message": v.message,
-                "created_at": v.created_at.isoformat(),
-                "hash": v.hash,
-            }
-            for v in versions
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return 0
+        return print_json_rows(versions, VERSION_FIELDS)
     for v in versions:
         moment = v.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
         print(f"v{v.number:<4} {moment}  {v.author:<16} {v.hash[:12]}  {v.message}")
@@ -224,7 +228,7 @@ def _history(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     from composer.core.letterfile import dumps_letter
 
-    with _open() as library:
+    with _open(args) as library:
         letter = library.version(args.letter_id, args.version)
     sys.stdout.write(dumps_letter(letter))
     return 0
@@ -233,7 +237,7 @@ def _show(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from composer.history.diff import diff_letters, format_diff
 
-    with _open() as library:
+    with _open(args) as library:
         old = library.version(args.letter_id, args.a)
         new = library.version(args.letter_id, args.b)
     print(format_diff(diff_letters(old, new)))
@@ -241,34 +245,34 @@ def _diff(args: argparse.Namespace) -> int:
 
 
 def _restore(args: argparse.Namespace) -> int:
-    with _open() as library:
+    with _open(args) as library:
         print(library.restore(args.letter_id, args.number, author=_author(args)))
     return 0
 
 
 def _finalize(args: argparse.Namespace) -> int:
-    with _open() as library:
+    with _open(args) as library:
         pattern = command_workspace(args).settings.kenmerk_pattern
         print(library.finalize(args.letter_id, author=_author(args), pattern=pattern))
     return 0
 
 
 def _verify(args: argparse.Namespace) -> int:
-    with _open() as library:
+    with _open(args) as library:
         report = library.verify()
     print(report.message, file=sys.stdout if report.ok else sys.stderr)
     return 0 if report.ok else 1
 
 
 def _export(args: argparse.Namespace) -> int:
-    with _open() as library:
+    with _open(args) as library:
         library.export_zip(args.file)
     print(f"Bibliotheek geëxporteerd naar {args.file}", file=sys.stderr)
     return 0
 
 
 def _import(args: argparse.Namespace) -> int:
-    with _open() as library:
+    with _open(args) as library:
         report = library.import_zip(args.file)
     print(report.message, file=sys.stderr)
     return 0

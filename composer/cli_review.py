@@ -3,38 +3,38 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from composer.cli_letters import (
-    MAX_NUMBER,
     _author,
-    _letter_id,
     _open,
     _version_number,
     command_workspace,
-    whole_number,
+    json_row,
+    letter_command,
+    number_argument,
+    print_json,
+    print_json_rows,
 )
-from composer.i18n import _
+from composer.i18n import N_
 
 if TYPE_CHECKING:
     from composer.review.service import ReviewService, ReviewStatus
 
 EXIT_OK, EXIT_USAGE = 0, 2
 
+# What --json shows of a comment, an approval and an event (see cli_letters.json_row).
+COMMENT_FIELDS = "id version block author text at resolved resolved_at resolved_by"
+APPROVAL_FIELDS = "version hash=version_hash reviewer at status lapsed_by label"
+EVENT_FIELDS = "kind version hash=version_hash actor at text related_letter_id"
 
-def _number(text: str) -> int:
-    number = whole_number(text)
-    if number is None:
-        raise argparse.ArgumentTypeError(
-            _("‘{text}’ is geen nummer (een getal van 1 tot en met {maximum})").format(
-                text=text, maximum=MAX_NUMBER
-            )
-        )
-    return number
+
+_number = number_argument(
+    "_number", N_("‘{text}’ is geen nummer (een getal van 1 tot en met {maximum})")
+)
 
 
 def _letters_commands(commands: argparse._SubParsersAction) -> argparse._SubParsersAction:
@@ -49,61 +49,57 @@ def _letters_commands(commands: argparse._SubParsersAction) -> argparse._SubPars
 def add_review_parsers(commands: argparse._SubParsersAction) -> None:
     sub = _letters_commands(commands)
 
-    def letter(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        parser.add_argument("letter_id", type=_letter_id, metavar="ID")
-        return parser
-
     def person(parser: argparse.ArgumentParser, option: str = "--author") -> None:
         parser.add_argument(option, metavar="NAAM", help="naam (standaard uit instellingen)")
 
-    submit = letter(sub.add_parser("submit", help="ter beoordeling aanbieden"))
+    submit = letter_command(sub, "submit", "ter beoordeling aanbieden")
     person(submit)
     submit.set_defaults(handler=_submit)
 
-    approve = letter(sub.add_parser("approve", help="een versie goedkeuren"))
+    approve = letter_command(sub, "approve", "een versie goedkeuren")
     approve.add_argument("--version", type=_version_number, required=True, metavar="N")
     person(approve, "--reviewer")
     approve.set_defaults(handler=_approve)
 
-    reject = letter(sub.add_parser("reject", help="afwijzen: terug naar concept, met reden"))
+    reject = letter_command(sub, "reject", "afwijzen: terug naar concept, met reden")
     reject.add_argument("--reason", required=True, metavar="TEKST", help="waarom")
     person(reject, "--reviewer")
     reject.set_defaults(handler=_reject)
 
-    comment = letter(sub.add_parser("comment", help="opmerking bij een versie; drukt het id af"))
+    comment = letter_command(sub, "comment", "opmerking bij een versie; drukt het id af")
     comment.add_argument("--version", type=_version_number, required=True, metavar="N")
     comment.add_argument("--block", type=_number, metavar="K", help="blok K van de tekst (vanaf 1)")
     person(comment)
     comment.add_argument("text", metavar="TEKST")
     comment.set_defaults(handler=_comment)
 
-    comments = letter(sub.add_parser("comments", help="opmerkingen, open en afgehandeld"))
+    comments = letter_command(sub, "comments", "opmerkingen, open en afgehandeld")
     comments.add_argument("--json", action="store_true")
     comments.set_defaults(handler=_comments)
 
-    resolve = letter(sub.add_parser("resolve", help="een opmerking afhandelen"))
+    resolve = letter_command(sub, "resolve", "een opmerking afhandelen")
     resolve.add_argument("comment_id", type=_number, metavar="OPMERKING")
     person(resolve)
     resolve.set_defaults(handler=_resolve)
 
-    status = letter(sub.add_parser("status", help="status, goedkeuringen en afwijzing"))
+    status = letter_command(sub, "status", "status, goedkeuringen en afwijzing")
     status.add_argument("--json", action="store_true")
     status.set_defaults(handler=_status)
 
-    events = letter(sub.add_parser("events", help="geschiedenis van de beoordeling"))
+    events = letter_command(sub, "events", "geschiedenis van de beoordeling")
     events.add_argument("--json", action="store_true")
     events.set_defaults(handler=_events)
 
-    send = letter(sub.add_parser("send", help="verzenden: kenmerk, DOCX en PDF in het archief"))
+    send = letter_command(sub, "send", "verzenden: kenmerk, DOCX en PDF in het archief")
     person(send)
     send.set_defaults(handler=_send)
 
-    copy = letter(sub.add_parser("copy", help="nieuwe brief op basis van deze; drukt het id af"))
+    copy = letter_command(sub, "copy", "nieuwe brief op basis van deze; drukt het id af")
     person(copy)
     copy.set_defaults(handler=_copy)
 
-    redline = letter(
-        sub.add_parser("redline", help="vergelijkingsdocument (wijzigingen bijhouden) als DOCX")
+    redline = letter_command(
+        sub, "redline", "vergelijkingsdocument (wijzigingen bijhouden) als DOCX"
     )
     redline.add_argument("a", type=_version_number, metavar="A")
     redline.add_argument("b", type=_version_number, metavar="B")
@@ -111,10 +107,10 @@ def add_review_parsers(commands: argparse._SubParsersAction) -> None:
     redline.set_defaults(handler=_redline)
 
 
-def _review() -> ReviewService:
+def _review(args: argparse.Namespace) -> ReviewService:
     from composer.review.service import ReviewService
 
-    return ReviewService(_open())
+    return ReviewService(_open(args))
 
 
 def _reviewer(args: argparse.Namespace) -> str:
@@ -125,33 +121,29 @@ def _moment(moment: datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return None if moment is None else moment.isoformat()
-
-
-def _run(action: Any) -> Any:
-    """Run `action(review)` with the library open, and close it afterwards."""
-    review = _review()
+def _run(args: argparse.Namespace, action: Any) -> Any:
+    """Run `action(review)` with the command's library open, and close it afterwards."""
+    review = _review(args)
     with review.library:
         return action(review)
 
 
 def _submit(args: argparse.Namespace) -> int:
-    state = _run(lambda r: r.submit(args.letter_id, author=_author(args)))
+    state = _run(args, lambda r: r.submit(args.letter_id, author=_author(args)))
     print(state.headline)
     return EXIT_OK
 
 
 def _approve(args: argparse.Namespace) -> int:
     reviewer = _reviewer(args)
-    state = _run(lambda r: r.approve(args.letter_id, version=args.version, reviewer=reviewer))
+    state = _run(args, lambda r: r.approve(args.letter_id, version=args.version, reviewer=reviewer))
     print(state.headline)
     return EXIT_OK
 
 
 def _reject(args: argparse.Namespace) -> int:
     reviewer = _reviewer(args)
-    state = _run(lambda r: r.reject(args.letter_id, reason=args.reason, reviewer=reviewer))
+    state = _run(args, lambda r: r.reject(args.letter_id, reason=args.reason, reviewer=reviewer))
     print(state.headline)
     return EXIT_OK
 
@@ -160,37 +152,23 @@ def _comment(args: argparse.Namespace) -> int:
     author = _author(args)
     print(
         _run(
+            args,
             lambda r: r.comment(
                 args.letter_id,
                 version=args.version,
                 author=author,
                 text=args.text,
                 block=args.block,
-            )
+            ),
         )
     )
     return EXIT_OK
 
 
 def _comments(args: argparse.Namespace) -> int:
-    found = _run(lambda r: r.comments(args.letter_id))
+    found = _run(args, lambda r: r.comments(args.letter_id))
     if args.json:
-        rows = [
-            {
-                "id": c.id,
-                "version": c.version,
-                "block": c.block,
-                "author": c.author,
-                "text": c.text,
-                "at": c.at.isoformat(),
-                "resolved": c.resolved,
-                "resolved_at": _iso(c.resolved_at),
-                "resolved_by": c.resolved_by,
-            }
-            for c in found
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return EXIT_OK
+        return print_json_rows(found, COMMENT_FIELDS)
     if not found:
         print("Deze brief heeft geen opmerkingen.", file=sys.stderr)
     for c in found:
@@ -207,7 +185,7 @@ def _comments(args: argparse.Namespace) -> int:
 
 def _resolve(args: argparse.Namespace) -> int:
     author = _author(args)
-    done = _run(lambda r: r.resolve(args.letter_id, args.comment_id, by=author))
+    done = _run(args, lambda r: r.resolve(args.letter_id, args.comment_id, by=author))
     print(f"Opmerking {done.id} is afgehandeld.", file=sys.stderr)
     return EXIT_OK
 
@@ -234,7 +212,7 @@ def _status_lines(state: ReviewStatus) -> list[str]:
 def _status(args: argparse.Namespace) -> int:
     from composer.review.transitions import allowed_steps
 
-    state = _run(lambda r: r.status(args.letter_id))
+    state = _run(args, lambda r: r.status(args.letter_id))
     if args.json:
         row = {
             "status": state.status,
@@ -244,22 +222,11 @@ def _status(args: argparse.Namespace) -> int:
             "version": state.version,
             "latest_version": state.latest_version,
             "kenmerk": state.kenmerk,
-            "approvals": [
-                {
-                    "version": a.version,
-                    "hash": a.version_hash,
-                    "reviewer": a.reviewer,
-                    "at": a.at.isoformat(),
-                    "status": a.status,
-                    "lapsed_by": a.lapsed_by,
-                    "label": a.label,
-                }
-                for a in state.approvals
-            ],
+            "approvals": [json_row(a, APPROVAL_FIELDS) for a in state.approvals],
             "rejection": None if state.rejection is None else state.rejection.text,
             "open_comments": state.open_comments,
         }
-        print(json.dumps(row, ensure_ascii=False, indent=2))
+        print_json(row)
         return EXIT_OK
     print("\n".join(_status_lines(state)))
     return EXIT_OK
@@ -268,22 +235,9 @@ def _status(args: argparse.Namespace) -> int:
 def _events(args: argparse.Namespace) -> int:
     from composer.review.statuses import EVENT_LABELS
 
-    found = _run(lambda r: r.events(args.letter_id))
+    found = _run(args, lambda r: r.events(args.letter_id))
     if args.json:
-        rows = [
-            {
-                "kind": e.kind,
-                "version": e.version,
-                "hash": e.version_hash,
-                "actor": e.actor,
-                "at": e.at.isoformat(),
-                "text": e.text,
-                "related_letter_id": e.related_letter_id,
-            }
-            for e in found
-        ]
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
-        return EXIT_OK
+        return print_json_rows(found, EVENT_FIELDS)
     for e in found:
         what = EVENT_LABELS.get(e.kind, e.kind)
         text = f": {e.text}" if e.text else ""
@@ -296,13 +250,14 @@ def _send(args: argparse.Namespace) -> int:
     settings = workspace.settings
     author = args.author or settings.author
     result = _run(
+        args,
         lambda r: r.send(
             args.letter_id,
             author=author,
             pattern=settings.kenmerk_pattern,
             converter=workspace.pdf_engine,  # the LibreOffice chosen in the settings
             settings=settings,  # layout and aanhef, as the window renders them
-        )
+        ),
     )
     for warning in result.warnings:
         print(f"Waarschuwing: {warning}", file=sys.stderr)
@@ -318,7 +273,7 @@ def _send(args: argparse.Namespace) -> int:
 
 def _copy(args: argparse.Namespace) -> int:
     author = _author(args)
-    print(_run(lambda r: r.copy(args.letter_id, author=author)))
+    print(_run(args, lambda r: r.copy(args.letter_id, author=author)))
     return EXIT_OK
 
 
@@ -333,7 +288,7 @@ def _redline(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_USAGE
-    with _open() as library:
+    with _open(args) as library:
         old = library.version(args.letter_id, args.a)
         new = library.version(args.letter_id, args.b)
         info = library.version_info(args.letter_id, args.b)

@@ -19,6 +19,13 @@ class RemedyAction(Enum):
     RESTORE_AND_SUBMIT = "restore-and-submit"  # restore an old version as new, then offer it
     GIVE_NAME = "give-name"  # say who you are (the author's name)
     GIVE_REVIEWER_NAME = "give-reviewer-name"  # say who you are, as the reviewer
+    GIVE_REASON = "give-reason"  # say why the version is rejected
+    COMMENT_ON_LETTER = "comment-on-letter"  # a comment about the whole letter, not one block
+    LIST_COMMENTS = "list-comments"  # look up the letter's comments (and their numbers)
+    FIX_TEMPLATE = "fix-template"  # the template needs mending and checking
+    SKIP_INVALID = "skip-invalid"  # mend the address list, or make only the valid letters
+    OVERWRITE = "overwrite"  # choose another folder, or overwrite the existing files
+    CHECK_ARCHIVE = "check-archive"  # check the archive and restore the file from a backup
 
 
 @dataclass(frozen=True)

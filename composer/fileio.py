@@ -1,4 +1,4 @@
-"""Writes files for the user atomically: a temp file in the same folder, then replace."""
+"""Files for the user: atomic writes (a temp file, then replace) and read errors in Dutch."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from composer.errors import ComposerError
@@ -49,6 +50,29 @@ def write_problem(path: Path, exc: OSError) -> ComposerError:
     return ComposerError(
         _("Kan ‘{path}’ niet schrijven: {reason}.").format(path=path, reason=exc.strerror or exc)
     )
+
+
+@contextlib.contextmanager
+def read_problems(
+    path: Path, *, missing: str, folder: str, no_access: str, unreadable: str | None = None
+) -> Iterator[None]:
+    """Turn the OSError of reading `path` into a ComposerError with the caller's message.
+
+    Each message is translated text with `{path}`; `unreadable` also has `{reason}`. Without
+    `unreadable`, any other OSError passes unchanged.
+    """
+    try:
+        yield
+    except FileNotFoundError:
+        raise ComposerError(missing.format(path=path)) from None
+    except IsADirectoryError:
+        raise ComposerError(folder.format(path=path)) from None
+    except PermissionError:
+        raise ComposerError(no_access.format(path=path)) from None
+    except OSError as error:
+        if unreadable is None:
+            raise
+        raise ComposerError(unreadable.format(path=path, reason=error.strerror)) from None
 
 
 def make_folder(folder: Path) -> None:

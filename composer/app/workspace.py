@@ -35,6 +35,15 @@ class NoLibrary(ComposerError):
     """Work that needs the library was asked for before one was opened."""
 
 
+def _with_review_rules(library: Library | None) -> Library | None:
+    """`library` with the review rules (what a save does, verify's replay) if it has none."""
+    if library is None:
+        return None
+    from composer.review.library_rules import with_rules
+
+    return with_rules(library)
+
+
 class Workspace:
     """What a session of Composer works on. Thread-safe to read; `update_settings` and
     `use_library` are called by one thread at a time (the GUI thread or the command)."""
@@ -49,7 +58,7 @@ class Workspace:
         self._settings = settings if settings is not None else Settings()
         self._settings_read = True  # False only for Workspace.load(lazy=True)
         self._settings_file = settings_file
-        self._library = library
+        self._library = _with_review_rules(library)
         self._listeners: list[SettingsListener] = []
         self._lock = threading.Lock()
 
@@ -129,8 +138,9 @@ class Workspace:
         return open_library(url)  # with the review rules: what a save does, verify's replay
 
     def use_library(self, library: Library | None) -> Library | None:
-        """Work on `library` from now on; returns the previous one (the caller closes it)."""
-        previous, self._library = self._library, library
+        """Work on `library` from now on; returns the previous one (the caller closes it).
+        A library opened elsewhere (a test, a bench) gets the review rules here."""
+        previous, self._library = self._library, _with_review_rules(library)
         return previous
 
     def close(self) -> None:

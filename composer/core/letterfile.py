@@ -28,6 +28,7 @@ from composer.core.models import (
 )
 from composer.core.validation import letter_problems
 from composer.errors import ComposerError, LetterValidationError
+from composer.fileio import read_problems
 from composer.i18n import N_, _
 
 _BLOCK_KEYS = {kind.type: field_names(kind) for kind in (Paragraph, Promise, Quote)}
@@ -215,20 +216,13 @@ def _json_reason(msg: str) -> str:
 
 
 def load_letter(path: Path) -> Letter:
-    try:
+    with read_problems(
+        path,
+        missing=_("Het briefbestand ‘{path}’ bestaat niet."),
+        folder=_("‘{path}’ is een map, geen briefbestand."),
+        no_access=_("Geen toegang tot het briefbestand ‘{path}’."),
+    ):
         raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise ComposerError(
-            _("Het briefbestand ‘{path}’ bestaat niet.").format(path=path)
-        ) from None
-    except IsADirectoryError:
-        raise ComposerError(
-            _("‘{path}’ is een map, geen briefbestand.").format(path=path)
-        ) from None
-    except PermissionError:
-        raise ComposerError(
-            _("Geen toegang tot het briefbestand ‘{path}’.").format(path=path)
-        ) from None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:

@@ -180,9 +180,7 @@ class HistoryPanel(QWidget):
         if self.library is None or letter_id != self.letter_id:
             return
         latest = self.versions[-1].number if self.versions else 0
-        self.reload()
-        if self.versions and self.versions[-1].number > latest:
-            self.select_versions(self.versions[-1].number)
+        self.reload(newest_if_after=latest)
 
     def clear(self) -> None:
         """No letter: an empty list and no differences."""
@@ -195,8 +193,9 @@ class HistoryPanel(QWidget):
         self.message_label.setText("")
         self._update_buttons()
 
-    def reload(self) -> None:
-        """Read the history again; keeps the selected versions."""
+    def reload(self, newest_if_after: int | None = None) -> None:
+        """Read the history again; keeps the selected versions, or selects the newest one when
+        it is newer than version `newest_if_after` (comparing once, not twice)."""
         if self.library is None or self.letter_id is None:
             self.clear()
             return
@@ -226,6 +225,9 @@ class HistoryPanel(QWidget):
             item.setToolTip(3, info.message)
             self.version_list.addTopLevelItem(item)
         self.version_list.blockSignals(blocker)
+        newest = self.versions[-1].number if self.versions else 0
+        if newest_if_after is not None and newest > newest_if_after:
+            selected = [newest]
         if selected:
             self.select_versions(*selected)
         self._update_buttons()

@@ -29,7 +29,7 @@ from composer.gui.main_window_menus import WindowMenus
 from composer.gui.ops import Op
 from composer.gui.session import LetterSession
 from composer.gui.show_error import show_error
-from composer.gui.tab_order import chain, focusables
+from composer.gui.tab_order import chain, chain_positions, focusables
 from composer.i18n import N_, _, ngettext
 from composer.settings import Settings
 
@@ -146,13 +146,14 @@ class MainWindow(WindowMenus):
 
     def order_tabs(self) -> None:
         """Tab goes left to right, top to bottom: library, letter, preview, then the docks."""
-        editor = self.editor.tab_widgets() if self.editor is not None else []
+        positions = chain_positions(self)  # one walk of the chain for all of it
+        editor = self.editor.tab_widgets(positions) if self.editor is not None else []
         panels = [p for p in (self.preview, self.history_panel, self.review_panel) if p is not None]
         chain(
             [
-                *focusables(self.library_panel),
+                *focusables(self.library_panel, positions),
                 *editor,
-                *(widget for panel in panels for widget in focusables(panel)),
+                *(widget for panel in panels for widget in focusables(panel, positions)),
             ]
         )
 

@@ -3,35 +3,60 @@
 from __future__ import annotations
 
 from composer.errors import Remedy, RemedyAction
-from composer.i18n import _
+from composer.i18n import N_, _
+
+# What to click about each remedy, `{version}` filled in. A new RemedyAction needs words here
+# (test_show_error checks every one).
+_CLICKS = {
+    RemedyAction.SEND: N_("Verzend hem met Verzenden in het paneel Beoordeling."),
+    RemedyAction.COPY: N_(
+        "Wilt u iets veranderen, begin dan een nieuwe brief met Bestand > Nieuw en neem "
+        "daarin over wat u van deze brief nodig hebt."
+    ),
+    RemedyAction.SUBMIT: N_(
+        "Laat de auteur hem eerst aanbieden met Indienen in het paneel Beoordeling."
+    ),
+    RemedyAction.APPROVE_LATEST: N_(
+        "Bekijk versie {version} in de Versiegeschiedenis en keur die goed met Goedkeuren in "
+        "het paneel Beoordeling."
+    ),
+    RemedyAction.RESTORE_AND_SUBMIT: N_(
+        "Kies versie {version} in de Versiegeschiedenis, zet hem terug met Herstellen en bied "
+        "hem daarna aan met Indienen in het paneel Beoordeling."
+    ),
+    RemedyAction.GIVE_NAME: N_("Vul uw naam in onder Extra > Instellingen."),
+    RemedyAction.GIVE_REVIEWER_NAME: N_(
+        "Vul uw naam in bij Beoordelaar in het paneel Beoordeling."
+    ),
+    RemedyAction.GIVE_REASON: N_(
+        "Kies opnieuw Afwijzen in het paneel Beoordeling en typ de reden bij ‘Waarom wijst u "
+        "deze versie af?’."
+    ),
+    RemedyAction.COMMENT_ON_LETTER: N_(
+        "Met Opmerking toevoegen in het paneel Beoordeling maakt u een opmerking over de hele "
+        "brief."
+    ),
+    RemedyAction.LIST_COMMENTS: N_(
+        "De opmerkingen staan onder ‘Opmerkingen bij deze brief’ in het paneel Beoordeling."
+    ),
+    RemedyAction.FIX_TEMPLATE: N_("Laat het sjabloon door beheer aanpassen en controleren."),
+    RemedyAction.SKIP_INVALID: N_(
+        "Verbeter de lijst, of zet ‘Ongeldige overslaan’ aan om alleen de geldige te maken."
+    ),
+    RemedyAction.OVERWRITE: N_(
+        "Kies een andere map of zet ‘Bestaande bestanden overschrijven’ aan om ze te overschrijven."
+    ),
+    RemedyAction.CHECK_ARCHIVE: N_(
+        "Laat beheer het archief controleren en het bestand terugzetten uit een reservekopie."
+    ),
+}
 
 
 def remedy_text(remedy: Remedy | None) -> str:
     """What the user can do about an error, naming what they click in the window; "" for None."""
     if remedy is None:
         return ""
-    action = remedy.action
-    if action is RemedyAction.SEND:
-        return _("Verzend hem met Verzenden in het paneel Beoordeling.")
-    if action is RemedyAction.COPY:
-        return _(
-            "Wilt u iets veranderen, begin dan een nieuwe brief met Bestand > Nieuw en neem "
-            "daarin over wat u van deze brief nodig hebt."
-        )
-    if action is RemedyAction.SUBMIT:
-        return _("Laat de auteur hem eerst aanbieden met Indienen in het paneel Beoordeling.")
-    if action is RemedyAction.APPROVE_LATEST:
-        return _(
-            "Bekijk versie {version} in de Versiegeschiedenis en keur die goed met Goedkeuren in "
-            "het paneel Beoordeling."
-        ).format(version=remedy.version)
-    if action is RemedyAction.RESTORE_AND_SUBMIT:
-        return _(
-            "Kies versie {version} in de Versiegeschiedenis, zet hem terug met Herstellen en bied "
-            "hem daarna aan met Indienen in het paneel Beoordeling."
-        ).format(version=remedy.version)
-    if action is RemedyAction.GIVE_NAME:
-        return _("Vul uw naam in onder Extra > Instellingen.")
-    if action is RemedyAction.GIVE_REVIEWER_NAME:
-        return _("Vul uw naam in bij Beoordelaar in het paneel Beoordeling.")
-    raise AssertionError(f"no window words for {action}")  # a new RemedyAction needs words here
+    words = _CLICKS.get(remedy.action)
+    if words is None:
+        raise AssertionError(f"no window words for {remedy.action}")
+    return _(words).format(letter_id=remedy.letter_id, version=remedy.version)

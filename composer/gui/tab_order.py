@@ -18,15 +18,34 @@ def takes_tab(widget: QWidget) -> bool:
     return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.focusProxy() is None
 
 
-def focusables(container: QWidget) -> list[QWidget]:
-    """The widgets inside `container` that Tab stops at, in their current tab order."""
-    found: list[QWidget] = []
-    widget = container.nextInFocusChain()
-    while widget is not container and widget not in found:
-        if container.isAncestorOf(widget) and takes_tab(widget):
-            found.append(widget)
-        widget = widget.nextInFocusChain()
-    return found
+Positions = dict[QWidget, int]
+
+
+def chain_positions(widget: QWidget) -> Positions:
+    """Where each widget of `widget`'s window stands in the focus chain: one walk of it.
+
+    Pass the result to several `focusables` calls made before the order changes, so ordering a
+    letter's many blocks walks the chain once, not once per block.
+    """
+    positions: Positions = {}
+    current = widget.window()
+    while current not in positions:
+        positions[current] = len(positions)
+        current = current.nextInFocusChain()
+    return positions
+
+
+def focusables(container: QWidget, positions: Positions | None = None) -> list[QWidget]:
+    """The widgets inside `container` that Tab stops at, in their current tab order (the chain
+    followed from `container` on)."""
+    positions = positions if positions is not None else chain_positions(container)
+    start, size = positions.get(container, 0), len(positions)
+    inside = [
+        widget
+        for widget in container.findChildren(QWidget)
+        if widget in positions and takes_tab(widget)
+    ]
+    return sorted(inside, key=lambda widget: (positions[widget] - start) % size)
 
 
 def chain(widgets: Iterable[QWidget]) -> list[QWidget]:

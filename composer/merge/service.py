@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from composer.core.models import Letter
-from composer.errors import ComposerError
+from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.fileio import make_folder, write_bytes_atomic, write_text_atomic, write_work_file
 from composer.i18n import _, ngettext
 from composer.merge import scratch as scratch_folders
@@ -62,8 +62,10 @@ def _refuse_invalid(rows: list[MergeRow], options: MergeOptions) -> list[str]:
             "{count} geadresseerden zijn ongeldig; er is niets geschreven.",
             count,
         ).format(count=count)
-        advice = _("Verbeter de lijst, of gebruik --skip-invalid om alleen de geldige te maken.")
-        raise MergeRefused("\n".join([head, *(f"- {m}" for m in messages), advice]))
+        raise MergeRefused(
+            "\n".join([head, *(f"- {m}" for m in messages)]),
+            remedy=Remedy(RemedyAction.SKIP_INVALID),
+        )
     return messages
 
 
@@ -85,15 +87,17 @@ def _refuse_overwrite(planned: list[Path], out_dir: Path, options: MergeOptions)
         if len(existing) > 3:
             message = _(
                 "{count} bestand(en) bestaan al in ‘{folder}’ ({names} en nog {more}); er is "
-                "niets geschreven. Kies een andere map of gebruik --force om ze te overschrijven."
+                "niets geschreven."
             )
         else:
             message = _(
-                "{count} bestand(en) bestaan al in ‘{folder}’ ({names}); er is niets geschreven. "
-                "Kies een andere map of gebruik --force om ze te overschrijven."
+                "{count} bestand(en) bestaan al in ‘{folder}’ ({names}); er is niets geschreven."
             )
         raise MergeRefused(
-            message.format(count=len(existing), folder=out_dir, names=shown, more=len(existing) - 3)
+            message.format(
+                count=len(existing), folder=out_dir, names=shown, more=len(existing) - 3
+            ),
+            remedy=Remedy(RemedyAction.OVERWRITE),
         )
 
 

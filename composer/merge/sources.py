@@ -12,6 +12,7 @@ from composer.core.models import Addressee
 from composer.core.validation import addressee_problems
 from composer.dutch.addresses import address_lines
 from composer.errors import AddressError, ComposerError
+from composer.fileio import read_problems
 from composer.i18n import _
 from composer.merge import limits
 from composer.merge.columns import Table, table_rows
@@ -114,30 +115,18 @@ _READERS: dict[str, Reader] = {
 
 def _read_bytes(path: Path) -> bytes:
     """The whole file, refused when larger than the limit (checked before and while reading)."""
-    try:
+    with read_problems(
+        path,
+        missing=_("De adressenlijst ‘{path}’ bestaat niet."),
+        folder=_("‘{path}’ is een map, geen adressenlijst."),
+        no_access=_("Geen toegang tot de adressenlijst ‘{path}’."),
+        unreadable=_("De adressenlijst ‘{path}’ kan niet worden gelezen ({reason})."),
+    ):
         size = path.stat().st_size
         if size > limits.MAX_FILE_BYTES:
             raise limits.file_too_large(path.name, size)
         with path.open("rb") as stream:
             raw = stream.read(limits.MAX_FILE_BYTES + 1)  # a pipe or a growing file: stop
-    except FileNotFoundError:
-        raise ComposerError(
-            _("De adressenlijst ‘{path}’ bestaat niet.").format(path=path)
-        ) from None
-    except IsADirectoryError:
-        raise ComposerError(
-            _("‘{path}’ is een map, geen adressenlijst.").format(path=path)
-        ) from None
-    except PermissionError:
-        raise ComposerError(
-            _("Geen toegang tot de adressenlijst ‘{path}’.").format(path=path)
-        ) from None
-    except OSError as error:
-        raise ComposerError(
-            _("De adressenlijst ‘{path}’ kan niet worden gelezen ({reason}).").format(
-                path=path, reason=error.strerror
-            )
-        ) from None
     if len(raw) > limits.MAX_FILE_BYTES:
         raise limits.file_too_large(path.name, len(raw))
     if not raw.strip():

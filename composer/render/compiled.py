@@ -14,7 +14,7 @@ from jinja2 import Template, TemplateError
 from jinja2.sandbox import SecurityError
 from lxml import etree
 
-from composer.errors import TemplateProblem
+from composer.errors import Remedy, RemedyAction, TemplateProblem
 from composer.i18n import _
 from composer.render.layout import apply_layout
 from composer.render.limits import RenderLimitError, render_budget
@@ -88,10 +88,10 @@ class CompiledTemplate:
                     template = environment.from_string(prepared_source(xml))
                 except TemplateError as exc:
                     raise TemplateProblem(
-                        _(
-                            "Het sjabloon ‘{name}’ bevat een fout in {part}: {error}. "
-                            "Controleer het met ‘composer templates check’."
-                        ).format(name=self.path.name, part=info.filename, error=exc)
+                        _("Het sjabloon ‘{name}’ bevat een fout in {part}: {error}.").format(
+                            name=self.path.name, part=info.filename, error=exc
+                        ),
+                        remedy=Remedy(RemedyAction.FIX_TEMPLATE),
                     ) from None
             self._parts.append(_Part(info, data, template))
 
@@ -113,10 +113,10 @@ class CompiledTemplate:
             xml = part.template.render(context)
         except RenderLimitError as exc:
             raise TemplateProblem(
-                _(
-                    "Het sjabloon ‘{name}’ is gestopt: {reason}. Pas het sjabloon aan en "
-                    "controleer het met ‘composer templates check’."
-                ).format(name=self.path.name, reason=exc)
+                _("Het sjabloon ‘{name}’ is gestopt: {reason}.").format(
+                    name=self.path.name, reason=exc
+                ),
+                remedy=Remedy(RemedyAction.FIX_TEMPLATE),
             ) from None
         except SecurityError as exc:
             raise TemplateProblem(

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 
 from composer.core.models import Addressee, Letter, Paragraph, Quote
 from composer.errors import ComposerError
-from composer.i18n import _
+from composer.i18n import N_, _
 from composer.render.limits import dutch_number
 
 MAX_FIELD_CHARS = 100_000  # one text field: a paragraph, a quote, the subject, …
@@ -29,46 +29,39 @@ def _strings(item: object) -> Iterator[str]:
             yield from _strings(value)
 
 
+def _label(message: str, number: int = 0) -> _Label:
+    """`message` (marked with N_, may hold {number}), translated only when it is shown."""
+    return lambda: _(message).format(number=number)
+
+
 def _addressee(number: int, addressee: Addressee) -> Iterator[tuple[_Label, str]]:
     for text in _strings(addressee):
-        yield (lambda: _("Een gegeven van geadresseerde {number}").format(number=number)), text
+        yield _label(N_("Een gegeven van geadresseerde {number}"), number), text
 
 
 def _texts(letter: Letter) -> Iterator[tuple[_Label, str]]:
-    yield (lambda: _("Het onderwerp (Betreft)")), letter.subject
-    yield (lambda: _("De plaats")), letter.place
-    yield (lambda: _("Ons kenmerk")), letter.our_reference
-    yield (lambda: _("Uw kenmerk")), letter.your_reference
-    yield (lambda: _("De aanhef")), letter.salutation
-    yield (lambda: _("De slotformule")), letter.closing
+    yield _label(N_("Het onderwerp (Betreft)")), letter.subject
+    yield _label(N_("De plaats")), letter.place
+    yield _label(N_("Ons kenmerk")), letter.our_reference
+    yield _label(N_("Uw kenmerk")), letter.your_reference
+    yield _label(N_("De aanhef")), letter.salutation
+    yield _label(N_("De slotformule")), letter.closing
     for number, addressee in enumerate(letter.addressees, start=1):
         yield from _addressee(number, addressee)
     for number, block in enumerate(letter.body, start=1):
         if isinstance(block, Paragraph):
-            yield (lambda n=number: _("Alinea {number}").format(number=n)), block.text
+            yield _label(N_("Alinea {number}"), number), block.text
         elif isinstance(block, Quote):
-            yield (lambda n=number: _("Het citaat in blok {number}").format(number=n)), block.text
-            yield (
-                (lambda n=number: _("De spreker bij het citaat in blok {number}").format(number=n)),
-                block.speaker,
-            )
-            yield (
-                (lambda n=number: _("De functie bij het citaat in blok {number}").format(number=n)),
-                block.role,
-            )
+            yield _label(N_("Het citaat in blok {number}"), number), block.text
+            yield _label(N_("De spreker bij het citaat in blok {number}"), number), block.speaker
+            yield _label(N_("De functie bij het citaat in blok {number}"), number), block.role
     for number, signatory in enumerate(letter.signatories, start=1):
-        yield (
-            (lambda n=number: _("De naam van ondertekenaar {number}").format(number=n)),
-            signatory.name,
-        )
-        yield (
-            (lambda n=number: _("De functie van ondertekenaar {number}").format(number=n)),
-            signatory.role,
-        )
+        yield _label(N_("De naam van ondertekenaar {number}"), number), signatory.name
+        yield _label(N_("De functie van ondertekenaar {number}"), number), signatory.role
     for number, text in enumerate(letter.attachments, start=1):
-        yield (lambda n=number: _("Bijlage {number}").format(number=n)), text
+        yield _label(N_("Bijlage {number}"), number), text
     for number, text in enumerate(letter.copies, start=1):
-        yield (lambda n=number: _("Kopie aan, regel {number}").format(number=n)), text
+        yield _label(N_("Kopie aan, regel {number}"), number), text
 
 
 def check_letter_size(letter: Letter) -> None:

@@ -10,7 +10,7 @@ from pathlib import PurePosixPath
 
 from lxml import etree
 
-from composer.i18n import _
+from composer.i18n import N_, _
 
 MAIN_PART = "word/document.xml"
 _R = (
@@ -164,6 +164,21 @@ def _relationships(tree: etree._Element) -> list[tuple[str, str, str, bool]]:
     return found
 
 
+# What it means when a part of this kind (lower case) is loaded from outside the template.
+_EXTERNAL_KINDS = {
+    "image": N_(
+        "een afbeelding wordt van buiten het sjabloon geladen (‘{target}’). Neem de "
+        "afbeelding op in het sjabloon zelf: in Word Invoegen > Afbeeldingen, en kies niet "
+        "‘Koppelen aan bestand’."
+    ),
+    "attachedtemplate": N_(
+        "het sjabloon is gekoppeld aan een ander sjabloon buiten het bestand (‘{target}’). "
+        "Verwijder die koppeling in Word (Ontwikkelaars > Documentsjabloon) en sla het "
+        "opnieuw op."
+    ),
+}
+
+
 def _relationship_problem(kind: str, target: str, external: bool) -> str | None:
     kind = kind.rsplit("/", 1)[-1]
     if kind.lower() == "afchunk":
@@ -173,18 +188,9 @@ def _relationship_problem(kind: str, target: str, external: bool) -> str | None:
         ).format(target=_shown(target))
     if not external or kind == "hyperlink":
         return None
-    if kind.lower() == "image":
-        return _(
-            "een afbeelding wordt van buiten het sjabloon geladen (‘{target}’). Neem de "
-            "afbeelding op in het sjabloon zelf: in Word Invoegen > Afbeeldingen, en kies niet "
-            "‘Koppelen aan bestand’."
-        ).format(target=_shown(target))
-    if kind.lower() == "attachedtemplate":
-        return _(
-            "het sjabloon is gekoppeld aan een ander sjabloon buiten het bestand (‘{target}’). "
-            "Verwijder die koppeling in Word (Ontwikkelaars > Documentsjabloon) en sla het "
-            "opnieuw op."
-        ).format(target=_shown(target))
+    words = _EXTERNAL_KINDS.get(kind.lower())
+    if words is not None:
+        return _(words).format(target=_shown(target))
     return _(
         "het sjabloon laadt iets van buiten het bestand (‘{target}’, soort ‘{kind}’). Alleen "
         "koppelingen (hyperlinks) mogen naar buiten wijzen; neem de inhoud op in het sjabloon "

@@ -119,10 +119,8 @@ def check_reject(letter_id: int, status: str, reason: str) -> None:
         raise _not_in_review(letter_id, status, "reject")
     if not reason.strip():
         raise WorkflowError(
-            _(
-                "Geef bij het afwijzen een reden op (--reason), zodat de auteur weet wat er moet "
-                "veranderen."
-            )
+            _("Geef bij het afwijzen een reden op, zodat de auteur weet wat er moet veranderen."),
+            remedy=Remedy(RemedyAction.GIVE_REASON, letter_id=letter_id),
         )
 
 
@@ -185,18 +183,18 @@ def only_reference_differs(approved_content: str, later_content: str) -> bool:
 def check_comment(text: str, block: int | None, blocks: int, version: int) -> None:
     if not text.strip():
         raise WorkflowError(_("De opmerking is leeg. Typ de tekst van de opmerking."))
+    whole_letter = Remedy(RemedyAction.COMMENT_ON_LETTER, version=version)
     if block is not None and blocks == 0:
         raise WorkflowError(
-            _(
-                "Versie {version} heeft geen tekstblokken. Laat --block weg voor een opmerking "
-                "over de hele brief."
-            ).format(version=version)
+            _("Versie {version} heeft geen tekstblokken.").format(version=version),
+            remedy=whole_letter,
         )
     if block is not None and not 1 <= block <= blocks:
         raise WorkflowError(
             _(
                 "Versie {version} heeft geen blok {block}: de tekst heeft {blocks} blokken "
                 "(alinea’s, citaten, servicebeloften), geteld vanaf 1. Kies een blok van 1 tot en "
-                "met {blocks}, of laat --block weg voor een opmerking over de hele brief."
-            ).format(version=version, block=block, blocks=blocks)
+                "met {blocks}."
+            ).format(version=version, block=block, blocks=blocks),
+            remedy=whole_letter,
         )

@@ -15,7 +15,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from composer.errors import ComposerError
+from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.fileio import write_bytes_atomic
 from composer.i18n import _
 from composer.storage.schema import (
@@ -88,6 +88,9 @@ def version_name(number: int) -> str:
     return f"versie-{number:04d}"
 
 
+_CHECK_ARCHIVE = Remedy(RemedyAction.CHECK_ARCHIVE)
+
+
 def _archived_bytes(root: Path, row: Any) -> bytes:
     """The archived file of `row`, checked against its sha256 (else refused: nothing exported)."""
     location = archive_location(root, row.path)
@@ -96,9 +99,9 @@ def _archived_bytes(root: Path, row: Any) -> bytes:
         raise ComposerError(
             _(
                 "Het archiefbestand ‘{path}’ van brief {letter_id}, versie {version} heeft een "
-                "ongeldige plaats; er is niets geëxporteerd. Controleer het archief met "
-                "‘composer verify’ en zet het bestand terug uit een reservekopie."
-            ).format(**where)
+                "ongeldige plaats; er is niets geëxporteerd."
+            ).format(**where),
+            remedy=_CHECK_ARCHIVE,
         )
     try:
         data = location.read_bytes()
@@ -106,17 +109,17 @@ def _archived_bytes(root: Path, row: Any) -> bytes:
         raise ComposerError(
             _(
                 "Het archiefbestand ‘{path}’ van brief {letter_id}, versie {version} is onleesbaar "
-                "of ontbreekt ({reason}); er is niets geëxporteerd. Controleer het archief met "
-                "‘composer verify’ en zet het bestand terug uit een reservekopie."
-            ).format(reason=exc.strerror or exc, **where)
+                "of ontbreekt ({reason}); er is niets geëxporteerd."
+            ).format(reason=exc.strerror or exc, **where),
+            remedy=_CHECK_ARCHIVE,
         ) from None
     if hashlib.sha256(data).hexdigest() != row.sha256:
         raise ComposerError(
             _(
                 "Het archiefbestand ‘{path}’ van brief {letter_id}, versie {version} is veranderd "
-                "(de sha256 past niet); er is niets geëxporteerd. Controleer het archief met "
-                "‘composer verify’ en zet het bestand terug uit een reservekopie."
-            ).format(**where)
+                "(de sha256 past niet); er is niets geëxporteerd."
+            ).format(**where),
+            remedy=_CHECK_ARCHIVE,
         )
     return data
 

@@ -12,9 +12,8 @@ from sqlalchemy.engine import Connection
 from composer.errors import ComposerError
 from composer.i18n import _
 from composer.storage.hashing import canonical_json, catalogue_meta, version_hash
-from composer.storage.library_records import CatalogueVersionInfo
+from composer.storage.library_records import CatalogueVersionInfo, record_from_row
 from composer.storage.schema import catalogue_versions
-from composer.storage.timestamps import from_text
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
 
@@ -73,16 +72,7 @@ def history(connection: Connection, name: str) -> list[CatalogueVersionInfo]:
         .where(catalogue_versions.c.name == name)
         .order_by(catalogue_versions.c.number)
     )
-    return [
-        CatalogueVersionInfo(
-            name=row.name,
-            number=row.number,
-            author=row.author,
-            created_at=from_text(row.created_at),
-            hash=row.hash,
-        )
-        for row in rows
-    ]
+    return [record_from_row(CatalogueVersionInfo, row) for row in rows]
 
 
 def names(connection: Connection) -> list[str]:

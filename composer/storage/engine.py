@@ -77,7 +77,8 @@ def describe(url: URL) -> str:
     return f"{url.host or 'localhost'}{port}/{url.database or ''}"
 
 
-def _check_sqlite_folder(url: URL) -> None:
+def _database_file(url: URL) -> Path | None:
+    """The SQLite library's file; None in memory or for a `file:` URI."""
     database = url.database or ""
     if (
         not database
@@ -85,8 +86,15 @@ def _check_sqlite_folder(url: URL) -> None:
         or url.query.get("uri")
         or database.startswith("file:")
     ):
+        return None
+    return Path(database).expanduser()
+
+
+def _check_sqlite_folder(url: URL) -> None:
+    database = _database_file(url)
+    if database is None:
         return
-    folder = Path(database).expanduser().parent
+    folder = database.parent
     if not folder.is_dir():
         raise ComposerError(
             _(
@@ -102,16 +110,8 @@ def read_only_file(url: URL) -> Path | None:
     Such a file is opened read-only (see `_connect_read_only`): reading works, every write is
     refused with LibraryReadOnly. os.access also sees a read-only mount (EROFS), also as root.
     """
-    database = url.database or ""
-    if (
-        not database
-        or database == ":memory:"
-        or url.query.get("uri")
-        or database.startswith("file:")
-    ):
-        return None
-    path = Path(database).expanduser()
-    if not path.is_file():
+    path = _database_file(url)
+    if path is None or not path.is_file():
         return None
     if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
         return None

@@ -12,14 +12,13 @@ from sqlalchemy.engine import Connection
 
 from composer.errors import ComposerError
 from composer.i18n import _
-from composer.storage.library_records import KenmerkEntry
+from composer.storage.library_records import KenmerkEntry, record_from_row
 from composer.storage.schema import (
     KENMERK_ASSIGNED,
     kenmerk_register,
     kenmerk_sequences,
     letters,
 )
-from composer.storage.timestamps import from_text
 
 PATTERN_FIELDS = ("yyyy", "yy", "seq")
 # If a changed pattern makes a number collide with an earlier kenmerk, skip ahead this far.
@@ -197,16 +196,4 @@ def entries(connection: Connection, year: int | None = None) -> list[KenmerkEntr
     query = sa.select(kenmerk_register).order_by(kenmerk_register.c.year, kenmerk_register.c.seq)
     if year is not None:
         query = query.where(kenmerk_register.c.year == year)
-    return [
-        KenmerkEntry(
-            kenmerk=row.kenmerk,
-            year=row.year,
-            seq=row.seq,
-            letter_id=row.letter_id,
-            version_number=row.version_number,
-            assigned_at=from_text(row.assigned_at),
-            assigned_by=row.assigned_by,
-            status=row.status,
-        )
-        for row in connection.execute(query)
-    ]
+    return [record_from_row(KenmerkEntry, row) for row in connection.execute(query)]

@@ -15,10 +15,9 @@ from composer.dutch.names import person_designation
 from composer.errors import LetterValidationError
 from composer.storage.hashing import canonical_json, version_hash, version_meta
 from composer.storage.library_errors import LetterNotFound, VersionNotFound
-from composer.storage.library_records import LetterSummary, VersionInfo
+from composer.storage.library_records import LetterSummary, VersionInfo, record_from_row
 from composer.storage.schema import STATUS_CONCEPT, letters, versions
 from composer.storage.snapshot import with_promise_snapshot
-from composer.storage.timestamps import from_text
 
 
 def stored_content(letter: Letter) -> str:
@@ -99,28 +98,11 @@ def version_row(connection: Connection, letter_id: int, number: int | None) -> R
 
 
 def version_info(row: Row[Any]) -> VersionInfo:
-    return VersionInfo(
-        letter_id=row.letter_id,
-        number=row.number,
-        parent=row.parent_number,
-        author=row.author,
-        message=row.message,
-        created_at=from_text(row.created_at),
-        hash=row.hash,
-    )
+    return record_from_row(VersionInfo, row, parent="parent_number")
 
 
 def letter_summary(row: Row[Any]) -> LetterSummary:
-    return LetterSummary(
-        id=row.id,
-        subject=row.subject,
-        template=row.template,
-        status=row.status,
-        kenmerk=row.kenmerk,
-        latest_version=row.latest_version,
-        updated_at=from_text(row.updated_at),
-        addressees=row.addressees,
-    )
+    return record_from_row(LetterSummary, row)
 
 
 def insert_version(

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from composer.core.models import Letter
-from composer.errors import ComposerError
+from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.i18n import _
 from composer.storage import archive, archive_import, catalogue_rows, kenmerken, review_rules
 from composer.storage import drafts as draft_store
@@ -70,10 +70,7 @@ __all__ = [
 def _check_author(author: str) -> None:
     if not isinstance(author, str) or not author.strip():
         raise ComposerError(
-            _(
-                "Er is geen auteur opgegeven. Vul uw naam in bij de instellingen (author) of geef "
-                "hem mee met --author."
-            )
+            _("Er is geen auteur opgegeven."), remedy=Remedy(RemedyAction.GIVE_NAME)
         )
 
 

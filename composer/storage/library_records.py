@@ -2,11 +2,44 @@
 
 from __future__ import annotations
 
+import dataclasses
+import functools
+import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, TypeVar
 
 from composer.core.models import Letter
 from composer.i18n import _, ngettext
+from composer.storage.timestamps import from_text
+
+_Record = TypeVar("_Record")
+
+
+def record_from_row(kind: type[_Record], row: Any, **columns: str) -> _Record:
+    """The dataclass `kind` filled from a database row.
+
+    Each field takes the column of its own name, or the one `columns` names for it
+    (`version="version_number"`); a `datetime` field reads the stored text as an aware moment
+    (None stays None).
+    """
+    mapping: Mapping[str, Any] = row._mapping
+    values = {}
+    for name, is_moment in _fields(kind):
+        value = mapping[columns.get(name, name)]
+        values[name] = from_text(value) if is_moment and value is not None else value
+    return kind(**values)
+
+
+@functools.cache
+def _fields(kind: type) -> tuple[tuple[str, bool], ...]:
+    """Its fields, each with whether it holds a moment (`datetime` or `datetime | None`)."""
+    hints = typing.get_type_hints(kind)
+    return tuple(
+        (field.name, datetime in (hints[field.name], *typing.get_args(hints[field.name])))
+        for field in dataclasses.fields(kind)  # type: ignore[arg-type]
+    )
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Connection, Row
 from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.i18n import _
 from composer.storage.hashing import archive_file_hash, comment_hash, event_hash
+from composer.storage.library_records import record_from_row
 from composer.storage.schema import (
     APPROVAL_LAPSED,
     APPROVAL_VALID,
@@ -22,7 +23,6 @@ from composer.storage.schema import (
     letters,
     versions,
 )
-from composer.storage.timestamps import from_text
 
 
 @dataclass(frozen=True)
@@ -114,10 +114,6 @@ class LetterSent(ComposerError):
         self.letter_id = letter_id
 
 
-def _moment(text: str | None) -> datetime | None:
-    return None if text is None else from_text(text)
-
-
 def version_hash_of(connection: Connection, letter_id: int, number: int) -> str:
     return connection.execute(
         sa.select(versions.c.hash).where(
@@ -176,17 +172,7 @@ def _last_hash(connection: Connection, table: sa.Table, letter_id: int) -> str:
 
 
 def _event(row: Row[Any]) -> Event:
-    return Event(
-        id=row.id,
-        letter_id=row.letter_id,
-        kind=row.kind,
-        version=row.version_number,
-        version_hash=row.version_hash,
-        actor=row.actor,
-        at=from_text(row.at),
-        text=row.text,
-        related_letter_id=row.related_letter_id,
-    )
+    return record_from_row(Event, row, version="version_number")
 
 
 def event_list(connection: Connection, letter_id: int) -> list[Event]:
@@ -222,17 +208,7 @@ def add_approval(
 
 
 def _approval(row: Row[Any]) -> Approval:
-    return Approval(
-        id=row.id,
-        letter_id=row.letter_id,
-        version=row.version_number,
-        version_hash=row.version_hash,
-        reviewer=row.reviewer,
-        at=from_text(row.at),
-        status=row.status,
-        lapsed_by=row.lapsed_by_version,
-        lapsed_at=_moment(row.lapsed_at),
-    )
+    return record_from_row(Approval, row, version="version_number", lapsed_by="lapsed_by_version")
 
 
 def approval_list(connection: Connection, letter_id: int) -> list[Approval]:
@@ -292,17 +268,7 @@ def add_comment(
 
 
 def _comment(row: Row[Any]) -> Comment:
-    return Comment(
-        id=row.id,
-        letter_id=row.letter_id,
-        version=row.version_number,
-        block=row.block_index,
-        author=row.author,
-        text=row.text,
-        at=from_text(row.at),
-        resolved_at=_moment(row.resolved_at),
-        resolved_by=row.resolved_by,
-    )
+    return record_from_row(Comment, row, version="version_number", block="block_index")
 
 
 def comment_list(connection: Connection, letter_id: int) -> list[Comment]:
@@ -316,10 +282,10 @@ def find_comment(connection: Connection, letter_id: int, comment_id: int) -> Com
     ).first()
     if row is None:
         raise ComposerError(
-            _(
-                "Brief {letter_id} heeft geen opmerking {comment_id}. Bekijk de opmerkingen met "
-                "‘composer letters comments {letter_id}’."
-            ).format(letter_id=letter_id, comment_id=comment_id)
+            _("Brief {letter_id} heeft geen opmerking {comment_id}.").format(
+                letter_id=letter_id, comment_id=comment_id
+            ),
+            remedy=Remedy(RemedyAction.LIST_COMMENTS, letter_id=letter_id),
         )
     return _comment(row)
 
@@ -339,16 +305,7 @@ def add_archive_file(connection: Connection, **values: Any) -> None:
 
 
 def _archive_file(row: Row[Any]) -> ArchiveFile:
-    return ArchiveFile(
-        letter_id=row.letter_id,
-        version=row.version_number,
-        kind=row.kind,
-        path=row.path,
-        sha256=row.sha256,
-        size=row.size,
-        engine=row.engine,
-        at=from_text(row.at),
-    )
+    return record_from_row(ArchiveFile, row, version="version_number")
 
 
 def archive_file_list(connection: Connection, letter_id: int | None = None) -> list[ArchiveFile]:

@@ -8,7 +8,7 @@ import logging.handlers
 import pytest
 
 from composer import cli
-from composer.cli_remedies import remedy_text
+from composer.cli_remedies import error_text, remedy_text
 from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.logs import BACKUP_COUNT, MAX_BYTES, log_file, setup_logging, stop_logging
 from composer.paths import log_dir
@@ -45,6 +45,20 @@ EXPECTED = {
     RemedyAction.GIVE_REVIEWER_NAME: (
         "Geef uw naam met --reviewer of stel die in onder Instellingen."
     ),
+    RemedyAction.GIVE_REASON: "Geef de reden mee met --reason.",
+    RemedyAction.COMMENT_ON_LETTER: "Laat --block weg voor een opmerking over de hele brief.",
+    RemedyAction.LIST_COMMENTS: "Bekijk de opmerkingen met ‘composer letters comments 3’.",
+    RemedyAction.FIX_TEMPLATE: (
+        "Pas het sjabloon aan en controleer het met ‘composer templates check’."
+    ),
+    RemedyAction.SKIP_INVALID: (
+        "Verbeter de lijst, of gebruik --skip-invalid om alleen de geldige te maken."
+    ),
+    RemedyAction.OVERWRITE: "Kies een andere map of gebruik --force om ze te overschrijven.",
+    RemedyAction.CHECK_ARCHIVE: (
+        "Controleer het archief met ‘composer verify’ en zet het bestand terug uit een "
+        "reservekopie."
+    ),
 }
 
 
@@ -66,6 +80,26 @@ def test_the_remedy_is_printed_after_the_message(composer, monkeypatch):
         "composer: Brief 3 is verzonden. Maak een nieuwe brief op basis van deze met "
         "‘composer letters copy 3’ en wijzig die.\n"
     )
+
+
+def test_a_remedy_after_a_list_of_problems_stands_on_its_own_line():
+    error = ComposerError(
+        "Er is niets geschreven.\n- rij 2: fout", Remedy(RemedyAction.SKIP_INVALID)
+    )
+    assert error_text(error) == (
+        "Er is niets geschreven.\n- rij 2: fout\nVerbeter de lijst, of gebruik --skip-invalid om "
+        "alleen de geldige te maken."
+    )
+
+
+def test_the_command_line_still_names_its_options(composer):
+    """The hints left the domain messages; the command line says them as before."""
+    assert composer("letters", "add", str(SAMPLE_LETTER), "--author", "Anna")[0] == 0
+    assert composer("letters", "submit", "1", "--author", "Anna")[0] == 0
+    code, _out, err = composer("letters", "reject", "1", "--reviewer", "Bo", "--reason", " ")
+    assert code == 1 and "Geef bij het afwijzen een reden op" in err and "--reason" in err
+    code, _out, err = composer("letters", "resolve", "1", "99", "--author", "Bo")
+    assert code == 1 and "‘composer letters comments 1’" in err
 
 
 def test_approving_a_concept_points_to_submit(composer):

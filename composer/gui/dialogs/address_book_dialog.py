@@ -17,11 +17,9 @@ from PySide6.QtWidgets import (
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
-    QWidget,
 )
 
 from composer.core.catalogue_editing import (
-    CatalogueRecorder,
     entry_label,
     entry_matches,
     entry_name,
@@ -56,14 +54,7 @@ class AddressBookDialog(CatalogueDialog):
     catalogue = "adresboek"
     title = N_("Adresboek")
 
-    def __init__(
-        self,
-        parent: QWidget | None = None,
-        *,
-        library: CatalogueRecorder | None = None,
-        author: str | None = None,
-    ) -> None:
-        super().__init__(parent, library=library, author=author)
+    def build(self) -> None:
         # Replaceable in tests: the entry editor, the file chooser, the import preview, the
         # question before deleting.
         self.edit_entry: Callable[..., tuple[dict[str, Any] | None, bool]] = AddresseeEditDialog.run

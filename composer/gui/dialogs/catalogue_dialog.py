@@ -60,6 +60,10 @@ class CatalogueDialog(QDialog):
         self.buttons, self.save_button, self.cancel_button = save_cancel_buttons(self)
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
+        self.build()
+
+    def build(self) -> None:
+        """The subclass's widgets, with `message_label` and `buttons` placed at the bottom."""
 
     @classmethod
     def run(

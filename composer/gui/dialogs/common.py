@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialogButtonBox,
+    QFormLayout,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -51,6 +52,21 @@ def add_button(box: QDialogButtonBox, text: str, role: QDialogButtonBox.ButtonRo
     button.setObjectName(name)
     button.setAccessibleName(text.replace("&", ""))
     return button
+
+
+def labelled_rows(
+    form: QFormLayout, rows: Iterable[tuple[str, QWidget]], *, spoken: bool = False
+) -> None:
+    """One form row a (caption, widget): the caption's label is the widget's buddy (Alt+letter).
+
+    With `spoken`, a widget with a caption also takes it (without & and :) as accessible name.
+    """
+    for caption, widget in rows:
+        if spoken and caption:
+            widget.setAccessibleName(caption.replace("&", "").rstrip(":"))
+        label = QLabel(caption)
+        label.setBuddy(widget)
+        form.addRow(label, widget)
 
 
 def push_button(text: str, name: str) -> QPushButton:

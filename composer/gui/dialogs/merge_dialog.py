@@ -34,7 +34,7 @@ from composer.gui.dialogs.common import (
     message_label,
     push_button,
 )
-from composer.gui.dialogs.merge_summary import merge_summary, on_screen, progress_text
+from composer.gui.dialogs.merge_summary import merge_summary, progress_text
 from composer.gui.dialogs.rows_table import (
     AddresseeRowsTable,
     RowView,
@@ -368,7 +368,7 @@ class MergeDialog(QDialog):
         self.progress_bar.setRange(0, 1)
         self.progress_bar.setValue(0)
         self.progress_bar.setFormat(_("Niet samengevoegd"))
-        self.message_label.setText(on_screen(error_text(error)))
+        self.message_label.setText(error_text(error))  # the remedy in the dialog's words
         self._after_run()
 
     def _after_run(self) -> None:

@@ -1,31 +1,17 @@
-"""The words the merge dialog uses: progress, the summary of a merge, refusals without CLI flags."""
+"""The words the merge dialog uses: progress and the summary of a merge."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from composer.i18n import N_, _, ngettext
+from composer.i18n import _, ngettext
 from composer.merge.service import MergeReport
 
 STAGES = {"docx": "DOCX", "pdf": "PDF"}  # not screen text: format names
 
-# The merge service speaks to the command line; on screen the options are check boxes.
-# The keys are the service's own (Dutch) words; the values are what the screen says instead.
-_CLI_HINTS = {  # not screen text: the keys
-    "gebruik --skip-invalid": N_("zet ‘Ongeldige overslaan’ aan"),
-    "gebruik --force": N_("zet ‘Bestaande bestanden overschrijven’ aan"),
-}
-
 
 def letters(count: int) -> str:
     return ngettext("{count} brief", "{count} brieven", count).format(count=count)
-
-
-def on_screen(message: str) -> str:
-    """A service message with its command-line hints replaced by the dialog's own words."""
-    for flag, words in _CLI_HINTS.items():
-        message = message.replace(flag, _(words))
-    return message
 
 
 def progress_text(stage: str, done: int, total: int) -> str:

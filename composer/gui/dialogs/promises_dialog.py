@@ -16,12 +16,10 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
-    QWidget,
 )
 
-from composer.core.catalogue_editing import CatalogueRecorder
 from composer.gui.dialogs.catalogue_dialog import CatalogueDialog
-from composer.gui.dialogs.common import ERROR_STYLE, HINT_STYLE, hint_label
+from composer.gui.dialogs.common import ERROR_STYLE, HINT_STYLE, hint_label, labelled_rows
 from composer.i18n import N_, _
 
 
@@ -37,14 +35,7 @@ class PromisesDialog(CatalogueDialog):
     catalogue = "servicebeloften"
     title = N_("Servicebeloften")
 
-    def __init__(
-        self,
-        parent: QWidget | None = None,
-        *,
-        library: CatalogueRecorder | None = None,
-        author: str | None = None,
-    ) -> None:
-        super().__init__(parent, library=library, author=author)
+    def build(self) -> None:
         self.items.sort(key=lambda item: int(item.get("number", 0)))
         self._loading = False
         self.resize(760, 460)
@@ -97,15 +88,13 @@ class PromisesDialog(CatalogueDialog):
         self.state_label = QLabel("")
         self.state_label.setObjectName("status")
         self.state_label.setWordWrap(True)
-        for caption, widget in (
+        rows = (
             (_("Nummer:"), self.number_label),
             (_("Onder&werp:"), self.topic_edit),
             (_("&Tekst:"), self.text_edit),
             (_("&Bron:"), self.source_edit),
-        ):
-            label = QLabel(caption)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        )
+        labelled_rows(form, rows)
         form.addRow(self.state_label)
         self.topic_edit.textEdited.connect(self._edited)
         self.text_edit.textChanged.connect(self._edited)

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.core.catalogue_editing import CatalogueRecorder, quote_approved, unique_id
+from composer.core.catalogue_editing import quote_approved, unique_id
 from composer.gui.dialogs.catalogue_dialog import CatalogueDialog
-from composer.gui.dialogs.common import hint_label, push_button
+from composer.gui.dialogs.common import hint_label, labelled_rows, push_button
 from composer.i18n import N_, _
 
 SNIPPET_LENGTH = 60
@@ -58,14 +58,7 @@ class QuotesDialog(CatalogueDialog):
     catalogue = "citaten"
     title = N_("Citaten van de directeur")
 
-    def __init__(
-        self,
-        parent: QWidget | None = None,
-        *,
-        library: CatalogueRecorder | None = None,
-        author: str | None = None,
-    ) -> None:
-        super().__init__(parent, library=library, author=author)
+    def build(self) -> None:
         self._loading = False
         self.resize(820, 480)
         layout = QVBoxLayout(self)
@@ -125,7 +118,7 @@ class QuotesDialog(CatalogueDialog):
         self.source_edit.setObjectName("bron")
         self.approved_check = QCheckBox(_("&Goedgekeurd voor gebruik in brieven"))
         self.approved_check.setObjectName("goedgekeurd")
-        for caption, widget in (
+        rows = (
             (_("&Tekst:"), self.text_edit),
             (_("S&preker:"), self.speaker_edit),
             (_("&Functie:"), self.role_edit),
@@ -133,12 +126,8 @@ class QuotesDialog(CatalogueDialog):
             ("", self.date_problem_label),
             (_("&Bron:"), self.source_edit),
             ("", self.approved_check),
-        ):
-            if widget is not self.date_problem_label and widget is not self.approved_check:
-                widget.setAccessibleName(caption.replace("&", "").rstrip(":"))
-            label = QLabel(caption)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+        )
+        labelled_rows(form, rows, spoken=True)
         self._form = form
         form.setRowVisible(self.date_problem_label, False)
         for edit in (self.speaker_edit, self.role_edit, self.date_edit, self.source_edit):

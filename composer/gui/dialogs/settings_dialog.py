@@ -25,6 +25,7 @@ from composer.errors import ComposerError
 from composer.gui.dialogs.common import (
     error_text,
     hint_label,
+    labelled_rows,
     message_label,
     push_button,
     save_cancel_buttons,
@@ -153,17 +154,13 @@ class SettingsDialog(QDialog):
         self.language_box.setObjectName("taal")
         for code, name in LANGUAGES.items():
             self.language_box.addItem(name, code)  # each language by its own name: not translated
-        for caption, widget in (
+        rows = (
             (_("Uw &naam:"), self.author_edit),
             (_("&Kenmerkpatroon:"), self.pattern_edit),
             ("", self.pattern_label),
             (_("Aanhef &zonder persoon:"), self.group_edit),
-        ):
-            label = QLabel(caption)
-            label.setBuddy(widget)
-            if caption:
-                widget.setAccessibleName(caption.replace("&", "").rstrip(":"))
-            form.addRow(label, widget)
+        )
+        labelled_rows(form, rows, spoken=True)
         form.addRow(hint_label(_("Uw naam staat bij elke versie die u opslaat.")))
         form.addRow(
             hint_label(

@@ -14,7 +14,7 @@ from composer.gui.editor.bindings import Binding, EditKeys
 from composer.gui.editor.block_widgets import BlockWidget, ParagraphBlock, PromiseBlock, QuoteBlock
 from composer.gui.editor.commands import InsertBlockCommand, MoveBlockCommand, RemoveBlockCommand
 from composer.gui.editor.validation_marks import PROBLEM_COLOUR
-from composer.gui.tab_order import focusables
+from composer.gui.tab_order import Positions, chain_positions, focusables
 from composer.i18n import _
 
 if TYPE_CHECKING:
@@ -143,9 +143,10 @@ class BlocksEditor(QWidget):
             block.sync()
         self.rebuilt.emit()
 
-    def tab_widgets(self) -> list[QWidget]:
+    def tab_widgets(self, positions: Positions | None = None) -> list[QWidget]:
         """Tab's stops in reading order: block by block, then the buttons that add one."""
-        widgets = [widget for block in self.blocks for widget in focusables(block)]
+        positions = positions if positions is not None else chain_positions(self)
+        widgets = [widget for block in self.blocks for widget in focusables(block, positions)]
         return [*widgets, self.add_paragraph_button, self.add_promise_button, self.add_quote_button]
 
     def _make(self, index: int, kind: str) -> BlockWidget:

@@ -15,7 +15,7 @@ from composer.gui.editor.letter_form import LetterForm, SalutationField, SingleL
 from composer.gui.editor.list_fields import attachments_table, copies_table, signatories_table
 from composer.gui.editor.undo_actions import undo_redo_actions
 from composer.gui.editor.validation_marks import PROBLEM_COLOUR, group_by_path
-from composer.gui.tab_order import chain, focusables
+from composer.gui.tab_order import Positions, chain, chain_positions, focusables
 from composer.i18n import _
 
 if TYPE_CHECKING:
@@ -113,12 +113,13 @@ class LetterEditor(QWidget):
 
     # Tab goes through the letter from top to bottom
 
-    def tab_widgets(self) -> list[QWidget]:
+    def tab_widgets(self, positions: Positions | None = None) -> list[QWidget]:
         """The fields and buttons Tab stops at, in the order they are on the screen."""
+        positions = positions if positions is not None else chain_positions(self)
         widgets: list[QWidget] = []
         for section in self.sections:
             own = getattr(section, "tab_widgets", None)
-            widgets += own() if own is not None else focusables(section)
+            widgets += own(positions) if own is not None else focusables(section, positions)
         return widgets
 
     def order_tabs(self) -> None:
