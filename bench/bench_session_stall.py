@@ -94,9 +94,10 @@ def session(naive: bool) -> list[tuple[str, float]]:
     letter_id = seed_samples(library, "Marleen")[0]
     workspace = Workspace(Settings(author="Marleen"), library=library)
     preview = PreviewPanel()
-    window = MainWindow(workspace, preview=preview)
+    window = MainWindow(workspace, preview=preview, freeze_after_start=True)  # as main() does
     window.resize(1500, 950)
     window.show()
+    pump(3000)  # start-up done: templates compiled, what the first letter needs imported
     ticker = Ticker()
     ticker.start()
     stalls: list[tuple[str, float]] = []

@@ -193,6 +193,12 @@ class Workspace:
 
         return DocxRenderer(self.settings)
 
+    def prepare_templates(self) -> None:
+        """Check and compile every template for these settings now (a worker at start-up)."""
+        from composer.render.docx import prepare_templates
+
+        prepare_templates(self.settings)
+
     def export(self, letter: Letter, out: Path) -> ExportResult:
         """One letter as DOCX or PDF (by the extension), written atomically."""
         from composer.render.export import export_letter

@@ -81,7 +81,7 @@ def main(letter: Path | None = None) -> int:
 
     hook = ExceptionHook(app)  # a programming error: logged, and a Dutch box on the screen
     hook.install()
-    window = MainWindow(workspace)
+    window = MainWindow(workspace, freeze_after_start=True)
     from composer.gui.quit_signals import QuitOnSignals
 
     def quit_on_signal() -> None:

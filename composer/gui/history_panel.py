@@ -30,7 +30,7 @@ from composer.gui.library_panel import format_moment
 from composer.gui.ops import Op
 from composer.gui.show_error import error_text
 from composer.i18n import N_, _
-from composer.storage.library_records import VersionInfo
+from composer.storage.library_records import LetterSummary, VersionInfo
 
 if TYPE_CHECKING:
     from composer.app.workspace import Workspace
@@ -78,6 +78,9 @@ class HistoryPanel(QWidget):
         self.author = ""
         self.busy = False
         self._letters: dict[int, Letter] = {}  # versions never change, so they may be kept
+        self._reading = 0  # generation of the newest history read: only its result is shown
+        self._comparing = 0  # generation of the newest comparison
+        self._pending = 0  # reads and comparisons on their way
         self.confirm: Callable[[str, str], bool] = self._confirm_with_dialog
         self.choose_path: Callable[[Path], Path | None] = self._choose_path_with_dialog
         self.show_error: Callable[[str], None] = self._show_error_dialog
@@ -169,10 +172,9 @@ class HistoryPanel(QWidget):
         """Show the versions of this letter (newest first) and the last change."""
         if library is not self.library or letter_id != self.letter_id:
             self._letters.clear()
+            self._show_nothing()  # not the previous letter's versions while this one is read
         self.library, self.letter_id = library, letter_id
-        self.reload()
-        if self.versions:
-            self.select_versions(self.versions[-1].number)
+        self.reload(newest_if_after=0)
 
     def _letter_changed(self, letter_id: int, _what: str) -> None:
         """Someone changed this letter (a save, a restore, a kenmerk): read it again; a new
@@ -184,13 +186,19 @@ class HistoryPanel(QWidget):
 
     def clear(self) -> None:
         """No letter: an empty list and no differences."""
-        self.library, self.letter_id, self.versions = None, None, []
+        self.library, self.letter_id = None, None
         self._letters.clear()
+        self._reading += 1
+        self._show_nothing()
+        self.message_label.setText("")
+
+    def _show_nothing(self) -> None:
+        self.versions = []
+        self._comparing += 1
         self.version_list.clear()
         self.title_label.setText(_(NO_LETTER))
         self.diff_heading.setText("")
         self.diff_view.clear()
-        self.message_label.setText("")
         self._update_buttons()
 
     def reload(self, newest_if_after: int | None = None) -> None:
@@ -199,19 +207,36 @@ class HistoryPanel(QWidget):
         if self.library is None or self.letter_id is None:
             self.clear()
             return
+        self._reading += 1
+        reading, library, letter_id = self._reading, self.library, self.letter_id
+
+        def read(_workspace: Workspace) -> tuple[LetterSummary, list[VersionInfo]]:
+            return library.summary(letter_id), library.history(letter_id)
+
+        def failed(error: BaseException) -> None:
+            self._pending -= 1
+            if reading == self._reading and isinstance(error, ComposerError):
+                self._show_nothing()
+                self.message_label.setText(error_text(error))
+
+        def read_done(result: tuple[LetterSummary, list[VersionInfo]]) -> None:
+            self._pending -= 1
+            self._show_history(reading, *result, newest_if_after)
+
+        self._pending += 1
+        Op(self, read).success(read_done).failure(failed).run()
+
+    def _show_history(
+        self,
+        reading: int,
+        summary: LetterSummary,
+        versions: list[VersionInfo],
+        newest_if_after: int | None,
+    ) -> None:
+        if reading != self._reading:
+            return  # a newer read was asked for
         selected = self.selected_versions()
-        try:
-            summary = self.library.summary(self.letter_id)
-            self.versions = self.library.history(self.letter_id)
-        except ComposerError as exc:
-            self.versions = []
-            self.version_list.clear()
-            self.title_label.setText(_(NO_LETTER))
-            self.diff_heading.setText("")
-            self.diff_view.clear()
-            self.message_label.setText(error_text(exc))
-            self._update_buttons()
-            return
+        self.versions = versions
         subject = summary.subject or _("(geen betreft)")
         self.title_label.setText(_("Versies van ‘{subject}’").format(subject=subject))
         blocker = self.version_list.blockSignals(True)
@@ -231,6 +256,10 @@ class HistoryPanel(QWidget):
         if selected:
             self.select_versions(*selected)
         self._update_buttons()
+
+    def reading(self) -> bool:
+        """Whether a history read or a comparison is still on its way (ops)."""
+        return self._pending > 0
 
     def selected_versions(self) -> list[int]:
         """The selected version numbers, oldest first."""
@@ -265,17 +294,38 @@ class HistoryPanel(QWidget):
         """Show the differences between versions `old` and `new` in the diff view."""
         if self.library is None or self.letter_id is None:
             return False
-        from composer.history.diff import diff_letters  # difflib and friends: when comparing
+        self._comparing += 1
+        comparing, library, letter_id = self._comparing, self.library, self.letter_id
+        known = {number: self._letters.get(number) for number in (old, new)}
 
-        try:
-            changes = diff_letters(self._version(old), self._version(new))
-        except ComposerError as exc:
-            self.diff_view.show_message(error_text(exc))
-            return False
-        self.diff_heading.setText(
-            _("Verschillen tussen versie {old} en versie {new}").format(old=old, new=new)
-        )
-        self.diff_view.show_changes(changes)
+        def work(_workspace: Workspace) -> tuple[dict[int, Letter], list]:
+            from composer.history.diff import diff_letters  # difflib and friends: when comparing
+
+            letters = {
+                number: letter if letter is not None else library.version(letter_id, number)
+                for number, letter in known.items()
+            }
+            return letters, diff_letters(letters[old], letters[new])
+
+        def failed(error: BaseException) -> None:
+            self._pending -= 1
+            if comparing == self._comparing and isinstance(error, ComposerError):
+                self.diff_view.show_message(error_text(error))
+
+        def done(result: tuple[dict[int, Letter], list]) -> None:
+            self._pending -= 1
+            letters, changes = result
+            if library is self.library and letter_id == self.letter_id:
+                self._letters.update(letters)  # filled here, in the GUI thread
+            if comparing != self._comparing:
+                return  # a newer comparison (or selection) was asked for
+            self.diff_heading.setText(
+                _("Verschillen tussen versie {old} en versie {new}").format(old=old, new=new)
+            )
+            self.diff_view.show_changes(changes)
+
+        self._pending += 1
+        Op(self, work).success(done).failure(failed).run()
         return True
 
     def compare_selected(self) -> None:
@@ -326,13 +376,17 @@ class HistoryPanel(QWidget):
         path = Path(path)
         if path.suffix.lower() != ".docx":
             path = path.with_suffix(".docx")
-        old_letter, new_letter = self._version(old), self._version(new)
+        library, letter_id = self.library, self.letter_id
+        known = {number: self._letters.get(number) for number in (old, new)}
         new_info = next(info for info in self.versions if info.number == new)
 
         def write(workspace: Workspace) -> Path:
             from composer.fileio import write_bytes_atomic
             from composer.history.redline import redline_docx
 
+            old_letter, new_letter = (
+                known[number] or library.version(letter_id, number) for number in (old, new)
+            )
             data = redline_docx(
                 old_letter,
                 new_letter,
@@ -350,12 +404,6 @@ class HistoryPanel(QWidget):
         self._start(write, written)
 
     # Internals
-
-    def _version(self, number: int) -> Letter:
-        if number not in self._letters:
-            assert self.library is not None and self.letter_id is not None
-            self._letters[number] = self.library.version(self.letter_id, number)
-        return self._letters[number]
 
     def _start(
         self,
@@ -391,6 +439,7 @@ class HistoryPanel(QWidget):
         if pair is not None:
             self.compare(*pair)
             return
+        self._comparing += 1  # a comparison still on its way is no longer wanted
         self.diff_heading.setText("")
         if selected == [1]:
             self.diff_view.show_message(_(FIRST_VERSION))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import gc
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -51,9 +52,18 @@ class MainWindow(WindowMenus):
     """The window on a Workspace. Without a library in it, the window shows at once and
     `open_library` fills it in the background."""
 
-    def __init__(self, workspace: Workspace, *, preview: QWidget | None = None):
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        preview: QWidget | None = None,
+        freeze_after_start: bool = False,
+    ):
         super().__init__()
         self.workspace = workspace
+        # The program (not a test that makes many windows): once start-up is done, what it made
+        # lives as long as the program, and the cycle collector need not look at it again.
+        self.freeze_after_start = freeze_after_start
         library, settings = workspace.library, workspace.settings
         self._applied = copy.deepcopy(settings)  # what apply_settings last put into effect
         watch(workspace)
@@ -142,7 +152,25 @@ class MainWindow(WindowMenus):
             self.editor_area.setWidget(self.editor)  # the placeholder goes
             self.editor.tab_order_changed.connect(self.order_tabs)
             self.order_tabs()
+            self._prepare_in_background()
         return self.editor
+
+    def _prepare_in_background(self) -> None:
+        """What the first letter a person opens would otherwise pay for on the GUI thread's
+        time: the templates checked and compiled, the review and comparison code imported.
+        A template that fails is reported when a letter uses it, not now."""
+
+        def prepare(workspace: Workspace) -> None:
+            import composer.history.diff  # the history panel's comparison
+            import composer.review.service  # noqa: F401  (the review panel's status)
+
+            workspace.prepare_templates()
+
+        def prepared(_none: None) -> None:
+            if self.freeze_after_start:
+                gc.freeze()  # a full collection over it froze the window for ~100 ms
+
+        Op(self, prepare).success(prepared).failure(lambda _error: None).run()
 
     def order_tabs(self) -> None:
         """Tab goes left to right, top to bottom: library, letter, preview, then the docks."""

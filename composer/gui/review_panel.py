@@ -44,6 +44,8 @@ class ReviewPanel(QWidget):
         self.author = ""
         # Replaceable in tests: ask for a text (title, label) → (text, accepted).
         self.ask_text: Callable[[str, str], tuple[str, bool]] = self._ask_text
+        self._generation = 0  # only the newest refresh is shown
+        self._announcing = False
         layout = QVBoxLayout(self)
         self.status_label = QLabel(_("Geen brief gekozen."))
         self.status_label.setObjectName("status")
@@ -102,23 +104,53 @@ class ReviewPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the status and comments in an op (the first one imports the review service
+        there); the newest refresh's result is shown, the buttons wait for it."""
         self.message_label.setText("")
-        self.comments_list.clear()
+        self._generation += 1
         if self.library is None or self.letter_id is None:
+            self.comments_list.clear()
             self.status_label.setText(_("Geen brief gekozen."))
             self._update_buttons(None)
             return
+        generation, library, letter_id = self._generation, self.library, self.letter_id
+        self._update_buttons(None)  # until the status arrives
+
+        def read(_workspace: object) -> tuple[object, list]:
+            from composer.review.service import ReviewService
+
+            service = ReviewService(library)
+            return service.status(letter_id), service.comments(letter_id)
+
+        def failed(error: BaseException) -> None:
+            if generation == self._generation and isinstance(error, ComposerError):
+                self.message_label.setText(error_text(error))
+
+        Op(self, read).success(lambda result: self._show_status(generation, *result)).failure(
+            failed
+        ).run()
+
+    def _refresh_now(self) -> None:
+        """After an action on the GUI thread (the service is imported): read and show now."""
+        self.message_label.setText("")
+        self._generation += 1
         service = self._service()
-        status = service.status(self.letter_id)
+        assert self.letter_id is not None
+        status, comments = service.status(self.letter_id), service.comments(self.letter_id)
+        self._show_status(self._generation, status, comments)
+
+    def _show_status(self, generation: int, status, comments: list) -> None:
+        if generation != self._generation:
+            return  # a newer refresh was asked for
         # status.headline is Dutch (`Goedgekeurd (versie 2)`): the same words, translated here.
         self.status_label.setText(
             _("Status: {status} (versie {version})").format(
                 status=_(status.label), version=status.version
             )
         )
-        for comment in service.comments(self.letter_id):
-            item = QListWidgetItem(self._comment_text(comment))
-            self.comments_list.addItem(item)
+        self.comments_list.clear()
+        for comment in comments:
+            self.comments_list.addItem(QListWidgetItem(self._comment_text(comment)))
         self._update_buttons(status.status)
 
     @staticmethod
@@ -159,9 +191,13 @@ class ReviewPanel(QWidget):
         except ComposerError as exc:
             self.message_label.setText(error_text(exc))
             return False
-        self.refresh()
+        self._refresh_now()
         if self.letter_id is not None:
-            self.status_changed.emit(self.letter_id)
+            self._announcing = True  # the others hear it; this panel has just read it
+            try:
+                self.status_changed.emit(self.letter_id)
+            finally:
+                self._announcing = False
         return True
 
     def _reviewer(self) -> str:
@@ -210,7 +246,7 @@ class ReviewPanel(QWidget):
         return True
 
     def _letter_changed(self, letter_id: int, _what: str) -> None:
-        if self.library is not None and letter_id == self.letter_id:
+        if self.library is not None and letter_id == self.letter_id and not self._announcing:
             self.refresh()
 
     def add_comment(self) -> bool:

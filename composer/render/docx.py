@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from composer.core.catalogues import load_profile, load_promises, promises_for
 from composer.core.models import Letter
-from composer.errors import TemplateProblem
+from composer.errors import ComposerError, TemplateProblem
 from composer.fileio import write_bytes_atomic
 from composer.i18n import _
 from composer.render.compiled import CompiledTemplate
 from composer.render.context import RenderInputs, build_context
 from composer.render.lint import blocking, check_template
 from composer.render.properties import core_properties_xml
-from composer.render.registry import TemplateInfo, find_template
+from composer.render.registry import TemplateInfo, find_template, list_templates
 from composer.settings import Settings
 
 
@@ -56,6 +57,14 @@ def compiled_template(info: TemplateInfo, settings: Settings) -> CompiledTemplat
     _checked(key)
     layout = {**info.layout, **settings.layout.get(info.name, {})}
     return _compiled(key, tuple(sorted(layout.items())))
+
+
+def prepare_templates(settings: Settings) -> None:
+    """Check and compile every template now, so no letter waits for it later; a template that
+    fails is reported when a letter uses it."""
+    for info in list_templates():
+        with contextlib.suppress(ComposerError):
+            compiled_template(info, settings)
 
 
 class DocxRenderer:

@@ -63,7 +63,13 @@ def panel(qtbot, library: Library, letter_id: int) -> HistoryPanel:
     widget.resize(700, 640)
     widget.set_author("Piet Pieters")
     widget.show_letter(library, letter_id)
+    settle(qtbot, widget)
     return widget
+
+
+def settle(qtbot, panel: HistoryPanel) -> None:
+    """Wait until the history and the comparison asked for have been read (ops)."""
+    qtbot.waitUntil(lambda: not panel.reading(), timeout=10000)
 
 
 def version_rows(panel: HistoryPanel) -> list[list[str]]:
@@ -100,6 +106,7 @@ def test_selecting_two_versions_shows_the_marked_differences(qtbot, panel):
     assert panel.diff_view.toPlainText() == FIRST_VERSION
     assert not panel.compare_button.isEnabled()
     click_version(qtbot, panel, 2, ctrl=True)
+    settle(qtbot, panel)
     assert panel.selected_versions() == [1, 2]
     assert panel.diff_heading.text() == "Verschillen tussen versie 1 en versie 2"
     html = panel.diff_view.toHtml()
@@ -121,10 +128,12 @@ def test_one_version_is_compared_with_the_one_before(qtbot, panel):
     panel.select_versions(1)
     panel.diff_view.clear()
     panel.select_versions(2)
+    settle(qtbot, panel)
     assert panel.compared_pair() == (1, 2)
     assert "werknemerszijde [+zeer +]grote" in panel.diff_view.toPlainText()
     panel.diff_view.clear()
     qtbot.mouseClick(panel.compare_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
     assert "werknemerszijde [+zeer +]grote" in panel.diff_view.toPlainText()
 
 
@@ -137,6 +146,7 @@ def test_restore_after_confirmation_makes_version_three(qtbot, panel, library, l
     assert panel.restore_button.isEnabled()
     with qtbot.waitSignal(panel.restored, timeout=5000) as restored:
         qtbot.mouseClick(panel.restore_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
     assert restored.args == [letter_id, 3]
     assert questions[0][0] == "Versie herstellen"
     assert "Er komt een nieuwe versie 3 met de inhoud van versie 1" in questions[0][1]
@@ -147,6 +157,7 @@ def test_restore_after_confirmation_makes_version_three(qtbot, panel, library, l
     assert library.version(letter_id, 3).subject == load_letter(SAMPLE).subject
     assert panel.message_label.text() == "Versie 1 is hersteld als versie 3."
     panel.select_versions(1, 3)
+    settle(qtbot, panel)
     assert panel.diff_view.toPlainText().strip() == NO_DIFFERENCES
 
 
@@ -201,8 +212,9 @@ def test_enter_on_a_version_asks_to_open_it(qtbot, panel, letter_id):
     assert activated.args == [letter_id, 1]
 
 
-def test_a_missing_letter_is_reported_not_shown(panel, library):
+def test_a_missing_letter_is_reported_not_shown(qtbot, panel, library):
     panel.show_letter(library, 999)
+    settle(qtbot, panel)
     assert version_rows(panel) == []
     assert "999" in panel.message_label.text()
     assert not panel.compare_button.isEnabled() and not panel.restore_button.isEnabled()

@@ -95,6 +95,8 @@ def test_submit_and_approve_from_the_review_panel(qtbot, library):
     window = make_window(qtbot, library)
     window.open_letter(ids[0])
     panel = window.review_panel
+    # The status is read in an op: the buttons follow when it arrives.
+    qtbot.waitUntil(panel.submit_button.isEnabled, timeout=5000)
     assert panel.submit_button.isEnabled() and not panel.approve_button.isEnabled()
     assert panel.submit()
     assert "beoordeling" in panel.status_label.text().lower()
