@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -46,6 +46,9 @@ READY_MESSAGE = N_("Kies een brief links, of Bestand > Nieuw.")
 OPENING_MESSAGE = N_("De bibliotheek wordt geopend…")
 PREVIEW_WAITING = N_("Het voorbeeld verschijnt hier zodra er een brief is.")  # = preview.WAITING
 ADDRESS_FILES = (".csv", ".xlsx", ".vcf", ".vcard", ".txt")  # not screen text
+
+
+PREPARE_AFTER_MS = 1500  # templates compiled and code imported behind the window
 
 
 class MainWindow(WindowMenus):
@@ -152,7 +155,8 @@ class MainWindow(WindowMenus):
             self.editor_area.setWidget(self.editor)  # the placeholder goes
             self.editor.tab_order_changed.connect(self.order_tabs)
             self.order_tabs()
-            self._prepare_in_background()
+            # Once start-up's own work (listing the library, the first letter) is done.
+            QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare_in_background)
         return self.editor
 
     def _prepare_in_background(self) -> None:
