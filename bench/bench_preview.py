@@ -31,8 +31,9 @@ OWN_CACHE = None  # LibreOffice profiles in a folder of our own, removed at the 
 if not os.environ.get("COMPOSER_CACHE_DIR"):
     OWN_CACHE = os.environ["COMPOSER_CACHE_DIR"] = tempfile.mkdtemp(prefix="composer-bench-")
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from stall_ticker import Ticker  # noqa: E402  (bench/ is the script's folder)
 
 from composer.core.letterfile import load_letter  # noqa: E402
 from composer.gui.preview import UPDATING, PreviewPanel  # noqa: E402
@@ -82,30 +83,6 @@ class GuiThreadPanel(PreviewPanel):
     def _start(self) -> None:
         self._set_status(UPDATING)
         self._rendered(self._generation, self.engine.render(self._letter))
-
-
-class Ticker:
-    """A 5 ms timer; the longest gap between two ticks is how long the event loop stalled."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.last = 0.0
-        self.longest = 0.0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
-
-    def start(self) -> None:
-        self.last, self.longest = time.perf_counter(), 0.0
-        self.timer.start()
-
-    def stop(self) -> None:
-        self.timer.stop()
 
 
 def wait_for_refresh(panel: PreviewPanel, timeout_ms: int = 120000) -> None:

@@ -30,9 +30,10 @@ for name in ("DATA", "CONFIG", "CACHE", "LOG"):
     (SCRATCH / name.lower()).mkdir()
     os.environ[f"COMPOSER_{name}_DIR"] = str(SCRATCH / name.lower())
 
-from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtTest import QTest  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from stall_ticker import Ticker  # noqa: E402  (bench/ is the script's folder)
 
 from composer.app.workspace import Workspace  # noqa: E402
 from composer.core.statuses import STATUS_SENT  # noqa: E402
@@ -46,30 +47,6 @@ from composer.storage.samples import seed_samples  # noqa: E402
 TYPED = " en de leden"
 KEYSTROKE_MS = 60
 TARGET_MS = 50
-
-
-class Ticker:
-    """A 5 ms timer; the longest gap between two ticks is how long the event loop stalled."""
-
-    def __init__(self) -> None:
-        self.timer = QTimer()
-        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.setInterval(5)
-        self.timer.timeout.connect(self._tick)
-        self.last = 0.0
-        self.longest = 0.0
-
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
-
-    def reset(self) -> None:
-        self.last, self.longest = time.perf_counter(), 0.0
-
-    def start(self) -> None:
-        self.reset()
-        self.timer.start()
 
 
 def pump(ms: int) -> None:
@@ -151,7 +128,7 @@ def session(naive: bool) -> list[tuple[str, float]]:
         pump_until(lambda: status() == STATUS_SENT)
 
     step("verzenden", send)
-    ticker.timer.stop()
+    ticker.stop()
     window.quit_keeping_drafts()
     window.close()
     pump(200)
