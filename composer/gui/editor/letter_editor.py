@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import SIGNAL, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -123,7 +123,10 @@ class LetterEditor(QWidget):
         return widgets
 
     def order_tabs(self) -> None:
-        chain(self.tab_widgets())
+        """Blocks came or went. Inside a window that orders its whole chain (it listens to
+        `tab_order_changed`), ordering the editor's part first would only be done twice."""
+        if self.receivers(SIGNAL("tab_order_changed()")) == 0:
+            chain(self.tab_widgets())
         self.tab_order_changed.emit()
 
     # Undo and redo for the main window's menu
