@@ -15,22 +15,13 @@ import pytest
 from composer.paths import cache_dir
 from composer.render.pdf import PdfEngine, lifetime
 from tests.conftest import REPO, SAMPLE_LETTER
-from tests.pdf.fake_pdfs import pdfa_bytes
+from tests.pdf.fake_pdfs import WRITES_OUTPUT, pdfa_bytes
 from tests.pdf.pdf_helpers import alive, fake_soffice, sample_docx
 
 linux_only = pytest.mark.skipif(
     not sys.platform.startswith("linux"), reason="reads the processes from /proc"
 )
 
-# Copies good.pdf (beside the script) for every DOCX, as LibreOffice writes the PDF.
-CONVERTS = """out=""; prev=""
-for arg in "$@"; do
-  if [ "$prev" = "--outdir" ]; then out="$arg"; fi
-  case "$arg" in *.docx)
-    mkdir -p "$out"; cp "$(dirname "$0")/good.pdf" "$out/$(basename "$arg" .docx).pdf";;
-  esac
-  prev="$arg"
-done"""
 HANG = 'sleep 600 &\necho $! >> "$(dirname "$0")/pids"\nwait'
 
 # A Composer that converts one DOCX and hangs there (the fake soffice hangs), then is killed.
@@ -133,8 +124,8 @@ def test_the_warm_preview_libreoffice_of_a_killed_composer_stops(soffice, tmp_pa
 
 @linux_only
 def test_nothing_is_left_running_after_a_normal_conversion(tmp_path):
-    (tmp_path / "good.pdf").write_bytes(pdfa_bytes())
-    soffice = fake_soffice(tmp_path, CONVERTS)
+    (tmp_path / "output.pdf").write_bytes(pdfa_bytes())
+    soffice = fake_soffice(tmp_path, WRITES_OUTPUT)
     docx = sample_docx(tmp_path / "brief.docx")
     with PdfEngine(soffice) as engine:
         engine.convert(docx, tmp_path / "brief.pdf")

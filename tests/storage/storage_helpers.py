@@ -57,3 +57,18 @@ def tamper(engine: sa.Engine, statement: str, *, table: str = "versions", **para
             connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_immutable_update")
             connection.exec_driver_sql(f"DROP TRIGGER IF EXISTS {table}_immutable_delete")
         connection.execute(sa.text(statement), params)
+
+
+def read_only_url(database_url: str) -> str:
+    """The same library, opened so that nothing can be written: a read-only SQLite URI, or a
+    PostgreSQL database whose transactions are read-only."""
+    url = sa.make_url(database_url)
+    if database_url.startswith("sqlite"):
+        return f"sqlite:///file:{url.database}?mode=ro&uri=true"
+    admin = sa.create_engine(database_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.exec_driver_sql(
+            f'ALTER DATABASE "{url.database}" SET default_transaction_read_only = on'
+        )
+    admin.dispose()
+    return database_url

@@ -24,6 +24,7 @@ from composer.storage.database_errors import (
 )
 from composer.storage.engine import default_url, normalised_url
 from composer.storage.library import Library
+from tests.storage.storage_helpers import read_only_url
 
 
 def _sqlite_path(url: str) -> str:
@@ -64,18 +65,7 @@ def test_a_full_disk_is_reported_and_earlier_versions_are_intact(library, letter
 def test_a_read_only_library_can_be_read_but_a_save_is_refused(database_url, letter):
     with Library.open(database_url) as library:
         letter_id = library.add(letter, author="Anna")
-    if database_url.startswith("sqlite"):
-        read_only_url = f"sqlite:///file:{_sqlite_path(database_url)}?mode=ro&uri=true"
-    else:
-        name = sa.make_url(database_url).database
-        admin = sa.create_engine(database_url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.exec_driver_sql(
-                f'ALTER DATABASE "{name}" SET default_transaction_read_only = on'
-            )
-        admin.dispose()
-        read_only_url = database_url
-    with Library.open(read_only_url) as library:
+    with Library.open(read_only_url(database_url)) as library:
         assert library.version(letter_id) == library.version(letter_id, 1)
         with pytest.raises(LibraryReadOnly) as caught:
             library.save(letter_id, replace(letter, subject="Nieuw"), author="Anna")

@@ -21,7 +21,7 @@ from composer.storage.engine import open_engine, write_transaction
 from composer.storage.library import Library
 from composer.storage.migrate import known_revisions, upgrade
 from tests.conftest import SAMPLE_LETTER, run_composer
-from tests.storage.storage_helpers import sample_letter
+from tests.storage.storage_helpers import read_only_url, sample_letter
 
 SUBJECT = sample_letter().subject
 
@@ -121,21 +121,11 @@ def test_an_older_library_in_a_read_only_folder_says_so(tmp_path):
 
 def test_an_older_read_only_database_says_so(database_url):
     _older_library(database_url)
-    if database_url.startswith("sqlite"):
-        path = sa.make_url(database_url).database
-        opened = f"sqlite:///file:{path}?mode=ro&uri=true"
-        where = f"file:{path}"
-    else:
-        name = sa.make_url(database_url).database
-        admin = sa.create_engine(database_url, isolation_level="AUTOCOMMIT")
-        with admin.connect() as connection:
-            connection.exec_driver_sql(
-                f'ALTER DATABASE "{name}" SET default_transaction_read_only = on'
-            )
-        admin.dispose()
-        opened = database_url
-        url = sa.make_url(database_url)
-        where = f"{url.host}:{url.port}/{name}" if url.port else f"{url.host}/{name}"
+    opened = read_only_url(database_url)
+    url = sa.make_url(database_url)
+    server = f"{url.host}:{url.port}" if url.port else url.host
+    sqlite = database_url.startswith("sqlite")
+    where = f"file:{url.database}" if sqlite else f"{server}/{url.database}"
     with pytest.raises(LibraryReadOnly) as caught:
         Library.open(opened)
     assert caught.value.message.startswith(_older_message(where))
