@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 
 from composer.errors import ComposerError
 from composer.gui.changes import ADDED, LIBRARY, SAVED, STATUS, changes, watch
+from composer.gui.editor.blocks_editor import SPARES_AHEAD
 from composer.gui.editor.undo_actions import undo_redo_actions
 from composer.gui.library_panel import LibraryPanel
 from composer.gui.main_window_menus import WindowMenus
 from composer.gui.ops import Op
-from composer.gui.session import LetterSession
+from composer.gui.session import LetterSession, ReadLetter, read_latest
 from composer.gui.show_error import show_error
 from composer.gui.tab_order import chain, chain_positions, focusables
 from composer.i18n import N_, _, ngettext
@@ -55,6 +56,8 @@ class MainWindow(WindowMenus):
     """The window on a Workspace. Without a library in it, the window shows at once and
     `open_library` fills it in the background."""
 
+    letter_opened = Signal(int)  # open_letter read and showed this letter
+
     def __init__(
         self,
         workspace: Workspace,
@@ -67,6 +70,7 @@ class MainWindow(WindowMenus):
         # The program (not a test that makes many windows): once start-up is done, what it made
         # lives as long as the program, and the cycle collector need not look at it again.
         self.freeze_after_start = freeze_after_start
+        self._opening = 0  # numbers open_letter's reads: only the last one is shown
         library, settings = workspace.library, workspace.settings
         self._applied = copy.deepcopy(settings)  # what apply_settings last put into effect
         watch(workspace)
@@ -161,7 +165,8 @@ class MainWindow(WindowMenus):
 
     def _prepare_in_background(self) -> None:
         """What the first letter a person opens would otherwise pay for on the GUI thread's
-        time: the templates checked and compiled, the review and comparison code imported.
+        time: the templates checked and compiled, the review and comparison code imported,
+        block widgets built ahead.
         A template that fails is reported when a letter uses it, not now."""
 
         def prepare(workspace: Workspace) -> None:
@@ -171,6 +176,8 @@ class MainWindow(WindowMenus):
             workspace.prepare_templates()
 
         def prepared(_none: None) -> None:
+            if self.editor is not None:
+                self.editor.blocks.make_spares(SPARES_AHEAD)
             if self.freeze_after_start:
                 gc.freeze()  # a full collection over it froze the window for ~100 ms
 
@@ -382,12 +389,26 @@ class MainWindow(WindowMenus):
             self.session.new_from_template(template)
 
     def open_letter(self, letter_id: int) -> None:
+        """Read the letter off the GUI thread (the library may be a server far away), then
+        show it; `letter_opened` says when. Of several clicks in a row the last one wins."""
         if letter_id == self.session.letter_id or not self.confirm_discard():
             return
-        try:
-            self.session.open(letter_id)
-        except ComposerError as exc:
-            self._report(exc)
+        self._opening += 1
+        opening = self._opening
+
+        def read(workspace: Workspace) -> ReadLetter:
+            return read_latest(workspace.library, letter_id)
+
+        def show(read: ReadLetter) -> None:
+            if opening == self._opening:
+                self.session.show_read(read)
+                self.letter_opened.emit(letter_id)
+
+        def failed(error: BaseException) -> None:
+            if opening == self._opening:
+                self._report(error)
+
+        Op(self, read).success(show).failure(failed).run()
 
     def choose_letter_file(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(

@@ -61,6 +61,21 @@ class PendingDraft:
         )
 
 
+@dataclass(frozen=True)
+class ReadLetter:
+    letter_id: int
+    version: int
+    letter: Letter
+    problems: list[tuple[str, str]]  # letter_problems of `letter`, worked out with the reading
+
+
+def read_latest(library: Library, letter_id: int) -> ReadLetter:
+    """The latest version of a letter, read from the library and checked (any thread)."""
+    info = library.version_info(letter_id)
+    letter = library.version(letter_id, info.number)
+    return ReadLetter(letter_id, info.number, letter, letter_problems(letter_to_dict(letter)))
+
+
 def _comparable(letter: Letter) -> dict[str, Any]:
     data = letter_to_dict(letter)
     data.pop(SNAPSHOT_KEY, None)
@@ -134,9 +149,13 @@ class LetterSession(QObject):
 
     def open(self, letter_id: int) -> None:
         """The latest version of a library letter. Offering its draft back is the caller's."""
-        info = self.library.version_info(letter_id)
-        letter = self.library.version(letter_id, info.number)
-        self._load(letter, letter_id=letter_id, base_version=info.number)
+        self.show_read(read_latest(self.library, letter_id))
+
+    def show_read(self, read: ReadLetter) -> None:
+        """A letter read with read_latest (perhaps off the GUI thread) is now the one edited."""
+        self._load(
+            read.letter, letter_id=read.letter_id, base_version=read.version, problems=read.problems
+        )
 
     def _load(
         self,
@@ -145,6 +164,7 @@ class LetterSession(QObject):
         letter_id: int | None,
         base_version: int | None,
         draft_key: str | None = None,
+        problems: list[tuple[str, str]] | None = None,
     ) -> None:
         self.loading = True  # nothing that happens now is an edit
         try:
@@ -158,7 +178,10 @@ class LetterSession(QObject):
             self.reference_assigned = bool(letter.our_reference.strip())
             self.typing_generation += 1
             self.undo_stack.clear()
-            self._validate()
+            if problems is None:
+                self._validate()
+            else:
+                self.problems = list(problems)
         finally:
             self.loading = False
         self.loaded.emit()

@@ -42,3 +42,16 @@ def message_boxes(monkeypatch):
         QMessageBox, "information", record("information", QMessageBox.StandardButton.Ok)
     )
     return shown
+
+
+@pytest.fixture
+def open_letter(qtbot):
+    """Open a library letter in a window as a click does, and wait until it is shown (the
+    window reads it off the GUI thread)."""
+
+    def open_it(window, letter_id: int) -> None:
+        with qtbot.waitSignal(window.letter_opened, timeout=10000):
+            window.open_letter(letter_id)
+        assert window.session.letter_id == letter_id
+
+    return open_it

@@ -62,7 +62,7 @@ def clashes(texts: list[str]) -> list[str]:
     ]
 
 
-def test_english_menus_labels_and_messages(qtbot, library):
+def test_english_menus_labels_and_messages(qtbot, open_letter, library):
     ids = seed_samples(library, "Marleen")
     i18n.set_language("en")
     window = make_window(qtbot, library)
@@ -77,7 +77,7 @@ def test_english_menus_labels_and_messages(qtbot, library):
         "Approved",
         "Sent",
     ]
-    window.open_letter(ids[0])
+    open_letter(window, ids[0])
     assert {row[2] for row in panel.visible_rows()} == {"Draft"}
     labels = {label.text() for label in window.editor.findChildren(QLabel)}
     assert "&Subject:" in labels and "Be&treft:" not in labels
@@ -120,14 +120,16 @@ def test_main_starts_in_the_language_chosen_in_instellingen(qtbot, monkeypatch):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_alt_letters_of_the_menu_bar_are_not_taken_by_a_field_or_button(qtbot, library, language):
+def test_alt_letters_of_the_menu_bar_are_not_taken_by_a_field_or_button(
+    qtbot, open_letter, library, language
+):
     """Alt+B opens Bestand: no label, button or group in the window may claim the same letter."""
     from PySide6.QtWidgets import QAbstractButton, QGroupBox
 
     ids = seed_samples(library, "Marleen")
     i18n.set_language(language)
     window = make_window(qtbot, library)
-    window.open_letter(ids[0])
+    open_letter(window, ids[0])
     menu_letters = {mnemonic(title) for title in menu_titles(window)}
     texts = [label.text() for label in window.findChildren(QLabel) if label.buddy() is not None]
     texts += [button.text() for button in window.findChildren(QAbstractButton)]

@@ -39,12 +39,12 @@ def make_window(qtbot, library, preview: QWidget | None = None) -> MainWindow:
     return window
 
 
-def test_first_start_seeds_the_samples_and_opens_one(qtbot, library):
+def test_first_start_seeds_the_samples_and_opens_one(qtbot, open_letter, library):
     ids = seed_samples(library, "Marleen")
     assert len(ids) == 2 and seed_samples(library, "Marleen") == []
     window = make_window(qtbot, library)
     assert len(window.library_panel.visible_rows()) == 2
-    window.open_letter(ids[0])
+    open_letter(window, ids[0])
     assert window.session.letter_id == ids[0]
     assert window.windowTitle().endswith("– Brievencomposer")
     assert [v.number for v in library.history(ids[0])] == [1]
@@ -80,20 +80,20 @@ def test_new_letter_save_edit_save_and_history(qtbot, library, monkeypatch):
     assert [row[0] for row in window.library_panel.visible_rows()] == ["Handreiking, tweede versie"]
 
 
-def test_export_docx_runs_in_the_background(qtbot, library, tmp_path):
+def test_export_docx_runs_in_the_background(qtbot, open_letter, library, tmp_path):
     ids = seed_samples(library, "Marleen")
     window = make_window(qtbot, library)
-    window.open_letter(ids[0])
+    open_letter(window, ids[0])
     out = tmp_path / "brief.docx"
     window.export(out)
     qtbot.waitUntil(lambda: "Geëxporteerd" in window.statusBar().currentMessage(), timeout=20000)
     assert "Geachte heer Van Liemt," in body_paragraphs(out)
 
 
-def test_submit_and_approve_from_the_review_panel(qtbot, library):
+def test_submit_and_approve_from_the_review_panel(qtbot, open_letter, library):
     ids = seed_samples(library, "Marleen")
     window = make_window(qtbot, library)
-    window.open_letter(ids[0])
+    open_letter(window, ids[0])
     panel = window.review_panel
     # The status is read in an op: the buttons follow when it arrives.
     qtbot.waitUntil(panel.submit_button.isEnabled, timeout=5000)
@@ -106,10 +106,12 @@ def test_submit_and_approve_from_the_review_panel(qtbot, library):
     assert panel.send_button.isEnabled()
 
 
-def test_unsaved_changes_are_asked_about_and_the_draft_comes_back(qtbot, library, monkeypatch):
+def test_unsaved_changes_are_asked_about_and_the_draft_comes_back(
+    qtbot, open_letter, library, monkeypatch
+):
     ids = seed_samples(library, "Marleen")
     window = make_window(qtbot, library)
-    window.open_letter(ids[0])
+    open_letter(window, ids[0])
     subject = window.editor.field("subject")
     subject.selectAll()
     qtbot.keyClicks(subject, "Half getypt")
@@ -171,12 +173,12 @@ def test_dropping_an_address_list_adds_the_valid_rows_to_the_address_book(
     assert [v.number for v in library.catalogue_history("adresboek")] == [1]
 
 
-def test_export_pdf_runs_in_the_background(qtbot, library, tmp_path, soffice):
+def test_export_pdf_runs_in_the_background(qtbot, open_letter, library, tmp_path, soffice):
     from tests.conftest import pdf_text
 
     ids = seed_samples(library, "Marleen")
     window = make_window(qtbot, library)
-    window.open_letter(ids[0])
+    open_letter(window, ids[0])
     out = tmp_path / "brief.pdf"
     window.export(out)
     qtbot.waitUntil(lambda: "Geëxporteerd" in window.statusBar().currentMessage(), timeout=120000)
@@ -188,7 +190,9 @@ def test_export_pdf_runs_in_the_background(qtbot, library, tmp_path, soffice):
     reason="screenshots only with COMPOSER_SCREENSHOTS=1",
 )
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_screenshot_of_the_main_window_with_its_preview(qtbot, library, soffice, language):
+def test_screenshot_of_the_main_window_with_its_preview(
+    qtbot, open_letter, library, soffice, language
+):
     from composer import i18n
     from composer.gui.preview import PreviewPanel
 
@@ -199,7 +203,7 @@ def test_screenshot_of_the_main_window_with_its_preview(qtbot, library, soffice,
         window = make_window(qtbot, library, preview=preview)
         window.resize(1500, 950)
         with qtbot.waitSignal(preview.refreshed, timeout=120000):
-            window.open_letter(ids[0])
+            open_letter(window, ids[0])
         qtbot.wait(200)
         name = "hoofdvenster.png" if language == "nl" else "hoofdvenster-en.png"
         window.grab().save(str(REPO / "docs" / "screenshots" / name))

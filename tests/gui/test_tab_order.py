@@ -45,13 +45,13 @@ READING_ORDER = [
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
+def window(qtbot, open_letter, tmp_path):
     library = Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}")
     ids = seed_samples(library, "Marleen")
     window = MainWindow(Workspace(Settings(author="Marleen"), library=library), preview=QWidget())
     qtbot.addWidget(window)
     window.show()
-    window.open_letter(next(i for i in ids if library.version(i, 1).template == "brief"))
+    open_letter(window, next(i for i in ids if library.version(i, 1).template == "brief"))
     yield window
     window.session.close()
     library.close()
@@ -118,7 +118,7 @@ def test_tab_from_the_salutation_goes_into_the_text(window, qtbot):
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])
-def test_every_field_has_a_name_a_screen_reader_can_say(qtbot, tmp_path, language):
+def test_every_field_has_a_name_a_screen_reader_can_say(qtbot, open_letter, tmp_path, language):
     from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox
 
     from composer import i18n
@@ -132,7 +132,7 @@ def test_every_field_has_a_name_a_screen_reader_can_say(qtbot, tmp_path, languag
         )
         qtbot.addWidget(window)
         window.show()
-        window.open_letter(ids[0])
+        open_letter(window, ids[0])
         nameless = []
         for widget in tab_stops(window):
             if isinstance(widget.parentWidget(), QAbstractSpinBox):

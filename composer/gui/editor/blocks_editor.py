@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from composer.core.catalogues import ServicePromise, load_promises, load_quotes
@@ -19,6 +19,9 @@ from composer.i18n import _
 
 if TYPE_CHECKING:
     from composer.gui.session import LetterSession
+
+MAX_SPARES = 24  # per kind: more blocks than most letters have
+SPARES_AHEAD = {"paragraph": 10, "promise": 3, "quote": 3}  # not screen text
 
 
 def _catalogues() -> tuple[dict[int, ServicePromise], list[dict[str, Any]], list[str]]:
@@ -46,6 +49,9 @@ class BlocksEditor(QWidget):
         self.setObjectName("tekstblokken")
         self.promises, self.quotes, problems = _catalogues()
         self.blocks: list[BlockWidget] = []
+        # Block widgets no longer shown, kept to show the next letter's blocks: opening a letter
+        # refills widgets instead of building them (building is most of an opening's time).
+        self._spare: dict[str, list[BlockWidget]] = {}
         self.current_index: int | None = None  # the block last worked in: new ones go after it
 
         self.block_layout = QVBoxLayout()
@@ -132,22 +138,63 @@ class BlocksEditor(QWidget):
             block.sync()
 
     def _rebuild(self) -> None:
+        self.setUpdatesEnabled(False)
+        try:
+            self._rebuild_blocks()
+        finally:
+            self.setUpdatesEnabled(True)
+        self.rebuilt.emit()
+
+    def _rebuild_blocks(self) -> None:
         for block in self.blocks:
             self.block_layout.removeWidget(block)
             block.hide()
-            block.deleteLater()
-        self.blocks = [self._make(index, kind) for index, kind in enumerate(self._shape())]
+            self._spare.setdefault(block.kind, []).append(block)
+        self.blocks = [self._take(index, kind) for index, kind in enumerate(self._shape())]
         for block in self.blocks:
             self.block_layout.addWidget(block)
             block.set_index(block.index, len(self.blocks))
             block.sync()
-        self.rebuilt.emit()
+            block.show()
+        for spares in self._spare.values():
+            while len(spares) > MAX_SPARES:
+                spares.pop().deleteLater()
+
+    def make_spares(self, counts: dict[str, int]) -> None:
+        """Build block widgets ahead, one per turn of the event loop, so the first letter
+        opened finds them ready (at idle after start-up)."""
+        wanted = [
+            kind
+            for kind, count in counts.items()
+            for _n in range(max(0, count - len(self._spare.get(kind, []))))
+        ]
+
+        def next_one() -> None:
+            if not wanted:
+                return
+            kind = wanted.pop()
+            block = self._make(0, kind)
+            block.hide()
+            block.ensurePolished()  # its style worked out now, not when it is first shown
+            self._spare.setdefault(kind, []).append(block)
+            QTimer.singleShot(0, self, next_one)
+
+        next_one()
 
     def tab_widgets(self, positions: Positions | None = None) -> list[QWidget]:
         """Tab's stops in reading order: block by block, then the buttons that add one."""
         positions = positions if positions is not None else chain_positions(self)
         widgets = [widget for block in self.blocks for widget in focusables(block, positions)]
         return [*widgets, self.add_paragraph_button, self.add_promise_button, self.add_quote_button]
+
+    def _take(self, index: int, kind: str) -> BlockWidget:
+        """A spare widget of this kind (refilled by sync) or a new one."""
+        spares = self._spare.get(kind)
+        if spares:
+            block = spares.pop(0)
+            block.index = index
+            return block
+        return self._make(index, kind)
 
     def _make(self, index: int, kind: str) -> BlockWidget:
         block: BlockWidget
@@ -157,6 +204,7 @@ class BlocksEditor(QWidget):
             block = PromiseBlock(self.session, index, self.keys, self.promises)
         else:
             block = QuoteBlock(self.session, index, self.keys, self.quotes)
+        block.setParent(self)
         block.move_requested.connect(self.move)
         block.remove_requested.connect(self.remove)
         return block
