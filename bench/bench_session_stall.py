@@ -124,7 +124,7 @@ def session(naive: bool) -> list[tuple[str, float]]:
         if naive:
             window.workspace.send(letter_id, author="Marleen")
         else:
-            panel.send()
+            panel.send_now(expected_kenmerk=None)  # what Verzenden does once confirmed
         pump_until(lambda: status() == STATUS_SENT)
 
     step("verzenden", send)

@@ -31,6 +31,7 @@ def whole_number(text: str) -> int | None:
 
 # What --json shows of a letter and of a version (see json_row).
 SUMMARY_FIELDS = "id subject template status kenmerk latest_version updated_at addressees"
+BIN_FIELDS = f"{SUMMARY_FIELDS} deleted_at deleted_by"  # list --prullenbak --json
 VERSION_FIELDS = "version=number author message created_at hash"
 
 
@@ -116,6 +117,9 @@ def add_library_parsers(commands: argparse._SubParsersAction, parser_class: type
         "--search", default="", metavar="TEKST", help="zoek in betreft, geadresseerden en kenmerk"
     )
     listing.add_argument("--status", metavar="STATUS")
+    listing.add_argument(
+        "--prullenbak", action="store_true", help="alleen de brieven in de prullenbak"
+    )
     listing.add_argument("--json", action="store_true")
     listing.set_defaults(handler=_list)
 
@@ -132,8 +136,16 @@ def add_library_parsers(commands: argparse._SubParsersAction, parser_class: type
     diff.add_argument("b", type=_version_number, metavar="B")
     diff.set_defaults(handler=_diff)
 
-    restore = letter_command(sub, "restore", "een oude versie als nieuwe versie terugzetten")
-    restore.add_argument("number", type=_version_number, metavar="N")
+    delete = letter_command(sub, "delete", "brief naar de prullenbak (niets wordt gewist)")
+    delete.add_argument("--author", metavar="NAAM")
+    delete.set_defaults(handler=_delete)
+
+    restore = letter_command(
+        sub,
+        "restore",
+        "een oude versie als nieuwe versie terugzetten; zonder N: terug uit de prullenbak",
+    )
+    restore.add_argument("number", type=_version_number, metavar="N", nargs="?")
     restore.add_argument("--author", metavar="NAAM")
     restore.set_defaults(handler=_restore)
 
@@ -201,11 +213,12 @@ def _list(args: argparse.Namespace) -> int:
     from composer.review.statuses import STATUS_LABELS
 
     with _open(args) as library:
-        found = library.letters(args.search, status=args.status)
+        found = library.letters(args.search, status=args.status, in_bin=args.prullenbak)
     if args.json:
-        return print_json_rows(found, SUMMARY_FIELDS)
+        return print_json_rows(found, BIN_FIELDS if args.prullenbak else SUMMARY_FIELDS)
     if not found:
-        print("Geen brieven gevonden.", file=sys.stderr)
+        where = "in de prullenbak " if args.prullenbak else ""
+        print(f"Geen brieven {where}gevonden.", file=sys.stderr)
     for s in found:
         print(
             f"{s.id:>5}  {STATUS_LABELS.get(s.status, s.status):<16} {s.kenmerk or '–':<15} "
@@ -244,9 +257,33 @@ def _diff(args: argparse.Namespace) -> int:
     return 0
 
 
-def _restore(args: argparse.Namespace) -> int:
+def _delete(args: argparse.Namespace) -> int:
     with _open(args) as library:
-        print(library.restore(args.letter_id, args.number, author=_author(args)))
+        library.move_to_bin(args.letter_id, author=_author(args))
+    print(
+        f"Brief {args.letter_id} staat in de prullenbak; terugzetten met "
+        f"‘composer letters restore {args.letter_id}’.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _restore(args: argparse.Namespace) -> int:
+    """With N: version N as a new version (prints its number); without: out of the prullenbak."""
+    if args.number is not None:
+        with _open(args) as library:
+            print(library.restore(args.letter_id, args.number, author=_author(args)))
+        return 0
+    with _open(args) as library:
+        taken = library.restore_from_bin(args.letter_id)
+    if not taken:
+        print(
+            f"Brief {args.letter_id} staat niet in de prullenbak. Geef het versienummer om een "
+            f"oude versie terug te zetten: composer letters restore {args.letter_id} N.",
+            file=sys.stderr,
+        )
+        return 1
+    print(f"Brief {args.letter_id} staat weer in de lijst.", file=sys.stderr)
     return 0
 
 

@@ -29,6 +29,10 @@ _COMMANDS = {
         "Geef uw naam met --reviewer of stel die in onder Instellingen."
     ),
     RemedyAction.GIVE_REASON: N_("Geef de reden mee met --reason."),
+    RemedyAction.GIVE_SEND_REASON: N_(
+        "Bekijk ze met ‘composer letters comments {letter_id}’, of geef met --reason de reden "
+        "om toch te verzenden."
+    ),
     RemedyAction.COMMENT_ON_LETTER: N_("Laat --block weg voor een opmerking over de hele brief."),
     RemedyAction.LIST_COMMENTS: N_(
         "Bekijk de opmerkingen met ‘composer letters comments {letter_id}’."

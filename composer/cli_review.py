@@ -92,6 +92,12 @@ def add_review_parsers(commands: argparse._SubParsersAction) -> None:
 
     send = letter_command(sub, "send", "verzenden: kenmerk, DOCX en PDF in het archief")
     person(send)
+    send.add_argument(
+        "--reason",
+        default="",
+        metavar="TEKST",
+        help="waarom de brief toch gaat terwijl er nog opmerkingen open staan",
+    )
     send.set_defaults(handler=_send)
 
     copy = letter_command(sub, "copy", "nieuwe brief op basis van deze; drukt het id af")
@@ -257,6 +263,7 @@ def _send(args: argparse.Namespace) -> int:
             pattern=settings.kenmerk_pattern,
             converter=workspace.pdf_engine,  # the LibreOffice chosen in the settings
             settings=settings,  # layout and aanhef, as the window renders them
+            reason=args.reason,
         ),
     )
     for warning in result.warnings:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import Enum
 
@@ -20,6 +21,7 @@ class RemedyAction(Enum):
     GIVE_NAME = "give-name"  # say who you are (the author's name)
     GIVE_REVIEWER_NAME = "give-reviewer-name"  # say who you are, as the reviewer
     GIVE_REASON = "give-reason"  # say why the version is rejected
+    GIVE_SEND_REASON = "give-send-reason"  # say why the letter goes with comments still open
     COMMENT_ON_LETTER = "comment-on-letter"  # a comment about the whole letter, not one block
     LIST_COMMENTS = "list-comments"  # look up the letter's comments (and their numbers)
     FIX_TEMPLATE = "fix-template"  # the template needs mending and checking
@@ -56,18 +58,31 @@ class ComposerError(Exception):
 
 
 class LetterValidationError(ComposerError):
-    """A letter file that does not meet the format; `problems` holds (path, message) pairs."""
+    """A letter that does not meet the format; `problems` holds (path, message) pairs.
 
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
+    The path is for a program (the window puts the message beside that field); the message
+    names the field with `label(path)` (composer.core.validation.field_label), never the path.
+    """
+
+    def __init__(
+        self,
+        problems: list[tuple[str, str]],
+        *,
+        heading: str | None = None,
+        label: Callable[[str], str] | None = None,
+    ) -> None:
         self.problems = list(problems)
         lines = [
-            _("{field}: {problem}").format(field=path, problem=message) if path else message
+            _("{field}: {problem}").format(field=label(path), problem=message)
+            if path and label is not None
+            else message
             for path, message in self.problems
         ]
         count = len(self.problems)
-        head = ngettext("De brief bevat een fout:", "De brief bevat {count} fouten:", count)
-        head = head.format(count=count)
-        super().__init__("\n".join([head, *(f"- {line}" for line in lines)]))
+        if heading is None:
+            heading = ngettext("De brief bevat een fout:", "De brief bevat {count} fouten:", count)
+            heading = heading.format(count=count)
+        super().__init__("\n".join([heading, *(f"- {line}" for line in lines)]))
 
 
 class AddressError(ComposerError):

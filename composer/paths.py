@@ -15,7 +15,8 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
 def _bundled(name: str) -> Path:
-    """The read-only folder `name` ("templates" or "resources") shipped with the program."""
+    """The read-only folder `name` ("templates", "resources" or "docs") shipped with the
+    program."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:  # PyInstaller one-folder build
         return Path(frozen_root) / name
@@ -31,6 +32,11 @@ def templates_dir() -> Path:
 
 def resources_dir() -> Path:
     return _bundled("resources")
+
+
+def user_guide() -> Path:
+    """The user guide (Markdown; its screenshots in `screenshots/` beside it)."""
+    return _bundled("docs") / "gebruikershandleiding.md"
 
 
 def data_dir() -> Path:

@@ -52,6 +52,13 @@ class Settings:
     database_url: str = ""
     # The language of the screen (composer.i18n.LANGUAGES); letters are always Dutch.
     language: str = "nl"
+    # Not a setting but where `author` came from: True while it is only the login name (no name
+    # in settings.toml yet), so the window asks for the user's name on its first start.
+    author_from_login: bool | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.author_from_login is None:
+            self.author_from_login = self.author == _default_author()
 
 
 TEXT_KEYS = (
@@ -88,6 +95,7 @@ def load_settings(path: Path | None = None) -> Settings:
                     _("Instelling ‘{key}’ in ‘{path}’ moet tekst zijn.").format(key=key, path=path)
                 )
             setattr(settings, key, data[key])
+    settings.author_from_login = "author" not in data
     if settings.language not in LANGUAGES:
         names = ", ".join(f"‘{code}’" for code in LANGUAGES)
         raise ComposerError(

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from composer.render.export import ExportResult
     from composer.render.pdf.engine import PdfEngine
     from composer.review.review_records import SendResult
+    from composer.review.send_plan import SendPlan
     from composer.review.service import ReviewService
     from composer.storage.library import Library
 
@@ -162,9 +163,22 @@ class Workspace:
 
         return ReviewService(self.require_library())
 
-    def send(self, letter_id: int, *, author: str | None = None) -> SendResult:
+    def send_plan(self, letter_id: int) -> SendPlan:
+        """What sending will do (kenmerk of the settings' pattern, addressees, open comments,
+        problems), for the confirmation; takes no number."""
+        return self.review().send_plan(letter_id, pattern=self.settings.kenmerk_pattern)
+
+    def send(
+        self,
+        letter_id: int,
+        *,
+        author: str | None = None,
+        reason: str = "",
+        expected_kenmerk: str | None = None,
+    ) -> SendResult:
         """Goedgekeurd → verzonden with the kenmerk pattern, layout and LibreOffice of the
-        settings. Slow (LibreOffice): a worker thread's job in the window."""
+        settings. Slow (LibreOffice): a worker thread's job in the window. `reason`: why it goes
+        with comments still open; `expected_kenmerk`: the kenmerk of the confirmed plan."""
         settings = self.settings
         return self.review().send(
             letter_id,
@@ -172,6 +186,8 @@ class Workspace:
             pattern=settings.kenmerk_pattern,
             converter=self.pdf_engine,
             settings=settings,
+            reason=reason,
+            expected_kenmerk=expected_kenmerk,
         )
 
     # Rendering
@@ -200,9 +216,12 @@ class Workspace:
         prepare_templates(self.settings)
 
     def export(self, letter: Letter, out: Path) -> ExportResult:
-        """One letter as DOCX or PDF (by the extension), written atomically."""
+        """One letter as DOCX or PDF (by the extension), written atomically. A letter with
+        problems is refused first (LetterNotReady), and no file is written."""
+        from composer.core.readiness import Action, require_complete
         from composer.render.export import export_letter
 
+        require_complete(letter, Action.EXPORT)
         return export_letter(letter, out, self.settings)
 
     # Catalogues

@@ -26,7 +26,7 @@ from composer.core.models import (
     field_names,
     promise_number,
 )
-from composer.core.validation import letter_problems
+from composer.core.validation import broken_problems, field_label, letter_problems
 from composer.errors import ComposerError, LetterValidationError
 from composer.fileio import read_problems
 from composer.i18n import N_, _
@@ -77,15 +77,16 @@ def _block(data: dict[str, Any]) -> Block:
     )
 
 
-def letter_from_dict(data: Any, *, check: bool = True) -> Letter:
-    """A validated `Letter`; raises `LetterValidationError` listing every problem.
+def letter_from_dict(data: Any, *, complete: bool = False) -> Letter:
+    """The `Letter` in a decoded letter file; raises `LetterValidationError` listing every
+    problem when it is broken (not a letter, wrong types: docs/letter-format.md).
 
-    `check=False` is for the program's own half-finished work (an autosaved draft with a
-    half-typed postcode): the structure must be sound, the Dutch rules are not enforced.
+    An unfinished letter (a half-typed postcode, an empty Betreft) is read as it is: a draft may
+    be anything the model holds. `complete=True` refuses those problems as well.
     """
-    problems = letter_problems(data) if check else []
+    problems = letter_problems(data) if complete else broken_problems(data)
     if problems:
-        raise LetterValidationError(problems)
+        raise LetterValidationError(problems, label=lambda path: field_label(path, data))
     return Letter(
         format=data["format"],
         template=data["template"],
@@ -236,8 +237,4 @@ def load_letter(path: Path) -> Letter:
 
 def draft_letter(content: str) -> Letter:
     """A draft comes back even when it breaks a rule (a half-typed postcode), for the editor."""
-    data = json.loads(content)
-    try:
-        return letter_from_dict(data)
-    except LetterValidationError:
-        return letter_from_dict(data, check=False)
+    return letter_from_dict(json.loads(content))

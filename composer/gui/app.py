@@ -77,6 +77,9 @@ def main(letter: Path | None = None) -> int:
     from composer.gui.garbage import MainThreadGarbageCollector
 
     collector = MainThreadGarbageCollector(app)
+    from composer.gui.wheel_guard import install_wheel_guard
+
+    install_wheel_guard(app)  # the wheel scrolls the form; it changes only a focused field
     from composer.gui.excepthook import ExceptionHook
 
     hook = ExceptionHook(app)  # a programming error: logged, and a Dutch box on the screen
@@ -99,7 +102,17 @@ def main(letter: Path | None = None) -> int:
             window.open_letter(seeded[0])
         offer_drafts(window)
 
-    window.open_library(workspace.configured_library_url, seed=True, then=opened)
+    def open_library() -> None:
+        window.open_library(workspace.configured_library_url, seed=True, then=opened)
+
+    from composer.gui.dialogs.name_dialog import ask_name_on_first_start
+
+    # First start: the name first, so not even the sample letters are saved under a login name.
+    asking = ask_name_on_first_start(workspace, window)
+    if asking is None:
+        open_library()
+    else:
+        asking.finished.connect(lambda _result: open_library())
     code = app.exec()
     signals.uninstall()
     workspace.close()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from composer.core.models import Letter
 from composer.errors import ComposerError
 from composer.gui.changes import SAVED, changes
+from composer.gui.dialogs.common import ask_confirmation
 from composer.gui.diff_view import DiffView
 from composer.gui.library_panel import format_moment
 from composer.gui.ops import Op
@@ -44,17 +45,6 @@ HINT = N_(
 NO_LETTER = N_("Kies een brief om zijn versiegeschiedenis te zien.")
 FIRST_VERSION = N_("Versie 1 is de eerste versie: er is geen vorige versie om mee te vergelijken.")
 TOO_MANY = N_("Kies één of twee versies om te vergelijken.")
-
-
-def ask_confirmation(parent: QWidget, title: str, text: str, accept: str) -> bool:
-    """A question with the buttons `accept` and Annuleren; Annuleren is the default."""
-    no_buttons = QMessageBox.StandardButton.NoButton
-    box = QMessageBox(QMessageBox.Icon.Question, title, text, no_buttons, parent)
-    yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton(_("Annuleren"), QMessageBox.ButtonRole.RejectRole)
-    box.setDefaultButton(cancel)
-    box.exec()
-    return box.clickedButton() is yes
 
 
 class HistoryPanel(QWidget):

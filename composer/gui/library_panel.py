@@ -1,4 +1,9 @@
-"""The library list: search, status filter and a sortable table of letters (Brieven)."""
+"""The library list: search, status filter and a sortable table of letters (Brieven).
+
+A click on a letter opens it (arrows only select, Enter opens); Dupliceren makes a new concept
+from it; Verwijderen (or the Delete key) puts it in the prullenbak, which the status filter
+shows, with Terugzetten. The list narrows to Betreft and Status in a narrow panel.
+"""
 
 from __future__ import annotations
 
@@ -18,13 +23,18 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -32,7 +42,8 @@ from PySide6.QtWidgets import (
 )
 
 from composer.errors import ComposerError
-from composer.gui.changes import changes
+from composer.gui.changes import ADDED, changes
+from composer.gui.changes import STATUS as STATUS_CHANGED
 from composer.gui.ops import Op
 from composer.gui.show_error import error_text
 from composer.i18n import N_, _, ngettext
@@ -40,6 +51,7 @@ from composer.review.statuses import STATUS_LABELS
 from composer.storage.library_records import LetterSummary
 
 if TYPE_CHECKING:
+    from composer.app.workspace import Workspace
     from composer.storage.library import Library
 
 SEARCH_DELAY_MS = 150
@@ -47,7 +59,19 @@ SEARCH_PLACEHOLDER = N_("Zoeken in betreft, geadresseerden, kenmerk")
 EMPTY_LIBRARY = N_("Nog geen brieven. Kies Bestand > Nieuw.")
 NOTHING_FOUND = N_("Geen brieven gevonden. Pas de zoektekst of de status aan.")
 NO_LIBRARY = N_("Geen bibliotheek geopend.")
+EMPTY_BIN = N_("De prullenbak is leeg.")
+NOTHING_FOUND_IN_BIN = N_("Geen brieven gevonden in de prullenbak. Pas de zoektekst aan.")
+DELETE_QUESTION = N_(
+    "Brief ‘{subject}’ naar de prullenbak verplaatsen?\n\n"
+    "De brief en zijn versies blijven bewaard; u kunt hem terugzetten vanuit Status: Prullenbak."
+)
 LIMIT = 200
+# The status filter's last entry: the letters in the prullenbak (not a status).
+BIN_FILTER = "prullenbak"  # not screen text
+# Narrower than this (pixels), the list shows fewer columns: first without Geadresseerden and
+# Kenmerk, then only Betreft and Status (the tooltip of Betreft tells the rest).
+MEDIUM_WIDTH = 760
+NARROW_WIDTH = 480
 
 # The workflow's own labels (ui-glossary); "afgewezen" is an event that returns a letter to
 # concept, not a status a letter stays in, so it is no filter.
@@ -55,6 +79,7 @@ LIMIT = 200
 STATUS_FILTER = [(N_("Alle"), None), *((label, value) for value, label in STATUS_LABELS.items())]
 COLUMNS = (N_("Betreft"), N_("Geadresseerden"), N_("Status"), N_("Gewijzigd"), N_("Kenmerk"))
 SUBJECT, ADDRESSEES, STATUS, CHANGED, KENMERK = range(len(COLUMNS))
+DELETED_HEADER = N_("Verwijderd")  # the Gewijzigd column in the prullenbak
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 LETTER_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -85,10 +110,23 @@ def format_moment(moment: datetime, now: datetime | None = None) -> str:
     )
 
 
-def counted_letters(shown: int) -> str:
+def counted_letters(shown: int, *, in_bin: bool = False) -> str:
     if shown >= LIMIT:
         return _("De nieuwste {limit} brieven; zoek om verder te beperken.").format(limit=LIMIT)
+    if in_bin:
+        return ngettext(
+            "{count} brief in de prullenbak", "{count} brieven in de prullenbak", shown
+        ).format(count=shown)
     return ngettext("{count} brief", "{count} brieven", shown).format(count=shown)
+
+
+def hidden_columns(width: int) -> tuple[int, ...]:
+    """The columns left out of a list `width` pixels wide."""
+    if width < NARROW_WIDTH:
+        return (ADDRESSEES, CHANGED, KENMERK)
+    if width < MEDIUM_WIDTH:
+        return (ADDRESSEES, KENMERK)
+    return ()
 
 
 class LetterTableModel(QAbstractTableModel):
@@ -97,10 +135,12 @@ class LetterTableModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.letters: list[LetterSummary] = []
+        self.in_bin = False  # the letters are the prullenbak's: Verwijderd instead of Gewijzigd
 
-    def set_letters(self, letters: Sequence[LetterSummary]) -> None:
+    def set_letters(self, letters: Sequence[LetterSummary], *, in_bin: bool = False) -> None:
         self.beginResetModel()
         self.letters = list(letters)
+        self.in_bin = in_bin
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -113,6 +153,8 @@ class LetterTableModel(QAbstractTableModel):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section == CHANGED and self.in_bin:
+                return _(DELETED_HEADER)
             return _(COLUMNS[section])
         return None
 
@@ -123,18 +165,24 @@ class LetterTableModel(QAbstractTableModel):
             return None
         letter = self.letters[index.row()]
         column = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and column == SUBJECT:
+            return self._summary(letter)  # the columns a narrow list leaves out
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._text(letter, column)
         if role == SORT_ROLE:
             if column == CHANGED:
-                return letter.updated_at.timestamp()
+                return self._moment(letter).timestamp()
             return self._text(letter, column).casefold()
         if role == LETTER_ID_ROLE:
             return letter.id
         return None
 
     @staticmethod
-    def _text(letter: LetterSummary, column: int) -> str:
+    def _moment(letter: LetterSummary) -> datetime:
+        """When it was changed; in the prullenbak, when it was put there."""
+        return getattr(letter, "deleted_at", None) or letter.updated_at
+
+    def _text(self, letter: LetterSummary, column: int) -> str:
         if column == SUBJECT:
             return letter.subject or _("(geen betreft)")
         if column == ADDRESSEES:
@@ -142,17 +190,37 @@ class LetterTableModel(QAbstractTableModel):
         if column == STATUS:
             return status_label(letter.status)
         if column == CHANGED:
-            return format_moment(letter.updated_at)
+            return format_moment(self._moment(letter))
         return letter.kenmerk or ""
+
+    def _summary(self, letter: LetterSummary) -> str:
+        lines = [self._text(letter, SUBJECT)]
+        if letter.addressees:
+            lines.append(_("Aan: {addressees}").format(addressees=letter.addressees))
+        header = self.headerData(CHANGED, Qt.Orientation.Horizontal)
+        lines.append(
+            f"{self._text(letter, STATUS)} · {header} {self._text(letter, CHANGED)}"
+            + (f" · {letter.kenmerk}" if letter.kenmerk else "")
+        )
+        return "\n".join(lines)
 
     def row_of(self, letter_id: int) -> int | None:
         return next((row for row, item in enumerate(self.letters) if item.id == letter_id), None)
 
 
 class LibraryPanel(QWidget):
-    """Search field, status filter and the table of letters; Enter or a double click opens one."""
+    """Search field, status filter, the table of letters and what can be done with one.
+
+    A click on a letter (or Enter) opens it: `letter_activated`, once per click, never for
+    the letter already open (`set_open_letter`). Dupliceren, Verwijderen and Terugzetten run
+    off the GUI thread and tell the window with `letter_duplicated` (the new letter's id, for
+    the window to open), `letter_deleted` and `letter_restored`.
+    """
 
     letter_activated = Signal(int)
+    letter_duplicated = Signal(int)
+    letter_deleted = Signal(int)
+    letter_restored = Signal(int)
     current_letter_changed = Signal(object)  # the selected letter's id, or None
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -160,6 +228,7 @@ class LibraryPanel(QWidget):
         self.setObjectName("bibliotheek")
         self.setAccessibleName(_("Brieven"))
         self.library: Library | None = None
+        self.open_letter_id: int | None = None
         self._reported_letter: int | None = None
         self._build()
         self._search_timer = QTimer(self)
@@ -169,7 +238,7 @@ class LibraryPanel(QWidget):
         self._generation = 0  # the newest read of the list; older search results are dropped
         self.search_field.textChanged.connect(self._search_timer.start)
         self.status_filter.currentIndexChanged.connect(self.refresh)
-        self.table.activated.connect(self._activate)
+        self.table.clicked.connect(self._clicked)
         self.table.selectionModel().selectionChanged.connect(self._current_changed)
         self._show_message(_(NO_LIBRARY))
         changes().changed.connect(self._letters_changed)
@@ -189,14 +258,18 @@ class LibraryPanel(QWidget):
         self.status_filter.setAccessibleName(_("Status"))
         for label, value in STATUS_FILTER:
             self.status_filter.addItem(_(label), value)
+        self.status_filter.insertSeparator(self.status_filter.count())
+        self.status_filter.addItem(_("Prullenbak"), BIN_FILTER)
         status_label_widget = QLabel(_("S&tatus:"))
         status_label_widget.setBuddy(self.status_filter)
 
-        filters = QHBoxLayout()
-        filters.addWidget(search_label)
-        filters.addWidget(self.search_field, 1)
-        filters.addWidget(status_label_widget)
-        filters.addWidget(self.status_filter)
+        # Two rows, so that the panel stays usable when it is narrow.
+        filters = QGridLayout()
+        filters.addWidget(search_label, 0, 0)
+        filters.addWidget(self.search_field, 0, 1)
+        filters.addWidget(status_label_widget, 1, 0)
+        filters.addWidget(self.status_filter, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        filters.setColumnStretch(1, 1)
 
         self.model = LetterTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -215,6 +288,9 @@ class LibraryPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._show_context_menu)
+        self.table.installEventFilter(self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SUBJECT, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ADDRESSEES, QHeaderView.ResizeMode.Interactive)
@@ -231,12 +307,51 @@ class LibraryPanel(QWidget):
         self.stack.addWidget(self.empty_label)
         self.count_label = QLabel()
         self.count_label.setObjectName("bibliotheek_aantal")
+        self.count_label.setWordWrap(True)
+
+        self._build_actions()
+        buttons = QHBoxLayout()
+        self.duplicate_button = self._button(self.duplicate_action, "dupliceren")
+        self.delete_button = self._button(self.delete_action, "verwijderen")
+        self.restore_button = self._button(self.restore_action, "terugzetten")
+        for button in (self.duplicate_button, self.delete_button, self.restore_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
         layout.addWidget(self.stack, 1)
+        layout.addLayout(buttons)
         layout.addWidget(self.count_label)
+        self._update_actions()
+
+    def _build_actions(self) -> None:
+        self.open_action = QAction(_("&Openen"), self)
+        self.open_action.triggered.connect(self.open_selected)
+        self.duplicate_action = QAction(_("&Dupliceren"), self)
+        self.duplicate_action.setToolTip(
+            _("Een nieuwe conceptbrief maken met de inhoud van deze brief")
+        )
+        self.duplicate_action.triggered.connect(self.duplicate_selected)
+        self.delete_action = QAction(_("&Verwijderen"), self)
+        self.delete_action.setToolTip(_("De brief naar de prullenbak verplaatsen"))
+        # Shown in the context menu; the Delete key itself is handled in eventFilter.
+        self.delete_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.delete_action.triggered.connect(self.delete_selected)
+        self.restore_action = QAction(_("&Terugzetten"), self)
+        self.restore_action.setToolTip(_("De brief uit de prullenbak terugzetten in de lijst"))
+        self.restore_action.triggered.connect(self.restore_selected)
+
+    def _button(self, action: QAction, name: str) -> QPushButton:
+        # No Alt+letter on the buttons: the window's fields and menus have taken the letters;
+        # the buttons are reached with Tab, the context menu and the Delete key.
+        button = QPushButton(action.text().replace("&", ""))
+        button.setObjectName(name)
+        button.setToolTip(action.toolTip())
+        button.clicked.connect(action.trigger)
+        return button
 
     # Public API
 
@@ -244,17 +359,29 @@ class LibraryPanel(QWidget):
         self.library = library
         self.refresh()
 
+    def set_open_letter(self, letter_id: int | None) -> None:
+        """The letter the window shows: a click on its row does not open it again."""
+        self.open_letter_id = letter_id
+
     def show_placeholder(self, text: str) -> None:
         """No list, only `text` (the library is being opened, or could not be)."""
         self.model.set_letters([])
         self._show_message(text)
 
     def status(self) -> str | None:
-        """The stored status value the filter asks for; None for `Alle`."""
-        return self.status_filter.currentData()
+        """The stored status value the filter asks for; None for `Alle` and the prullenbak."""
+        value = self.status_filter.currentData()
+        return None if value == BIN_FILTER else value
 
     def set_status(self, value: str | None) -> None:
         self.status_filter.setCurrentIndex(max(0, self.status_filter.findData(value)))
+
+    def showing_bin(self) -> bool:
+        """The list shows the prullenbak (Status: Prullenbak)."""
+        return self.status_filter.currentData() == BIN_FILTER
+
+    def show_bin(self, shown: bool = True) -> None:
+        self.set_status(BIN_FILTER if shown else None)
 
     def refresh(self) -> None:
         """Read the letters again for the current search and status; keeps the selection."""
@@ -264,13 +391,13 @@ class LibraryPanel(QWidget):
             self.model.set_letters([])
             self._show_message(_(NO_LIBRARY))
             return
-        query = self.search_field.text()
+        query, in_bin = self.search_field.text(), self.showing_bin()
         try:
-            letters = self.library.letters(query, status=self.status(), limit=LIMIT)
+            letters = self.library.letters(query, status=self.status(), limit=LIMIT, in_bin=in_bin)
         except ComposerError as exc:
             self._read_failed(exc)
             return
-        self._show_letters(letters, query)
+        self._show_letters(letters, query, in_bin)
 
     def search(self) -> None:
         """What typing in the search field does (after a pause): the search runs off the GUI
@@ -282,40 +409,20 @@ class LibraryPanel(QWidget):
             return
         self._generation += 1
         generation, query, status = self._generation, self.search_field.text(), self.status()
+        in_bin = self.showing_bin()
 
         def found(letters: list[LetterSummary]) -> None:
             if generation == self._generation and library is self.library:
-                self._show_letters(letters, query)
+                self._show_letters(letters, query, in_bin)
 
         def failed(error: BaseException) -> None:
             if generation == self._generation and isinstance(error, ComposerError):
                 self._read_failed(error)
 
-        Op(self, lambda _workspace: library.letters(query, status=status, limit=LIMIT)).success(
-            found
-        ).failure(failed).run()
-
-    def _letters_changed(self, _letter_id: int, _what: str) -> None:
-        """A letter was saved, added, reviewed, or another library opened: read the list."""
-        if self.library is not None:
-            self.refresh()
-
-    def _read_failed(self, error: ComposerError) -> None:
-        self.model.set_letters([])
-        self._show_message(error_text(error))
-
-    def _show_letters(self, letters: Sequence[LetterSummary], query: str) -> None:
-        selected = self.current_letter_id()
-        self.model.set_letters(letters)
-        self.count_label.setText(counted_letters(len(letters)))
-        if letters:
-            self.stack.setCurrentWidget(self.table)
-        else:
-            filtered = bool(query.strip()) or self.status() is not None
-            self._show_message(_(NOTHING_FOUND) if filtered else _(EMPTY_LIBRARY))
-        if selected is not None:
-            self.select_letter(selected)
-        self._current_changed()
+        Op(
+            self,
+            lambda _workspace: library.letters(query, status=status, limit=LIMIT, in_bin=in_bin),
+        ).success(found).failure(failed).run()
 
     def select_letter(self, letter_id: int) -> bool:
         """Select and show the letter's row; False when it is not in the list."""
@@ -335,6 +442,10 @@ class LibraryPanel(QWidget):
         rows = self.table.selectionModel().selectedRows(SUBJECT)
         return rows[0].data(LETTER_ID_ROLE) if rows else None
 
+    def current_subject(self) -> str:
+        rows = self.table.selectionModel().selectedRows(SUBJECT)
+        return rows[0].data() if rows else ""
+
     def visible_rows(self) -> list[list[str]]:
         """The table's cells as shown, top to bottom (for tests and screen checks)."""
         proxy = self.proxy
@@ -343,38 +454,181 @@ class LibraryPanel(QWidget):
             for row in range(proxy.rowCount())
         ]
 
+    def shown_columns(self) -> list[str]:
+        """The headers of the columns the list shows (a narrow list shows fewer)."""
+        return [
+            self.proxy.headerData(column, Qt.Orientation.Horizontal)
+            for column in range(self.proxy.columnCount())
+            if not self.table.isColumnHidden(column)
+        ]
+
+    # What can be done with the selected letter
+
+    def open_selected(self) -> None:
+        letter_id = self.current_letter_id()
+        if letter_id is not None and not self.showing_bin():
+            self.letter_activated.emit(letter_id)
+
+    def duplicate_selected(self) -> None:
+        """A new concept with the content of the selected letter (the review's copy)."""
+        letter_id, library = self.current_letter_id(), self.library
+        if letter_id is None or library is None:
+            return
+
+        def duplicate(workspace: Workspace) -> int:
+            from composer.review.service import ReviewService
+
+            return ReviewService(library).copy(letter_id, author=workspace.settings.author)
+
+        def done(new_id: int) -> None:
+            if not self.showing_bin():
+                self.select_letter(new_id)
+            self.letter_duplicated.emit(new_id)
+
+        Op(self, duplicate).changes(lambda new_id: new_id, ADDED).success(done).run()
+
+    def delete_selected(self) -> None:
+        """Ask, then put the selected letter in the prullenbak (undone by Terugzetten)."""
+        letter_id, library = self.current_letter_id(), self.library
+        if letter_id is None or library is None or self.showing_bin():
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Verwijderen"),
+            _(DELETE_QUESTION).format(subject=self.current_subject()),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        Op(
+            self,
+            lambda workspace: library.move_to_bin(letter_id, author=workspace.settings.author),
+        ).changes(letter_id, STATUS_CHANGED).success(
+            lambda _none: self.letter_deleted.emit(letter_id)
+        ).run()
+
+    def restore_selected(self) -> None:
+        """Take the selected letter out of the prullenbak, back into the list."""
+        letter_id, library = self.current_letter_id(), self.library
+        if letter_id is None or library is None or not self.showing_bin():
+            return
+        Op(self, lambda _workspace: library.restore_from_bin(letter_id)).changes(
+            letter_id, STATUS_CHANGED
+        ).success(lambda _restored: self.letter_restored.emit(letter_id)).run()
+
+    def context_menu(self) -> QMenu:
+        """The menu of the selected letter (what a right click shows)."""
+        menu = QMenu(self)
+        if self.showing_bin():
+            menu.addActions([self.restore_action, self.duplicate_action])
+        else:
+            menu.addActions([self.open_action, self.duplicate_action])
+            menu.addSeparator()
+            menu.addAction(self.delete_action)
+        return menu
+
     # Internals
+
+    def _show_context_menu(self, position: Any) -> None:
+        index = self.table.indexAt(position)
+        if not index.isValid():
+            return
+        self.select_letter(int(index.data(LETTER_ID_ROLE)))
+        menu = self.context_menu()
+        menu.exec(self.table.viewport().mapToGlobal(position))
+        menu.deleteLater()
+
+    def _letters_changed(self, _letter_id: int, _what: str) -> None:
+        """A letter was saved, added, reviewed, or another library opened: read the list."""
+        if self.library is not None:
+            self.refresh()
+
+    def _read_failed(self, error: ComposerError) -> None:
+        self.model.set_letters([])
+        self._show_message(error_text(error))
+
+    def _show_letters(self, letters: Sequence[LetterSummary], query: str, in_bin: bool) -> None:
+        selected = self.current_letter_id()
+        self.model.set_letters(letters, in_bin=in_bin)
+        self.count_label.setText(counted_letters(len(letters), in_bin=in_bin))
+        if letters:
+            self.stack.setCurrentWidget(self.table)
+        elif in_bin:
+            self._show_message(_(NOTHING_FOUND_IN_BIN) if query.strip() else _(EMPTY_BIN))
+        else:
+            filtered = bool(query.strip()) or self.status() is not None
+            self._show_message(_(NOTHING_FOUND) if filtered else _(EMPTY_LIBRARY))
+        if selected is not None:
+            self.select_letter(selected)
+        self._current_changed()
 
     def _show_message(self, text: str) -> None:
         self.empty_label.setText(text)
         self.stack.setCurrentWidget(self.empty_label)
         self.count_label.setText("")
 
-    def _activate(self, index: QModelIndex) -> None:
+    def _clicked(self, index: QModelIndex) -> None:
+        """A click (press and release on one row) opens the letter, unless it is open."""
         letter_id = index.data(LETTER_ID_ROLE)
-        if letter_id is not None:
-            self.letter_activated.emit(int(letter_id))
+        if letter_id is None or self.showing_bin() or letter_id == self.open_letter_id:
+            return
+        self.letter_activated.emit(int(letter_id))
 
     def _current_changed(self, *_indexes: QModelIndex) -> None:
         letter_id = self.current_letter_id()
         if letter_id != self._reported_letter:
             self._reported_letter = letter_id
             self.current_letter_changed.emit(letter_id)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        chosen = self.current_letter_id() is not None
+        in_bin = self.showing_bin()
+        self.open_action.setEnabled(chosen and not in_bin)
+        self.duplicate_action.setEnabled(chosen)
+        self.delete_action.setEnabled(chosen and not in_bin)
+        self.restore_action.setEnabled(chosen and in_bin)
+        self.delete_button.setVisible(not in_bin)
+        self.restore_button.setVisible(in_bin)
+        for action, button in (
+            (self.duplicate_action, self.duplicate_button),
+            (self.delete_action, self.delete_button),
+            (self.restore_action, self.restore_button),
+        ):
+            button.setEnabled(action.isEnabled())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        hidden = hidden_columns(self.width())
+        for column in range(len(COLUMNS)):
+            self.table.setColumnHidden(column, column in hidden)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Down in the search field goes to the list; Enter there opens the selected letter."""
-        if watched is self.search_field and event.type() == QEvent.Type.KeyPress:
-            key = event.key()  # type: ignore[attr-defined]
+        """In the search field: Down goes to the list, Enter opens the selected letter. In the
+        list: Enter opens the letter, Delete puts it in the prullenbak."""
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key = event.key()  # type: ignore[attr-defined]
+        enter = key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if watched is self.search_field:
             if key == Qt.Key.Key_Down and self.proxy.rowCount():
                 self.table.setFocus()
                 if self.current_letter_id() is None:
                     self.table.selectRow(0)
                 return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if enter:
                 if self._search_timer.isActive():
                     self.refresh()  # Enter opens what is found: search now, and wait for it
-                letter_id = self.current_letter_id()
-                if letter_id is not None:
-                    self.letter_activated.emit(letter_id)
+                if self.current_letter_id() is not None and not self.showing_bin():
+                    self.open_selected()
                     return True
+        elif watched is self.table:
+            if enter and self.current_letter_id() is not None:
+                self.open_selected()
+                return True
+            plain = event.modifiers() == Qt.KeyboardModifier.NoModifier  # type: ignore[attr-defined]
+            if key == Qt.Key.Key_Delete and plain:
+                self.delete_selected()
+                return True
         return super().eventFilter(watched, event)

@@ -9,8 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.statuses import STATUS_SENT
 from composer.errors import ComposerError
 from composer.gui.changes import ADDED, LIBRARY, SAVED, STATUS, changes, watch
 from composer.gui.editor.blocks_editor import SPARES_AHEAD
@@ -32,11 +33,12 @@ from composer.gui.ops import Op
 from composer.gui.session import LetterSession, ReadLetter, read_latest
 from composer.gui.show_error import show_error
 from composer.gui.tab_order import chain, chain_positions, focusables
-from composer.i18n import N_, _, ngettext
+from composer.i18n import N_, _
 from composer.settings import Settings
 
 if TYPE_CHECKING:
     from composer.app.workspace import Workspace
+    from composer.core.contact_matching import ImportPlan
     from composer.gui.editor.letter_editor import LetterEditor
     from composer.gui.history_panel import HistoryPanel
     from composer.gui.review_panel import ReviewPanel
@@ -50,6 +52,16 @@ ADDRESS_FILES = (".csv", ".xlsx", ".vcf", ".vcard", ".txt")  # not screen text
 
 
 PREPARE_AFTER_MS = 1500  # templates compiled and code imported behind the window
+WINDOW_SIZE = QSize(1400, 860)  # on a screen with room for it
+SMALL_WIDTH, SMALL_HEIGHT = 1280, 820  # below this the side panels start collapsed
+
+
+def fitting_size(widget: QWidget) -> QSize:
+    """WINDOW_SIZE, or the screen's free area when that is smaller (a 1024×700 laptop)."""
+    screen = widget.screen()
+    if screen is None:
+        return WINDOW_SIZE
+    return WINDOW_SIZE.boundedTo(screen.availableGeometry().size())
 
 
 class MainWindow(WindowMenus):
@@ -71,13 +83,19 @@ class MainWindow(WindowMenus):
         # lives as long as the program, and the cycle collector need not look at it again.
         self.freeze_after_start = freeze_after_start
         self._opening = 0  # numbers open_letter's reads: only the last one is shown
+        from composer.app.recent_letters import RecentLetters
+
+        self.recent_letters = RecentLetters()
+        self._recent_pool = QThreadPool(self)
+        self._recent_pool.setMaxThreadCount(1)
         library, settings = workspace.library, workspace.settings
         self._applied = copy.deepcopy(settings)  # what apply_settings last put into effect
         watch(workspace)
         changes().settings_changed.connect(self._settings_changed)
         self.setWindowTitle(_(WINDOW_TITLE))
         self.setAcceptDrops(True)
-        self.resize(1400, 860)
+        self.resize(fitting_size(self))
+        self._fitted = False  # the panels are arranged for the window's size when it first shows
         self.session = LetterSession(library, author=settings.author, workspace=workspace)
         self.library_panel = LibraryPanel()
         self.library_panel.set_library(library)
@@ -99,6 +117,8 @@ class MainWindow(WindowMenus):
         self._build_layout()
         self._build_actions()
         self._build_menus()
+        if not self._preview_pending:
+            self._add_zoom_to_view_menu()  # a real preview given from the start
         self._connect()
         self._enable_library_actions(library is not None)
         if library is not None:
@@ -144,6 +164,8 @@ class MainWindow(WindowMenus):
             self.review_panel.status_changed.connect(
                 lambda letter_id: changes().changed.emit(letter_id, STATUS)
             )
+            self.review_panel.copy_made.connect(self.open_letter)  # Kopie maken: open the copy
+            self.review_panel.status_read.connect(self._review_status_read)
             for dock, panel in (
                 (self.history_dock, self.history_panel),
                 (self.review_dock, self.review_panel),
@@ -159,6 +181,8 @@ class MainWindow(WindowMenus):
             self.editor_area.setWidget(self.editor)  # the placeholder goes
             self.editor.tab_order_changed.connect(self.order_tabs)
             self.order_tabs()
+            self.edit_menu.addSeparator()  # Word's Ctrl+F and Ctrl+H, in the letter's text
+            self.edit_menu.addActions([self.editor.find_action(), self.editor.replace_action()])
             # Once start-up's own work (listing the library, the first letter) is done.
             QTimer.singleShot(PREPARE_AFTER_MS, self, self._prepare_in_background)
         return self.editor
@@ -206,14 +230,30 @@ class MainWindow(WindowMenus):
         placeholder, self.preview = self.preview, PreviewPanel(workspace=self.workspace)
         self.splitter.replaceWidget(self.splitter.indexOf(placeholder), self.preview)
         placeholder.deleteLater()
+        self._add_zoom_to_view_menu()
         self.order_tabs()
+
+    def _add_zoom_to_view_menu(self) -> None:
+        """Beeld: the preview's zoom (its shortcuts work while the preview has the focus)."""
+        toolbar = getattr(self.preview, "toolbar", None)
+        if toolbar is None or not hasattr(self, "view_menu"):
+            return
+        self.view_menu.addSeparator()
+        self.view_menu.addActions(
+            [
+                toolbar.zoom_in_action,
+                toolbar.zoom_out_action,
+                toolbar.fit_width_action,
+                toolbar.fit_page_action,
+            ]
+        )
 
     def _build_layout(self) -> None:
         splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.library_panel)
         splitter.addWidget(self.editor_area)
         splitter.addWidget(self.preview)
-        splitter.setSizes([250, 800, 450])
+        splitter.setSizes([250, 800, 450])  # fit_panels puts them right for the window's size
         self.setCentralWidget(splitter)
         self.history_dock = self._dock(_("&Versiegeschiedenis"), QWidget(), "versies")
         self.review_dock = self._dock(_("Be&oordeling"), QWidget(), "beoordelingsdock")
@@ -221,6 +261,29 @@ class MainWindow(WindowMenus):
         self.history_dock.raise_()
         # The page and the editor matter most: the docks start low.
         self.resizeDocks([self.history_dock], [230], Qt.Orientation.Vertical)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:
+            self._fitted = True
+            self.fit_panels()
+
+    def fit_panels(self) -> None:
+        """Arrange the panels for the window's size: on a small screen the history and review
+        docks start collapsed (Beeld opens them; Vergelijken shows the history), and the list of
+        letters and the page take less room, so the letter fits without scrolling sideways."""
+        size = self.size()
+        small_height = size.height() < SMALL_HEIGHT
+        for dock in (self.history_dock, self.review_dock):
+            dock.setVisible(not small_height)
+        if not small_height:
+            self.history_dock.raise_()
+        width = size.width()
+        if width < SMALL_WIDTH:
+            library, preview = round(width * 0.2), round(width * 0.32)
+            self.splitter.setSizes([library, width - library - preview, preview])
+        else:
+            self.splitter.setSizes([250, width - 250 - 450, 450])
 
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
         dock = QDockWidget(title.replace("&", ""), self)
@@ -303,7 +366,13 @@ class MainWindow(WindowMenus):
         self.statusBar().showMessage(_(READY_MESSAGE))
 
     def _connect(self) -> None:
-        self.library_panel.letter_activated.connect(self.open_letter)
+        panel = self.library_panel
+        panel.letter_activated.connect(self.open_letter)
+        panel.letter_duplicated.connect(self.open_letter)  # Dupliceren: the new concept opens
+        panel.letter_deleted.connect(self._letter_deleted)
+        panel.letter_restored.connect(
+            lambda _id: self.statusBar().showMessage(_("Brief teruggezet uit de prullenbak."))
+        )
         self.session.changed.connect(self._letter_changed)
         self.session.loaded.connect(self._letter_loaded)
         self.session.saved.connect(self._letter_saved)
@@ -324,17 +393,56 @@ class MainWindow(WindowMenus):
 
     def _letter_loaded(self) -> None:
         self.ensure_panels()
+        if self.editor is not None:  # a sent letter cannot change: shown read-only at once
+            self.editor.set_read_only(self.session.status == STATUS_SENT)
         if self.statusBar().currentMessage() == _(READY_MESSAGE):
             self.statusBar().clearMessage()  # a letter is chosen: the hint has done its work
         self._update_title()
-        self._refresh_preview()
+        self._start_preview()
         letter_id = self.session.letter_id
+        self.library_panel.set_open_letter(letter_id)
         if letter_id is not None:
             self.history_panel.show_letter(self.library, letter_id)
             self.library_panel.select_letter(letter_id)
+            self._remember_opened(letter_id, self.session.letter.subject)
         else:
             self.history_panel.clear()
         self.review_panel.show_letter(self.library if letter_id else None, letter_id)
+
+    def _remember_opened(self, letter_id: int, subject: str) -> None:
+        """Bestand > Recent geopend; written in the background, one at a time, in order."""
+        location = self.library.location
+        Op(
+            self,
+            lambda _workspace: self.recent_letters.add(location, letter_id, subject),
+            pool=self._recent_pool,
+        ).run()
+
+    def _fill_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        library = self.library
+        recent = self.recent_letters.list(library.location, library) if library else []
+        for number, (letter_id, subject) in enumerate(recent, 1):
+            shown = (subject or _("Zonder betreft")).replace("&", "&&")  # a & is not a mnemonic
+            action = menu.addAction(f"&{number} {shown}")
+            action.triggered.connect(lambda _checked=False, i=letter_id: self.open_letter(i))
+        if not recent:
+            menu.addAction(_("Nog geen brieven geopend")).setEnabled(False)
+        else:
+            menu.addSeparator()
+            clear = menu.addAction(_("Lijst wissen"))
+            clear.triggered.connect(lambda: self.recent_letters.clear(library.location))
+
+    def _letter_deleted(self, letter_id: int) -> None:
+        if letter_id == self.session.letter_id:
+            # The open letter went to the prullenbak: unsaved edits stay as its draft (drafts are
+            # kept for a letter in the prullenbak); the window starts a new letter.
+            self.session.close()
+            self.session.new_from_template("brief")
+        self.statusBar().showMessage(
+            _("Brief naar de prullenbak verplaatst. Terugzetten: Status > Prullenbak.")
+        )
 
     def _letter_saved(self, letter_id: int, version: int) -> None:
         self.ensure_panels()
@@ -347,6 +455,20 @@ class MainWindow(WindowMenus):
         if self.review_panel.letter_id != letter_id:
             self.review_panel.show_letter(self.library, letter_id)
         self._update_title()
+
+    def _start_preview(self) -> None:
+        """Another letter (opened, new, restored): the previous one's page goes at once."""
+        self.ensure_preview()
+        start = getattr(self.preview, "start_letter", None)
+        if start is not None and self.session.letter is not None:
+            start(self.session.letter)
+
+    def print_letter(self) -> None:
+        """Ctrl+P: the letter as it is now, through the system's printer dialog."""
+        self.ensure_preview()
+        print_letter = getattr(self.preview, "print_letter", None)
+        if print_letter is not None:
+            print_letter()
 
     def _refresh_preview(self) -> None:
         self.ensure_preview()
@@ -435,7 +557,21 @@ class MainWindow(WindowMenus):
             self.session.open(letter_id)
         return letter_id
 
+    def _review_status_read(self, letter_id: int, status: str) -> None:
+        """A sent letter is shown read-only (its kenmerk and archive are in the review panel)."""
+        if self.editor is not None and letter_id == self.session.letter_id:
+            self.editor.set_read_only(status == STATUS_SENT)
+
     def save(self, message: str = "") -> bool:
+        """Save a version; saving during a review first says what it does to the review."""
+        panel = self.review_panel
+        if (
+            panel is not None
+            and self.session.letter_id is not None
+            and panel.letter_id == self.session.letter_id
+            and not panel.confirm_save(self)
+        ):
+            return False
         try:
             self.session.save(message)
         except ComposerError as exc:
@@ -473,11 +609,22 @@ class MainWindow(WindowMenus):
     # Export and merge
 
     def choose_export(self, suffix: str) -> None:
+        """Word's habit: the dialog starts in the folder used last, with the full name filled in
+        (kenmerk and betreft)."""
+        from composer.app.export_names import export_file_name
+        from composer.app.last_folders import EXPORT, LastFolders
+
         kind = _("Word-document (*.docx)") if suffix == ".docx" else _("PDF-document (*.pdf)")
-        suggestion = (self.session.letter.subject or "brief")[:60] + suffix  # not screen text
-        path, _filter = QFileDialog.getSaveFileName(self, _("Exporteren"), suggestion, kind)
+        folders = LastFolders()
+        suggestion = folders.get(EXPORT) / export_file_name(self.session.letter, suffix)
+        path, _filter = QFileDialog.getSaveFileName(self, _("Exporteren"), str(suggestion), kind)
         if path:
-            self.export(Path(path).with_suffix(suffix))
+            chosen = Path(path)
+            if chosen.suffix.lower() != suffix:
+                # "Versie 1.2 akkoord" keeps its whole name: .pdf is added, nothing replaced
+                chosen = chosen.with_name(chosen.name + suffix)
+            folders.remember(EXPORT, chosen.parent)
+            self.export(chosen)
 
     def export(self, path: Path) -> None:
         """In the background: rendering a PDF takes a second or two."""
@@ -573,29 +720,25 @@ class MainWindow(WindowMenus):
             except ComposerError as exc:
                 self._report(exc)
                 return
-            rows, accepted = AddressImportPreview.run(self, source, path.name)
-            if accepted and rows:
-                self.add_to_address_book(rows)
+            plan, accepted = AddressImportPreview.run(self, source, path.name)
+            if accepted and plan.changes_anything:
+                self.add_to_address_book(plan)
 
-    def add_to_address_book(self, rows: list[dict]) -> None:
-        """Imported addressees join the address book (a new catalogue version)."""
+    def add_to_address_book(self, plan: ImportPlan) -> None:
+        """Imported addressees update the matching contacts and join the address book, in one
+        step (one new catalogue version)."""
         from composer.core.catalogue_editing import open_catalogue, save_catalogue
+        from composer.core.contact_matching import apply_import
+        from composer.gui.dialogs.address_import_preview import window_import_notice
 
-        document = open_catalogue("adresboek")
-        document.items.extend(rows)
         try:
+            document = open_catalogue("adresboek")
+            result = apply_import(plan, document.items)
             save_catalogue(document, library=self.library, author=self.settings.author)
         except ComposerError as exc:
             self._report(exc)
             return
-        count = len(rows)
-        self.statusBar().showMessage(
-            ngettext(
-                "{count} geadresseerde aan het adresboek toegevoegd.",
-                "{count} geadresseerden aan het adresboek toegevoegd.",
-                count,
-            ).format(count=count)
-        )
+        self.statusBar().showMessage(window_import_notice(result))
 
     # Closing
 
@@ -606,6 +749,14 @@ class MainWindow(WindowMenus):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.quitting and self.review_panel is not None and self.review_panel.sending:
+            QMessageBox.information(
+                self,
+                _(WINDOW_TITLE),
+                _("De brief wordt nog verzonden. Sluit het venster als het verzenden klaar is."),
+            )
+            event.ignore()
+            return
         if not self.quitting and not self.confirm_discard():
             event.ignore()
             return

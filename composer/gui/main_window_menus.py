@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from composer.i18n import _
 
@@ -37,6 +37,10 @@ class WindowMenus(QMainWindow):
         self.export_pdf_action = self._action(
             _("Exporteren als &PDF…"), lambda: self.choose_export(".pdf"), "Ctrl+Shift+E"
         )
+        self.print_action = self._action(_("Afdru&kken…"), self.print_letter, keys.Print)
+        self.print_action.setStatusTip(
+            _("De brief afdrukken, precies zoals het voorbeeld hem toont")
+        )
         self.merge_action = self._action(_("Samen&voegen…"), self.open_merge, "Ctrl+M")
         self.quit_action = self._action(_("&Afsluiten"), self.close, keys.Quit)
         self.compare_action = self._action(_("&Vergelijken"), self.show_history, "Ctrl+Shift+V")
@@ -49,6 +53,23 @@ class WindowMenus(QMainWindow):
         )
         self.about_action = self._action(_("&Over Brievencomposer"), self.open_about)
         self.log_file_action = self._action(_("&Logbestand openen"), self.open_log_file)
+        self.guide_action = self._action(
+            _("&Gebruikershandleiding"), self.open_guide, QKeySequence.StandardKey.HelpContents
+        )
+
+    def open_guide(self) -> None:
+        """The guide shipped with the program, in its own window (one, brought to the front)."""
+        from composer.gui.guide_window import GuideWindow
+
+        guide = getattr(self, "guide_window", None)
+        if guide is None:
+            guide = GuideWindow(self)
+            if not guide.load():
+                return
+            self.guide_window = guide
+        guide.show()
+        guide.raise_()
+        guide.activateWindow()
 
     def open_log_file(self) -> None:
         """The log file in the program that shows text; its folder while nothing is logged yet."""
@@ -67,6 +88,7 @@ class WindowMenus(QMainWindow):
             self.new_press_action,
             self.open_action,
             self.save_action,
+            self.print_action,
             self.merge_action,
             self.compare_action,
             self.finalize_action,
@@ -85,16 +107,22 @@ class WindowMenus(QMainWindow):
         file_menu = bar.addMenu(_("&Bestand"))
         new_menu = file_menu.addMenu(_("&Nieuw"))
         new_menu.addActions([self.new_letter_action, self.new_press_action])
-        file_menu.addActions([self.open_action, self.save_action])
+        file_menu.addAction(self.open_action)
+        self.recent_menu = QMenu(_("&Recent geopend"), self)  # the window owns it
+        file_menu.addMenu(self.recent_menu)
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self.save_action)
         file_menu.addSeparator()
-        file_menu.addActions([self.export_docx_action, self.export_pdf_action, self.merge_action])
+        file_menu.addActions(
+            [self.export_docx_action, self.export_pdf_action, self.print_action, self.merge_action]
+        )
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(_("Be&werken"))
+        edit_menu = self.edit_menu = bar.addMenu(_("Be&werken"))
         edit_menu.addActions([self.undo_action, self.redo_action])
         letter_menu = bar.addMenu(_("B&rief"))
         letter_menu.addActions([self.compare_action, self.finalize_action])
-        view_menu = bar.addMenu(_("Bee&ld"))
+        view_menu = self.view_menu = bar.addMenu(_("Bee&ld"))
         view_menu.addActions(
             [self.history_dock.toggleViewAction(), self.review_dock.toggleViewAction()]
         )
@@ -103,6 +131,8 @@ class WindowMenus(QMainWindow):
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(_("&Help"))
+        help_menu.addAction(self.guide_action)
+        help_menu.addSeparator()
         help_menu.addActions([self.log_file_action, self.about_action])
         toolbar = self.addToolBar(_("Werkbalk"))
         toolbar.setObjectName("werkbalk")

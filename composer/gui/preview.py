@@ -16,6 +16,9 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from composer.core.models import Letter
 from composer.errors import ComposerError
 from composer.gui.ops import Op, workspace_of
+from composer.gui.preview_toolbar import PreviewToolbar
+from composer.gui.show_error import show_error
+from composer.gui.tab_order import chain
 from composer.i18n import N_, _
 from composer.render.pdf import LibreOfficeMissing
 from composer.render.pdf.locate import find_soffice
@@ -27,6 +30,9 @@ if TYPE_CHECKING:
 DEBOUNCE_MS = 250
 WAITING = N_("Het voorbeeld verschijnt hier zodra er een brief is.")
 UPDATING = N_("Voorbeeld wordt bijgewerkt…")
+MAKING = N_("Het voorbeeld wordt gemaakt…")
+NOT_YET = N_("Nog geen voorbeeld: zie de melding hieronder.")
+PRINT_WAITS = N_("Het voorbeeld wordt bijgewerkt; daarna opent het venster Afdrukken.")
 DOCX_STILL_WORKS = N_("DOCX-export werkt wel.")
 _ERROR_STYLE = "color: #a00000;"  # not screen text
 
@@ -43,11 +49,14 @@ class PreviewPanel(QWidget):
 
     `show_letter()` may be called on every keystroke: the refresh starts DEBOUNCE_MS after the
     last call, runs in the background, one conversion at a time; a newer letter supersedes an
-    older one, and a result that is no longer the newest is dropped."""
+    older one, and a result that is no longer the newest is dropped. `start_letter()` is for
+    another letter (opened, new, restored): the old page goes at once. `print_letter()` prints
+    the PDF of the letter as it is now, never an older page."""
 
     refresh_started = Signal()  # the debounce fired: typing stopped, a refresh begins or waits
     refreshed = Signal()  # a new page is shown
     failed = Signal(str)  # the Dutch message now in the status line
+    print_finished = Signal(bool)  # print_letter() is done: True when it was printed
 
     def __init__(
         self,
@@ -64,8 +73,11 @@ class PreviewPanel(QWidget):
         self.setAccessibleName(_("Voorbeeld"))
         self._letter: Letter | None = None
         self._generation = 0  # the newest request; results of older ones are dropped
-        self._running = False
+        self._running: int | None = None  # the generation being rendered
         self._queued = False
+        self._pdf: bytes | None = None  # the PDF on screen and its generation
+        self._pdf_generation = -1
+        self._print_pending = False
         self._closed = False
         self._buffer: QBuffer | None = None
         self.missing: LibreOfficeMissing | None = None
@@ -95,6 +107,8 @@ class PreviewPanel(QWidget):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # scroll with the keyboard
+        self.toolbar = PreviewToolbar(self.view, self)
+        self.addActions(self.toolbar.actions_for_shortcuts)  # Ctrl++, PgDn… in the panel
         self.placeholder = self._text_page("voorbeeld_leeg", _(WAITING))
         self.explanation = self._text_page("voorbeeld_uitleg", "")
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -109,8 +123,11 @@ class PreviewPanel(QWidget):
         self.status_label.setContentsMargins(6, 3, 6, 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.status_label)
+        chain([*self.toolbar.buttons, self.view])  # Tab: the bar, then the page
 
     def _text_page(self, name: str, text: str) -> QLabel:
         label = QLabel(text, self)
@@ -141,6 +158,49 @@ class PreviewPanel(QWidget):
         self._generation += 1
         self._timer.start()
 
+    def start_letter(self, letter: Letter) -> None:
+        """Another letter is shown (opened, new, restored): the previous letter's page goes at
+        once, whatever is still being made for it is dropped, and `letter` is made now."""
+        if self._closed or not self.available:
+            return
+        self._letter = copy.deepcopy(letter)
+        self._generation += 1
+        if self._print_pending:  # the print asked for the previous letter: not this one
+            self._print_pending = False
+            self.print_finished.emit(False)
+        self._forget_pdf()
+        self.placeholder.setText(_(MAKING))
+        self.pages.setCurrentWidget(self.placeholder)
+        self._refresh_now()
+
+    @property
+    def up_to_date(self) -> bool:
+        """The page shown is the newest letter's (printing it prints the letter as it is)."""
+        return self._pdf is not None and self._pdf_generation == self._generation
+
+    def print_letter(self) -> None:
+        """Print the letter as it is now (Ctrl+P) through the system's printer dialog: the
+        voorbeeld's PDF when it is up to date, else when the refresh that makes it is done."""
+        if self._closed:
+            return
+        if not self.available or self._letter is None:
+            message = _("Er is nog geen brief om af te drukken. Open of maak eerst een brief.")
+            if self.missing is not None:
+                message = _(
+                    "Afdrukken kan niet: daarvoor is LibreOffice nodig. In het voorbeeld staat "
+                    "hoe u het installeert."
+                )
+            show_error(self, ComposerError(message))
+            self.print_finished.emit(False)
+            return
+        if self.up_to_date:
+            self._print_now()
+            return
+        if not self._print_pending:
+            self._print_pending = True
+            self._refresh_now()
+            self._set_status(_(PRINT_WAITS))
+
     def restart_engine(self) -> None:
         """Another LibreOffice was chosen in Instellingen: the next refresh uses it."""
         if self._closed:
@@ -165,6 +225,7 @@ class PreviewPanel(QWidget):
         if self._closed:
             return
         self._closed = True
+        self._print_pending = False
         self._timer.stop()
         if self.engine is not None:
             self.engine.close()
@@ -185,17 +246,24 @@ class PreviewPanel(QWidget):
 
     def _typing_stopped(self) -> None:
         self.refresh_started.emit()
-        if self._running:
+        if self._running is not None:
             self._queued = True  # the newest letter goes when the running conversion is done
         else:
             self._start()
+
+    def _refresh_now(self) -> None:
+        """Make the newest letter's page without waiting for typing to stop."""
+        self._timer.stop()
+        if self._running == self._generation:
+            return  # it is being made
+        self._typing_stopped()
 
     def _start(self) -> None:
         engine, letter, generation = self.engine, self._letter, self._generation
         if engine is None or letter is None or self._closed:
             return
-        self._running, self._queued = True, False
-        self._set_status(_(UPDATING))
+        self._running, self._queued = generation, False
+        self._set_status(_(PRINT_WAITS if self._print_pending else UPDATING))
         Op(
             self,
             lambda workspace: engine.render(letter, workspace.settings),
@@ -205,7 +273,7 @@ class PreviewPanel(QWidget):
         ).run()
 
     def _finished(self) -> None:
-        self._running = False
+        self._running = None
         if self._queued and not self._timer.isActive() and not self._closed:
             self._start()
 
@@ -218,6 +286,11 @@ class PreviewPanel(QWidget):
         try:
             if self._closed or generation != self._generation:
                 return
+            if self.pages.currentWidget() is self.placeholder:
+                self.placeholder.setText(_(NOT_YET))  # no page of this letter yet
+            if self._print_pending:
+                self._print_pending = False
+                self._print_failed(error)
             if isinstance(error, LibreOfficeMissing):
                 self._show_missing(error)
             elif isinstance(error, ComposerError):
@@ -232,6 +305,7 @@ class PreviewPanel(QWidget):
     # -- what the user sees -----------------------------------------------------------------
 
     def _show_pdf(self, pdf: PreviewPdf) -> None:
+        another_letter = self._pdf is None  # start_letter() or the first page: from the top
         scrolled = self.view.verticalScrollBar().value()
         buffer = QBuffer(self)
         buffer.setData(QByteArray(pdf.data))
@@ -242,14 +316,58 @@ class PreviewPanel(QWidget):
             previous.close()
             previous.deleteLater()
         if self.document.status() != QPdfDocument.Status.Ready:
-            self._show_error(_("LibreOffice maakte een PDF die het voorbeeld niet kan tonen."))
+            self._forget_pdf()
+            message = _("LibreOffice maakte een PDF die het voorbeeld niet kan tonen.")
+            if self._print_pending:
+                self._print_pending = False
+                self._print_failed(ComposerError(message))
+            self._show_error(message)
             return
+        self._pdf, self._pdf_generation = pdf.data, self._generation
         self.pages.setCurrentWidget(self.view)
-        self.view.verticalScrollBar().setValue(scrolled)  # stay where the user was reading
+        if another_letter:
+            self.toolbar.go_to_page(0)
+        else:
+            self.view.verticalScrollBar().setValue(scrolled)  # stay where the user was reading
         lines = [_("Voorbeeld bijgewerkt om {time}").format(time=time.strftime("%H:%M:%S"))]
         lines += [_("Let op: {warning}").format(warning=warning) for warning in pdf.warnings]
         self._set_status("\n".join(lines))
         self.refreshed.emit()
+        if self._print_pending:  # the printer dialog opens once this refresh has finished
+            self._print_pending = False
+            QTimer.singleShot(0, self, self.print_letter)
+
+    def _forget_pdf(self) -> None:
+        """No page on screen and none to print (another letter is coming)."""
+        self._pdf, self._pdf_generation = None, -1
+        self.document.close()
+        if self._buffer is not None:
+            self._buffer.close()
+            self._buffer.deleteLater()
+            self._buffer = None
+        if self.pages.currentWidget() is self.view:
+            self.pages.setCurrentWidget(self.placeholder)
+
+    # -- printing ---------------------------------------------------------------------------
+
+    def _print_now(self) -> None:
+        from composer.gui.print_pdf import print_pdf  # QtPrintSupport: loaded when printing
+
+        pdf, letter = self._pdf, self._letter
+        assert pdf is not None and letter is not None
+        title = letter.subject.strip() or _("Brief")
+        printed = print_pdf(self, pdf, title)
+        if printed:
+            self._set_status(_("De brief is naar de printer gestuurd."))
+        self.print_finished.emit(printed)
+
+    def _print_failed(self, error: BaseException) -> None:
+        reason = error.message if isinstance(error, ComposerError) else ""
+        message = _("Afdrukken kan niet: het voorbeeld van de brief kon niet worden gemaakt.")
+        if reason:
+            message = f"{message}\n\n{reason}"
+        show_error(self, ComposerError(message, getattr(error, "remedy", None)))
+        self.print_finished.emit(False)
 
     def _show_error(self, message: str) -> None:
         """The message under the page; the last good page stays visible."""

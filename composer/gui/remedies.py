@@ -10,8 +10,13 @@ from composer.i18n import N_, _
 _CLICKS = {
     RemedyAction.SEND: N_("Verzend hem met Verzenden in het paneel Beoordeling."),
     RemedyAction.COPY: N_(
-        "Wilt u iets veranderen, begin dan een nieuwe brief met Bestand > Nieuw en neem "
-        "daarin over wat u van deze brief nodig hebt."
+        "Maak met Kopie maken in het paneel Beoordeling een nieuwe brief op basis van deze en "
+        "wijzig die."
+    ),
+    RemedyAction.GIVE_SEND_REASON: N_(
+        "Klik opnieuw op Verzenden… in het paneel Beoordeling en vul bij ‘Reden om toch te "
+        "verzenden’ in waarom de brief toch weg moet, of handel de opmerkingen eerst af met "
+        "Afgehandeld."
     ),
     RemedyAction.SUBMIT: N_(
         "Laat de auteur hem eerst aanbieden met Indienen in het paneel Beoordeling."

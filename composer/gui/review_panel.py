@@ -1,39 +1,52 @@
-"""The review dock: status with the allowed transitions, approvals and comments per version."""
+"""The review dock: status with the allowed transitions, comments, sending and the sent letter."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from composer.core.statuses import STATUS_SENT
 from composer.errors import ComposerError
-from composer.gui.changes import STATUS, changes
+from composer.gui.changes import changes
+from composer.gui.dialogs.common import message_label
 from composer.gui.ops import Op
+from composer.gui.review_comments import CommentsBox
+from composer.gui.review_save import confirm_save
+from composer.gui.review_sending import SendingBar, start_copy, start_send
+from composer.gui.review_sent import SentBox
+from composer.gui.review_state import ReviewState, read_state
 from composer.gui.show_error import error_text
-from composer.i18n import _
+from composer.i18n import _, screen_moment
 from composer.review.transitions import Step, allowed
 
 if TYPE_CHECKING:
+    from composer.gui.dialogs.send_dialog import SendDialog
     from composer.storage.library import Library
 
 
 class ReviewPanel(QWidget):
-    """Buttons only for what the workflow allows now; every action goes through ReviewService."""
+    """Buttons only for what the workflow allows now; every action goes through ReviewService.
 
-    status_changed = Signal(int)  # letter id
+    `status` is the stored status of the letter shown (None until read); `status_read` says
+    each time it is read, so the window can make a sent letter read-only.
+    """
+
+    status_changed = Signal(int)  # letter id, after an action of this panel
+    status_read = Signal(int, str)  # letter id, stored status (e.g. "verzonden")
+    copy_made = Signal(int)  # the new letter's id (Kopie maken)
+    sending_done = Signal(bool)  # True: sent
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,6 +55,10 @@ class ReviewPanel(QWidget):
         self.library: Library | None = None
         self.letter_id: int | None = None
         self.author = ""
+        self.status: str | None = None
+        self.state: ReviewState | None = None
+        self.sending = False  # a send runs in the background
+        self.send_dialog: SendDialog | None = None
         # Replaceable in tests: ask for a text (title, label) → (text, accepted).
         self.ask_text: Callable[[str, str], tuple[str, bool]] = self._ask_text
         self._generation = 0  # only the newest refresh is shown
@@ -51,6 +68,9 @@ class ReviewPanel(QWidget):
         self.status_label.setObjectName("status")
         self.status_label.setWordWrap(True)
         layout.addWidget(self.status_label)
+        self.rejection_label = message_label("afwijzing", "", spoken=_("Reden van afwijzing"))
+        self.rejection_label.hide()
+        layout.addWidget(self.rejection_label)
         form = QFormLayout()
         self.reviewer_edit = QLineEdit()
         self.reviewer_edit.setAccessibleName(_("Beoordelaar"))
@@ -60,7 +80,7 @@ class ReviewPanel(QWidget):
         self.submit_button = QPushButton(_("&Indienen"))
         self.approve_button = QPushButton(_("&Goedkeuren"))
         self.reject_button = QPushButton(_("&Afwijzen…"))
-        self.send_button = QPushButton(_("Ver&zenden"))
+        self.send_button = QPushButton(_("Ver&zenden…"))
         for button, handler in (
             (self.submit_button, self.submit),
             (self.approve_button, self.approve),
@@ -70,13 +90,20 @@ class ReviewPanel(QWidget):
             button.clicked.connect(handler)
             buttons.addWidget(button)
         layout.addLayout(buttons)
-        layout.addWidget(QLabel(_("Opmerkingen bij deze brief:")))
-        self.comments_list = QListWidget()
-        self.comments_list.setAccessibleName(_("Opmerkingen"))
-        layout.addWidget(self.comments_list, 1)
-        self.comment_button = QPushButton(_("&Opmerking toevoegen…"))
-        self.comment_button.clicked.connect(self.add_comment)
-        layout.addWidget(self.comment_button)
+        self.sending_bar = SendingBar()
+        self.busy_label, self.progress = self.sending_bar.label, self.sending_bar.progress
+        layout.addWidget(self.sending_bar)
+        self.sent_box = SentBox()
+        self.sent_box.copy_asked.connect(self.make_copy)
+        self.sent_box.hide()
+        layout.addWidget(self.sent_box)
+        self.comments_box = CommentsBox()
+        self.comments_box.add_asked.connect(self.add_comment)
+        self.comments_box.resolve_asked.connect(self.resolve)
+        self.comments_list = self.comments_box.list
+        self.comment_button = self.comments_box.add_button
+        self.resolve_button = self.comments_box.resolve_button
+        layout.addWidget(self.comments_box, 1)
         self.message_label = QLabel("")
         self.message_label.setWordWrap(True)
         self.message_label.setStyleSheet("color: #a00000;")
@@ -103,72 +130,68 @@ class ReviewPanel(QWidget):
         self.library, self.letter_id = library, letter_id
         self.refresh()
 
+    # Reading and showing
+
     def refresh(self) -> None:
         """Read the status and comments in an op (the first one imports the review service
         there); the newest refresh's result is shown, the buttons wait for it."""
         self.message_label.setText("")
         self._generation += 1
         if self.library is None or self.letter_id is None:
-            self.comments_list.clear()
+            self.comments_box.clear()
             self.status_label.setText(_("Geen brief gekozen."))
+            self.status, self.state = None, None
+            self.rejection_label.hide()
+            self.sent_box.hide()
             self._update_buttons(None)
             return
         generation, library, letter_id = self._generation, self.library, self.letter_id
         self._update_buttons(None)  # until the status arrives
 
-        def read(_workspace: object) -> tuple[object, list]:
-            from composer.review.service import ReviewService
-
-            service = ReviewService(library)
-            return service.status(letter_id), service.comments(letter_id)
-
         def failed(error: BaseException) -> None:
             if generation == self._generation and isinstance(error, ComposerError):
                 self.message_label.setText(error_text(error))
 
-        Op(self, read).success(lambda result: self._show_status(generation, *result)).failure(
-            failed
-        ).run()
+        Op(self, lambda _workspace: read_state(library, letter_id)).success(
+            lambda state: self._show_state(generation, state)
+        ).failure(failed).run()
 
     def _refresh_now(self) -> None:
         """After an action on the GUI thread (the service is imported): read and show now."""
         self.message_label.setText("")
         self._generation += 1
-        service = self._service()
-        assert self.letter_id is not None
-        status, comments = service.status(self.letter_id), service.comments(self.letter_id)
-        self._show_status(self._generation, status, comments)
+        assert self.library is not None and self.letter_id is not None
+        self._show_state(self._generation, read_state(self.library, self.letter_id))
 
-    def _show_status(self, generation: int, status, comments: list) -> None:
+    def _show_state(self, generation: int, state: ReviewState) -> None:
         if generation != self._generation:
             return  # a newer refresh was asked for
+        status = state.status
+        self.state, self.status = state, status.status
         # status.headline is Dutch (`Goedgekeurd (versie 2)`): the same words, translated here.
         self.status_label.setText(
             _("Status: {status} (versie {version})").format(
                 status=_(status.label), version=status.version
             )
         )
-        self.comments_list.clear()
-        for comment in comments:
-            self.comments_list.addItem(QListWidgetItem(self._comment_text(comment)))
+        rejection = status.rejection
+        if rejection is not None:
+            self.rejection_label.setText(
+                _("Afgewezen door {name} op {date} om {time}: {reason}").format(
+                    name=rejection.actor, reason=rejection.text, **screen_moment(rejection.at)
+                )
+            )
+        self.rejection_label.setVisible(rejection is not None)
+        sent = status.status == STATUS_SENT
+        if sent:
+            self.sent_box.show_state(state)
+        self.sent_box.setVisible(sent)
+        self.comments_box.show_comments(
+            state.comments, may_resolve=allowed(status.status, Step.RESOLVE)
+        )
         self._update_buttons(status.status)
-
-    @staticmethod
-    def _comment_text(comment) -> str:
-        """`v2, blok 3 · Jan (open): text`: one whole sentence per case, for the translation."""
-        values = {
-            "version": comment.version,
-            "block": comment.block,
-            "author": comment.author,
-            "text": comment.text,
-        }
-        if comment.block is None:
-            if comment.resolved:
-                return _("v{version} · {author} (opgelost): {text}").format(**values)
-            return _("v{version} · {author} (open): {text}").format(**values)
-        if comment.resolved:
-            return _("v{version}, blok {block} · {author} (opgelost): {text}").format(**values)
-        return _("v{version}, blok {block} · {author} (open): {text}").format(**values)
+        if self.letter_id is not None:
+            self.status_read.emit(self.letter_id, status.status)
 
     def step_buttons(self) -> dict[Step, QPushButton]:
         """Each button with the workflow step it takes."""
@@ -181,9 +204,18 @@ class ReviewPanel(QWidget):
         }
 
     def _update_buttons(self, status: str | None) -> None:
-        """Enable what the transition table allows in `status` (None: no letter, nothing)."""
+        """Enable what the transition table allows in `status` (None: no letter, nothing);
+        nothing while a send runs."""
+        if self.sending:
+            status = None
         for step, button in self.step_buttons().items():
             button.setEnabled(allowed(status, step))
+        self.comments_box.set_enabled_for(
+            may_comment=allowed(status, Step.COMMENT), may_resolve=allowed(status, Step.RESOLVE)
+        )
+        self.sent_box.set_busy(not allowed(status, Step.COPY))
+
+    # Steps on the GUI thread (one short transaction each)
 
     def _run(self, action: Callable[[], object]) -> bool:
         try:
@@ -227,28 +259,6 @@ class ReviewPanel(QWidget):
             )
         )
 
-    def send(self) -> bool:
-        """Slow (LibreOffice, the archive): an op; every panel follows when it is sent."""
-        if self.library is None or self.letter_id is None:
-            return False
-        letter_id, author = self.letter_id, self.author
-        self.send_button.setEnabled(False)
-        self.message_label.setText(_("Bezig met verzenden…"))
-
-        def failed(error: BaseException) -> None:
-            self.refresh()
-            if isinstance(error, ComposerError):
-                self.message_label.setText(error_text(error))
-
-        Op(self, lambda workspace: workspace.send(letter_id, author=author)).changes(
-            letter_id, STATUS
-        ).success(lambda _result: self.refresh()).failure(failed).run()
-        return True
-
-    def _letter_changed(self, letter_id: int, _what: str) -> None:
-        if self.library is not None and letter_id == self.letter_id and not self._announcing:
-            self.refresh()
-
     def add_comment(self) -> bool:
         text, accepted = self.ask_text(_("Opmerking"), _("Uw opmerking bij de laatste versie:"))
         if not accepted or not text.strip():
@@ -258,3 +268,105 @@ class ReviewPanel(QWidget):
                 self.letter_id, version=self._latest(), author=self._reviewer(), text=text.strip()
             )
         )
+
+    def resolve(self, comment_id: int) -> bool:
+        """Mark a comment afgehandeld, in the name of the beoordelaar field."""
+        return self._run(
+            lambda: self._service().resolve(self.letter_id, comment_id, by=self._reviewer())
+        )
+
+    # Saving during a review
+
+    def confirm_save(self, parent: QWidget | None = None) -> bool:
+        """Before a save: when it would withdraw the review or lapse an approval, say so and
+        ask. True when saving may go ahead."""
+        if self.library is None or self.letter_id is None:
+            return True
+        return confirm_save(parent or self, self.library, self.letter_id)
+
+    # Sending (slow: LibreOffice and the archive) and copying
+
+    def send(self) -> bool:
+        """Ask first (SendDialog: kenmerk, addressees, problems, a reason for open comments);
+        send in an op when confirmed."""
+        if self.library is None or self.letter_id is None or self.sending:
+            return False
+        from composer.gui.dialogs.send_dialog import SendDialog
+
+        if self.send_dialog is not None:
+            self.send_dialog.close()
+        dialog = self.send_dialog = SendDialog(self, self.library, self.letter_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        letter_id = self.letter_id
+
+        def confirmed() -> None:
+            if self.letter_id == letter_id:
+                self.send_now(expected_kenmerk=dialog.kenmerk(), reason=dialog.reason())
+
+        dialog.accepted.connect(confirmed)
+        dialog.destroyed.connect(lambda *_: self._forget_dialog(dialog))
+        dialog.open()
+        return True
+
+    def _forget_dialog(self, dialog: object) -> None:
+        if self.send_dialog is dialog:
+            self.send_dialog = None
+
+    def send_now(self, *, expected_kenmerk: str | None, reason: str = "") -> bool:
+        """Send what the sender confirmed, in an op; every panel follows when it is sent."""
+        if self.library is None or self.letter_id is None or self.sending:
+            return False
+        self._set_sending(True)
+
+        def done(_result: object) -> None:
+            self._set_sending(False)
+            self.refresh()
+            self.sending_done.emit(True)
+
+        def failed(error: BaseException) -> None:
+            self._set_sending(False)
+            self.refresh()
+            if isinstance(error, ComposerError):
+                self.message_label.setText(error_text(error))
+            self.sending_done.emit(False)
+
+        start_send(
+            self,
+            self.letter_id,
+            author=self.author,
+            expected_kenmerk=expected_kenmerk,
+            reason=reason,
+            done=done,
+            failed=failed,
+        )
+        return True
+
+    def _set_sending(self, sending: bool) -> None:
+        self.sending = sending
+        self.sending_bar.show_busy(sending)
+        if sending:
+            self.message_label.setText("")
+        self._update_buttons(None if sending else self.status)
+
+    def make_copy(self) -> bool:
+        """Kopie maken: a new letter on the basis of this one (in an op); `copy_made` says
+        which, and the library list hears of it."""
+        if self.library is None or self.letter_id is None:
+            return False
+        self.sent_box.set_busy(True)
+
+        def done(new_id: int) -> None:
+            self.sent_box.set_busy(False)
+            self.copy_made.emit(new_id)
+
+        def failed(error: BaseException) -> None:
+            self.sent_box.set_busy(False)
+            if isinstance(error, ComposerError):
+                self.message_label.setText(error_text(error))
+
+        start_copy(self, self.library, self.letter_id, author=self.author, done=done, failed=failed)
+        return True
+
+    def _letter_changed(self, letter_id: int, _what: str) -> None:
+        if self.library is not None and letter_id == self.letter_id and not self._announcing:
+            self.refresh()

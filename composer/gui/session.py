@@ -67,13 +67,15 @@ class ReadLetter:
     version: int
     letter: Letter
     problems: list[tuple[str, str]]  # letter_problems of `letter`, worked out with the reading
+    status: str  # its review status as stored (composer.core.statuses)
 
 
 def read_latest(library: Library, letter_id: int) -> ReadLetter:
     """The latest version of a letter, read from the library and checked (any thread)."""
     info = library.version_info(letter_id)
     letter = library.version(letter_id, info.number)
-    return ReadLetter(letter_id, info.number, letter, letter_problems(letter_to_dict(letter)))
+    problems = letter_problems(letter_to_dict(letter))
+    return ReadLetter(letter_id, info.number, letter, problems, library.summary(letter_id).status)
 
 
 def _comparable(letter: Letter) -> dict[str, Any]:
@@ -113,6 +115,7 @@ class LetterSession(QObject):
         self.letter = Letter(template="brief", date=dt.date.today(), body=[Paragraph("")])
         self.letter_id: int | None = None
         self.base_version: int | None = None
+        self.status: str | None = None  # the review status read with the letter; None: new
         self.problems: list[tuple[str, str]] = []
         self.reference_assigned = False  # ons kenmerk given (finalize): no longer editable
         self.loading = False
@@ -154,7 +157,11 @@ class LetterSession(QObject):
     def show_read(self, read: ReadLetter) -> None:
         """A letter read with read_latest (perhaps off the GUI thread) is now the one edited."""
         self._load(
-            read.letter, letter_id=read.letter_id, base_version=read.version, problems=read.problems
+            read.letter,
+            letter_id=read.letter_id,
+            base_version=read.version,
+            problems=read.problems,
+            status=read.status,
         )
 
     def _load(
@@ -165,8 +172,10 @@ class LetterSession(QObject):
         base_version: int | None,
         draft_key: str | None = None,
         problems: list[tuple[str, str]] | None = None,
+        status: str | None = None,
     ) -> None:
         self.loading = True  # nothing that happens now is an edit
+        self.status = status
         try:
             self._timer.stop()
             self._state += 1

@@ -12,15 +12,20 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from difflib import SequenceMatcher
 from itertools import islice
 from typing import Any, Literal
 
 from composer.core.catalogues import SNAPSHOT_KEY
 from composer.core.letterfile import letter_to_dict
-from composer.core.models import Letter
-from composer.core.validation import field_path
+from composer.core.models import Address, Letter, Person
+from composer.core.validation import (
+    ADDRESSEE_FIELD_LABELS,
+    SIGNATORY_FIELD_LABELS,
+    TOP_FIELD_LABELS,
+    field_path,
+)
 from composer.history import diff_text
 from composer.history.diff_text import WordChange, format_diff, word_diff
 from composer.i18n import N_, _
@@ -46,43 +51,13 @@ class FieldChange:
 
 # --- labels (the Dutch texts are the msgids) -----------------------------------------------------
 
-_TOP_FIELDS = {  # not screen text: the keys (the labels are marked N_)
-    "format": N_("Bestandsformaat"),
-    "template": N_("Sjabloon"),
-    "date": N_("Datum"),
-    "place": N_("Plaats"),
-    "our_reference": N_("Ons kenmerk"),
-    "your_reference": N_("Uw kenmerk"),
-    "subject": N_("Betreft"),
-    "addressees": N_("Geadresseerden"),
-    "salutation": N_("Aanhef"),
-    "body": N_("Tekst van de brief"),
-    "closing": N_("Slotformule"),
-    "signatories": N_("Ondertekenaars"),
-    "attachments": N_("Bijlagen"),
-    "copies": N_("Kopie aan"),
+_TOP_FIELDS = TOP_FIELD_LABELS
+_PARENT = {f.name: "person" for f in fields(Person)} | {f.name: "address" for f in fields(Address)}
+_ADDRESSEE_FIELDS = {  # ("address", "city"): "Plaats", from the one table of field names
+    ((_PARENT[key], key) if key in _PARENT else (key,)): label
+    for key, label in ADDRESSEE_FIELD_LABELS.items()
 }
-_ADDRESSEE_FIELDS = {  # not screen text: the keys (the labels are marked N_)
-    ("organisation",): N_("Organisatie"),
-    ("department",): N_("Afdeling"),
-    ("role",): N_("Functie"),
-    ("person",): N_("Persoon"),
-    ("person", "form"): N_("Aanspreekvorm"),
-    ("person", "initials"): N_("Voorletters"),
-    ("person", "first_name"): N_("Voornaam"),
-    ("person", "infix"): N_("Tussenvoegsel"),
-    ("person", "surname"): N_("Achternaam"),
-    ("person", "name_as_registered"): N_("Naam zoals ingeschreven"),
-    ("address",): N_("Adres"),
-    ("address", "street"): N_("Straat"),
-    ("address", "house_number"): N_("Huisnummer"),
-    ("address", "postbox"): N_("Postbus"),
-    ("address", "postcode"): N_("Postcode"),
-    ("address", "city"): N_("Plaats"),
-    ("address", "country"): N_("Land"),
-    ("address", "region"): N_("Staat of provincie"),
-}
-_SIGNATORY_FIELDS = {"name": N_("Naam"), "role": N_("Functie")}  # not screen text: the keys
+_SIGNATORY_FIELDS = SIGNATORY_FIELD_LABELS
 SPEAKER = N_("Spreker")  # of a quote
 TOPIC = N_("Onderwerp")  # of a service promise in the catalogue
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from composer.core.models import Letter
+from composer.core.readiness import Action, require_complete
 from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.fileio import make_folder, write_bytes_atomic, write_text_atomic, write_work_file
 from composer.i18n import _, ngettext
@@ -121,6 +122,7 @@ def run_merge(
                 format=", ".join(sorted(unknown))
             )
         )
+    require_complete(letter, Action.MERGE)  # an unfinished letter: before anything is written
     if not rows:
         raise MergeRefused(_("Er zijn geen geadresseerden om samen te voegen."))
     skipped = _refuse_invalid(rows, options)

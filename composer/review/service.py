@@ -9,11 +9,13 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Row
 
+from composer.core.readiness import Action, require_complete
 from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.i18n import _, screen_moment
 from composer.review import transitions, workflow
 from composer.review.library_rules import with_rules
 from composer.review.review_records import ReviewStatus, SendResult
+from composer.review.send_plan import SendPlan, send_plan
 from composer.review.sending import (
     ArchivedFile,
     ConverterFactory,
@@ -28,6 +30,7 @@ from composer.review.statuses import (
     STATUS_APPROVED,
 )
 from composer.review.transitions import Step
+from composer.storage import kenmerken, letter_bin
 from composer.storage import review_store as store
 from composer.storage.engine import read_transaction, write_transaction
 from composer.storage.hashing import canonical_json
@@ -38,7 +41,7 @@ from composer.storage.letter_rows import (
     lock_letter,
     version_row,
 )
-from composer.storage.library import Library
+from composer.storage.library import DEFAULT_KENMERK_PATTERN, Library
 from composer.storage.review_store import Approval, ArchiveFile, Comment, Event
 from composer.storage.schema import kenmerk_register
 from composer.storage.timestamps import to_text
@@ -53,6 +56,7 @@ __all__ = [
     "Event",
     "ReviewService",
     "ReviewStatus",
+    "SendPlan",
     "SendResult",
 ]
 
@@ -136,6 +140,7 @@ class ReviewService:
         _check_name(author)
         with self._write() as connection:
             locked = lock_letter(connection, letter_id)
+            letter_bin.refuse_if_in_bin(locked)  # not reviewed or sent from the prullenbak
             workflow.check_submit(letter_id, locked.status, locked.latest_version)
             row = transitions.require(locked.status, Step.SUBMIT)
             now = self._now()
@@ -150,6 +155,7 @@ class ReviewService:
         _check_name(reviewer, RemedyAction.GIVE_REVIEWER_NAME)
         with self._write() as connection:
             locked = lock_letter(connection, letter_id)
+            letter_bin.refuse_if_in_bin(locked)  # not reviewed or sent from the prullenbak
             version_row(connection, letter_id, version)  # VersionNotFound for a wrong number
             workflow.check_approve(letter_id, locked.status, version, locked.latest_version)
             row = transitions.require(locked.status, Step.APPROVE)
@@ -253,13 +259,30 @@ class ReviewService:
             return approval
         raise workflow.approval_outdated(letter_id, approval.version, latest.number)
 
-    def _sendable(
+    def sendable(
         self, connection: Connection, letter_id: int, *, lock: bool = False
     ) -> tuple[Row[Any], Row[Any], Approval]:
+        """The letter, its latest version and the approval covering it; refused (WorkflowError)
+        when the letter cannot be sent in its status."""
         locked = (lock_letter if lock else letter_row)(connection, letter_id)
+        letter_bin.refuse_if_in_bin(locked)  # not reviewed or sent from the prullenbak
         workflow.check_send(letter_id, locked.status, locked.latest_version, locked.kenmerk)
         latest = version_row(connection, letter_id, None)
         return locked, latest, self._covering_approval(connection, locked, latest)
+
+    def send_plan(
+        self, letter_id: int, pattern: str | None = None, today: date | None = None
+    ) -> SendPlan:
+        """What sending will do, for the confirmation (nothing is written, no number taken)."""
+        return send_plan(self, letter_id, pattern=pattern, today=today)
+
+    def save_effect(self, letter_id: int) -> str | None:
+        """What saving a new version does to the review, as one Dutch sentence to show before
+        saving; None when it changes nothing (a concept)."""
+        with self._read() as connection:
+            row = letter_row(connection, letter_id)
+            valid = [a for a in store.approval_list(connection, letter_id) if a.valid]
+        return workflow.save_warning(row.status, valid[-1].version if valid else None)
 
     def send(
         self,
@@ -270,25 +293,38 @@ class ReviewService:
         today: date | None = None,
         converter: ConverterFactory | None = None,
         settings: Settings | None = None,
+        reason: str = "",
+        expected_kenmerk: str | None = None,
     ) -> SendResult:
         """Goedgekeurd -> verzonden: kenmerk (finalize, if none yet), DOCX and PDF of that
         version in the archive with their sha256, and the letter frozen.
 
-        If the PDF cannot be made, nothing is archived or recorded and the status stays
+        Refused before anything is done: a letter with problems or without Betreft, text or
+        addressees; open comments without a `reason` (which is recorded in the 'sent' event);
+        a kenmerk other than `expected_kenmerk` (the one the person confirmed: the plan went
+        stale). If the PDF cannot be made, nothing is archived or recorded and the status stays
         goedgekeurd (a kenmerk given just before stays given).
         """
         _check_name(author)
+        reason = reason.strip() if isinstance(reason, str) else ""
         with self._read() as connection:
-            had_kenmerk = self._sendable(connection, letter_id)[0].kenmerk
+            locked, latest, _approval = self.sendable(connection, letter_id)
+            had_kenmerk = locked.kenmerk
+            remarks = store.comment_list(connection, letter_id)
+        require_complete(letter_from_content(latest.content), Action.SEND)
+        open_comments = sum(1 for remark in remarks if not remark.resolved)
+        workflow.check_open_comments(letter_id, open_comments, reason)
+        if expected_kenmerk is not None and had_kenmerk and had_kenmerk != expected_kenmerk:
+            raise kenmerken.kenmerk_changed(letter_id, expected_kenmerk, had_kenmerk)
         try:
             engine = (converter or default_converter)()
         except ComposerError as exc:
             raise not_sent(letter_id, exc, None) from None
         with engine:
-            kenmerk = self.library.finalize(letter_id, author=author, pattern=pattern, today=today)
+            kenmerk = self._finalize(letter_id, author, pattern, today, expected_kenmerk)
             given = None if had_kenmerk else kenmerk
             with self._read() as connection:
-                _locked, latest, approval = self._sendable(connection, letter_id)
+                _locked, latest, approval = self.sendable(connection, letter_id)
             try:
                 files, warnings = write_archive(
                     self.library.data_folder,
@@ -302,7 +338,15 @@ class ReviewService:
             except ComposerError as exc:
                 raise not_sent(letter_id, exc, given) from None
         try:
-            self._record_sent(letter_id, latest, approval, files, author=author, kenmerk=kenmerk)
+            self._record_sent(
+                letter_id,
+                latest,
+                approval,
+                files,
+                author=author,
+                kenmerk=kenmerk,
+                reason=workflow.sent_reason(open_comments, reason),
+            )
         except BaseException:
             remove_files(files)
             raise
@@ -315,6 +359,29 @@ class ReviewService:
             warnings=tuple(warnings),
         )
 
+    def _finalize(
+        self,
+        letter_id: int,
+        author: str,
+        pattern: str | None,
+        today: date | None,
+        expected: str | None,
+    ) -> str:
+        """The letter's kenmerk, given now if it has none (refused, number given back, when it
+        is not `expected`)."""
+        pattern = DEFAULT_KENMERK_PATTERN if pattern is None else pattern
+        kenmerken.check_pattern(pattern)
+        with self._write() as connection:
+            return kenmerken.finalize_letter(
+                connection,
+                letter_id,
+                pattern=pattern,
+                year=(today or date.today()).year,
+                author=author,
+                now=self._now(),
+                expected=expected,
+            )
+
     def _record_sent(
         self,
         letter_id: int,
@@ -324,9 +391,10 @@ class ReviewService:
         *,
         author: str,
         kenmerk: str,
+        reason: str = "",
     ) -> None:
         with self._write() as connection:
-            locked, now_latest, now_approval = self._sendable(connection, letter_id, lock=True)
+            locked, now_latest, now_approval = self.sendable(connection, letter_id, lock=True)
             row = transitions.require(locked.status, Step.SEND)
             if now_latest.hash != latest.hash or now_approval.id != approval.id:
                 raise workflow.WorkflowError(
@@ -346,6 +414,8 @@ class ReviewService:
                     f" (versie {latest.number} verschilt daarvan alleen in het kenmerk, "
                     "toegekend bij het verzenden)"
                 )
+            if reason:
+                text += f". {reason}"
             # The event first: each archive record carries its hash.
             event = store.add_event(
                 connection, letter_id, row.event, latest.number, actor=author, at=now, text=text

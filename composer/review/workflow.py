@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 
 from composer.errors import ComposerError, Remedy, RemedyAction
-from composer.i18n import _
+from composer.i18n import _, ngettext
 from composer.review.statuses import (  # noqa: F401  (re-exported for the callers)
     EVENT_LABELS,
     STATUS_APPROVED,
@@ -19,7 +19,7 @@ from composer.review.statuses import (  # noqa: F401  (re-exported for the calle
     STATUS_SENT,
     status_label,
 )
-from composer.review.transitions import Step, allowed
+from composer.review.transitions import Step, allowed, on_save
 
 # The only field finalize changes (it puts the kenmerk in "ons kenmerk").
 REFERENCE_FIELD = "our_reference"
@@ -198,3 +198,52 @@ def check_comment(text: str, block: int | None, blocks: int, version: int) -> No
             ).format(version=version, block=block, blocks=blocks),
             remedy=whole_letter,
         )
+
+
+def check_open_comments(letter_id: int, open_comments: int, reason: str) -> None:
+    """Open comments block sending unless the sender says why it goes anyway."""
+    if open_comments and not reason.strip():
+        raise WorkflowError(
+            ngettext(
+                "Bij brief {letter_id} staat nog {count} opmerking open; er is niets verzonden. "
+                "Handel de opmerking af, of geef een reden om toch te verzenden.",
+                "Bij brief {letter_id} staan nog {count} opmerkingen open; er is niets "
+                "verzonden. Handel de opmerkingen af, of geef een reden om toch te verzenden.",
+                open_comments,
+            ).format(letter_id=letter_id, count=open_comments),
+            remedy=Remedy(RemedyAction.GIVE_SEND_REASON, letter_id=letter_id),
+        )
+
+
+def sent_reason(open_comments: int, reason: str) -> str:
+    """The sender's reason as the 'sent' event records it (stored as data: always Dutch)."""
+    if not reason:
+        return ""
+    if open_comments == 1:
+        return f"Verzonden met 1 open opmerking; reden: {reason}"
+    if open_comments:
+        return f"Verzonden met {open_comments} open opmerkingen; reden: {reason}"
+    return f"Reden: {reason}"
+
+
+def save_warning(status: str, approved_version: int | None) -> str | None:
+    """What a save does to a letter in `status` (from the transition table), as one sentence
+    for before the save; None when the review stays as it is."""
+    effect = on_save(status)
+    if effect.frozen:
+        return _(
+            "Deze brief is verzonden en kan niet meer worden opgeslagen. Maak een kopie om verder "
+            "te schrijven."
+        )
+    if effect.status_after is None and not effect.lapse_approvals:
+        return None
+    back_to = status_label(effect.status_after or status)
+    if effect.lapse_approvals and approved_version is not None:
+        return _(
+            "Opslaan trekt de beoordeling in: de brief gaat terug naar {status} en de goedkeuring "
+            "van versie {version} vervalt."
+        ).format(status=back_to, version=approved_version)
+    return _(
+        "Opslaan trekt de beoordeling in: de brief gaat terug naar {status} en moet opnieuw "
+        "worden aangeboden."
+    ).format(status=back_to)

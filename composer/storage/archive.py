@@ -57,6 +57,8 @@ LETTER_FIELDS = (
     "updated_at",
 )
 CHAIN_HEADS = ("head_hash", "last_event_hash")  # in brief.json from /3 on
+# The prullenbak (migration 0005): in brief.json when present; absent in older exports.
+BIN_FIELDS = ("deleted_at", "deleted_by")
 VERSION_FIELDS = (
     "letter_id",
     "number",
@@ -152,7 +154,9 @@ def export_zip(connection: Connection, path: Path, *, schema: str, archive_root:
             _add(
                 archive,
                 f"{folder}/brief.json",
-                _json_bytes({f: row._mapping[f] for f in (*LETTER_FIELDS, *CHAIN_HEADS)}),
+                _json_bytes(
+                    {f: row._mapping[f] for f in (*LETTER_FIELDS, *CHAIN_HEADS, *BIN_FIELDS)}
+                ),
             )
             counts["letters"] += 1
         query = sa.select(versions).order_by(versions.c.letter_id, versions.c.number)

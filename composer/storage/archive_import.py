@@ -17,6 +17,7 @@ from composer.errors import ComposerError, LetterValidationError
 from composer.fileio import write_bytes_atomic
 from composer.i18n import _, ngettext
 from composer.storage.archive import (
+    BIN_FIELDS,
     CATALOGUE_FIELDS,
     CHAIN_HEADS,
     DRAFTS,
@@ -181,6 +182,7 @@ def _read_letter(
         ) from None
     fields = (*LETTER_FIELDS, *CHAIN_HEADS) if chained else LETTER_FIELDS
     values = {f: info[f] for f in fields if f not in summary and f != "status"}
+    values.update({f: info.get(f) for f in BIN_FIELDS})  # absent before the prullenbak
     return {**values, **summary, "status": status}, rows
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import string
 from typing import Any
@@ -10,8 +11,17 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
+from composer.core.readiness import Action, require_complete
 from composer.errors import ComposerError
 from composer.i18n import _
+from composer.storage import letter_bin
+from composer.storage.hashing import canonical_json
+from composer.storage.letter_rows import (
+    append_version,
+    letter_from_content,
+    lock_letter,
+    version_row,
+)
 from composer.storage.library_records import KenmerkEntry, record_from_row
 from composer.storage.schema import (
     KENMERK_ASSIGNED,
@@ -164,6 +174,25 @@ def _in_use(connection: Connection, kenmerk: str) -> bool:
     return connection.execute(registered.union_all(on_letter).limit(1)).first() is not None
 
 
+def _too_long(kenmerk: str) -> ComposerError:
+    return ComposerError(
+        _(
+            "Het kenmerk {kenmerk} zou langer worden dan {limit} tekens. Maak het "
+            "kenmerkpatroon (de instelling kenmerk_pattern) korter."
+        ).format(kenmerk=kenmerk[:MAX_KENMERK_LENGTH] + "…", limit=MAX_KENMERK_LENGTH)
+    )
+
+
+def _all_taken(pattern: str) -> ComposerError:
+    return ComposerError(
+        _(
+            "Met het kenmerkpatroon ‘{pattern}’ komen alleen kenmerken uit die al zijn "
+            "uitgegeven. Neem het jaar ({year_field}) en het volgnummer ({seq_field}) op in de "
+            "instelling kenmerk_pattern."
+        ).format(pattern=pattern, year_field="{yyyy}", seq_field="{seq}")
+    )
+
+
 def take_kenmerk(connection: Connection, pattern: str, year: int) -> tuple[str, int]:
     """A kenmerk that was never handed out, and its number."""
     check_pattern(pattern)
@@ -171,20 +200,42 @@ def take_kenmerk(connection: Connection, pattern: str, year: int) -> tuple[str, 
         seq = next_seq(connection, year)
         kenmerk = format_kenmerk(pattern, year, seq)
         if len(kenmerk) > MAX_KENMERK_LENGTH:
-            raise ComposerError(
-                _(
-                    "Het kenmerk {kenmerk} zou langer worden dan {limit} tekens. Maak het "
-                    "kenmerkpatroon (de instelling kenmerk_pattern) korter."
-                ).format(kenmerk=kenmerk[:MAX_KENMERK_LENGTH] + "…", limit=MAX_KENMERK_LENGTH)
-            )
+            raise _too_long(kenmerk)
         if not _in_use(connection, kenmerk):
             return kenmerk, seq
-    raise ComposerError(
+    raise _all_taken(pattern)
+
+
+def peek_kenmerk(connection: Connection, pattern: str, year: int) -> str:
+    """The kenmerk take_kenmerk would hand out now, without taking a number.
+
+    It walks the same numbers as take_kenmerk (the year's last number + 1, skipping kenmerken
+    already in use), so as long as nobody takes a number in between, take_kenmerk gives this one.
+    """
+    check_pattern(pattern)
+    last = connection.execute(
+        sa.select(kenmerk_sequences.c.last_seq).where(kenmerk_sequences.c.year == year)
+    ).scalar()
+    for seq in range((last or 0) + 1, (last or 0) + 1 + _MAX_SKIPS):
+        kenmerk = format_kenmerk(pattern, year, seq)
+        if len(kenmerk) > MAX_KENMERK_LENGTH:
+            raise _too_long(kenmerk)
+        if not _in_use(connection, kenmerk):
+            return kenmerk
+    raise _all_taken(pattern)
+
+
+class KenmerkChanged(ComposerError):
+    """The kenmerk that would be issued is not the one the person confirmed; nothing changed."""
+
+
+def kenmerk_changed(letter_id: int, expected: str, actual: str) -> KenmerkChanged:
+    return KenmerkChanged(
         _(
-            "Met het kenmerkpatroon ‘{pattern}’ komen alleen kenmerken uit die al zijn "
-            "uitgegeven. Neem het jaar ({year_field}) en het volgnummer ({seq_field}) op in de "
-            "instelling kenmerk_pattern."
-        ).format(pattern=pattern, year_field="{yyyy}", seq_field="{seq}")
+            "Brief {letter_id} zou kenmerk {actual} krijgen, maar u hebt kenmerk {expected} "
+            "bevestigd: intussen heeft een andere brief een nummer gekregen. Er is niets "
+            "veranderd. Bekijk het nieuwe kenmerk en bevestig opnieuw."
+        ).format(letter_id=letter_id, actual=actual, expected=expected)
     )
 
 
@@ -197,3 +248,55 @@ def entries(connection: Connection, year: int | None = None) -> list[KenmerkEntr
     if year is not None:
         query = query.where(kenmerk_register.c.year == year)
     return [record_from_row(KenmerkEntry, row) for row in connection.execute(query)]
+
+
+def finalize_letter(
+    connection: Connection,
+    letter_id: int,
+    *,
+    pattern: str,
+    year: int,
+    author: str,
+    now: str,
+    expected: str | None = None,
+) -> str:
+    """Finalize inside the caller's write transaction: give the letter the next kenmerk of
+    `year` (an existing one stays) in a new version, and register it; returns the kenmerk.
+
+    A letter with problems is refused before a number is taken. With `expected` (the kenmerk
+    a person confirmed), any other kenmerk is refused with KenmerkChanged; the caller's
+    transaction then rolls back and the number taken is given back.
+    """
+    locked = lock_letter(connection, letter_id)
+    letter_bin.refuse_if_in_bin(locked)
+    if locked.kenmerk:
+        if expected is not None and expected != locked.kenmerk:
+            raise kenmerk_changed(letter_id, expected, locked.kenmerk)
+        return str(locked.kenmerk)
+    content = version_row(connection, letter_id, None).content
+    require_complete(letter_from_content(content), Action.FINALIZE)
+    kenmerk, seq = take_kenmerk(connection, pattern, year)
+    if expected is not None and expected != kenmerk:
+        raise kenmerk_changed(letter_id, expected, kenmerk)
+    data = json.loads(content)
+    data["our_reference"] = kenmerk  # nothing else changes, the snapshot included
+    number = append_version(
+        connection,
+        locked,
+        canonical_json(data),
+        author=author,
+        message=f"Kenmerk {kenmerk} toegekend",
+        created_at=now,
+        kenmerk=kenmerk,
+    )
+    register(
+        connection,
+        kenmerk=kenmerk,
+        year=year,
+        seq=seq,
+        letter_id=letter_id,
+        version_number=number,
+        assigned_at=now,
+        assigned_by=author,
+    )
+    return kenmerk

@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection, Row
 
 from composer.core.letterfile import letter_from_dict, letter_to_dict
 from composer.core.models import Letter
-from composer.core.validation import letter_problems
+from composer.core.validation import broken_problems, field_label
 from composer.dutch.names import person_designation
 from composer.errors import LetterValidationError
 from composer.storage.hashing import canonical_json, version_hash, version_meta
@@ -23,31 +23,37 @@ from composer.storage.snapshot import with_promise_snapshot
 def stored_content(letter: Letter) -> str:
     """The text a version stores: the letter file with its promise snapshot, canonical JSON.
 
-    A letter that would not read back (an invalid postcode, a bad template name) is refused
-    before anything is written, with every problem listed.
+    Any letter the model holds is stored, however unfinished (an empty Betreft, a half-typed
+    postcode, no addressee yet): those problems refuse only finalize, export, merge and send
+    (composer.core.readiness). Only what would not read back at all (broken: a date that does
+    not exist, a value of the wrong type) is refused before anything is written.
     """
     data = with_promise_snapshot(letter_to_dict(letter))
-    problems = letter_problems(data)
+    problems = broken_problems(data)
     if problems:
-        raise LetterValidationError(problems)
+        raise LetterValidationError(problems, label=lambda path: field_label(path, data))
     return canonical_json(data)
 
 
 def letter_from_content(content: str) -> Letter:
+    """A stored version as a Letter, unfinished or not (a version is never refused on read)."""
     return letter_from_dict(json.loads(content))
 
 
-def addressee_line(letter: Letter) -> str:
-    """`Organisatie, de heer N. van Liemt; …` for the letter list."""
-    lines = []
+def addressee_names(letter: Letter) -> list[str]:
+    """One entry per addressee, `Organisatie, de heer N. van Liemt` ("" for one without a name)."""
+    names = []
     for addressee in letter.addressees:
         parts = [addressee.organisation.strip()]
         if addressee.person is not None:
             parts.append(person_designation(addressee.person, start_of_line=False))
-        line = ", ".join(part for part in parts if part)
-        if line:
-            lines.append(line)
-    return "; ".join(lines)
+        names.append(", ".join(part for part in parts if part))
+    return names
+
+
+def addressee_line(letter: Letter) -> str:
+    """`Organisatie, de heer N. van Liemt; …` for the letter list."""
+    return "; ".join(name for name in addressee_names(letter) if name)
 
 
 def summary_values(letter: Letter, kenmerk: str | None) -> dict[str, Any]:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
 from types import TracebackType
@@ -15,10 +14,17 @@ from sqlalchemy.engine import Engine
 from composer.core.models import Letter
 from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.i18n import _
-from composer.storage import archive, archive_import, catalogue_rows, kenmerken, review_rules
+from composer.storage import (
+    archive,
+    archive_import,
+    catalogue_rows,
+    kenmerken,
+    letter_bin,
+    review_rules,
+)
 from composer.storage import drafts as draft_store
 from composer.storage.engine import describe, open_engine, read_transaction, write_transaction
-from composer.storage.hashing import canonical_json
+from composer.storage.letter_bin import BinnedLetter, LetterInBin, SentLetterKept
 from composer.storage.letter_rows import (
     append_version,
     create_letter,
@@ -53,14 +59,17 @@ DEFAULT_KENMERK_PATTERN = "KSF/{yyyy}/{seq:04d}"
 
 __all__ = [
     "SNAPSHOT_KEY",
+    "BinnedLetter",
     "CatalogueVersionInfo",
     "DraftInfo",
     "ImportReport",
     "KenmerkEntry",
+    "LetterInBin",
     "LetterNotFound",
     "LetterSummary",
     "Library",
     "SaveConflict",
+    "SentLetterKept",
     "VerifyReport",
     "VersionInfo",
     "VersionNotFound",
@@ -189,12 +198,13 @@ class Library:
         version is refused with SaveConflict and nothing is written. The author's draft of
         the letter is removed in the same transaction. A sent letter is refused (LetterSent);
         a save on a letter that is ter beoordeling or goedgekeurd makes it a concept again and
-        its approval lapse (composer.review).
+        its approval lapse (composer.review). A letter in the prullenbak is refused (LetterInBin).
         """
         _check_author(author)
         content = stored_content(letter)
         with write_transaction(self._engine) as connection:
             locked = lock_letter(connection, letter_id)
+            letter_bin.refuse_if_in_bin(locked)
             effect = review_rules.save_effect(self._rules, locked)
             if base is not None and base != locked.latest_version:
                 if not 1 <= base <= locked.latest_version:
@@ -214,6 +224,7 @@ class Library:
         _check_author(author)
         with write_transaction(self._engine) as connection:
             locked = lock_letter(connection, letter_id)
+            letter_bin.refuse_if_in_bin(locked)
             effect = review_rules.save_effect(self._rules, locked)
             old = version_row(connection, letter_id, number)
             now = self._now()
@@ -229,10 +240,19 @@ class Library:
             return new
 
     def letters(
-        self, query: str = "", *, status: str | None = None, limit: int = 200
+        self,
+        query: str = "",
+        *,
+        status: str | None = None,
+        limit: int = 200,
+        in_bin: bool = False,
     ) -> list[LetterSummary]:
-        """Newest first; every word of `query` must occur in subject, addressees or kenmerk."""
-        statement = sa.select(letters_table)
+        """Newest first; every word of `query` must occur in subject, addressees or kenmerk.
+
+        The letters in the prullenbak are left out; `in_bin` lists only those (BinnedLetter,
+        the most recently deleted first).
+        """
+        statement = letter_bin.listed(sa.select(letters_table), in_bin=in_bin)
         for word in query.lower().split():
             statement = statement.where(letters_table.c.search_text.contains(word, autoescape=True))
         if status is not None:
@@ -240,7 +260,44 @@ class Library:
         statement = statement.order_by(letters_table.c.updated_at.desc(), letters_table.c.id.desc())
         with read_transaction(self._engine) as connection:
             rows = connection.execute(statement.limit(limit)).all()
+        if in_bin:
+            return [letter_bin.binned_letter(row) for row in rows]
         return [letter_summary(row) for row in rows]
+
+    def listed_letters(self, letter_ids: Iterable[int]) -> dict[int, LetterSummary]:
+        """Of `letter_ids`, the letters that are in the list (they exist, not in the
+        prullenbak), by id: for a list kept elsewhere, such as the recently opened letters."""
+        wanted = sorted({int(letter_id) for letter_id in letter_ids})
+        if not wanted:
+            return {}
+        statement = letter_bin.listed(
+            sa.select(letters_table).where(letters_table.c.id.in_(wanted)), in_bin=False
+        )
+        with read_transaction(self._engine) as connection:
+            rows = connection.execute(statement).all()
+        return {row.id: letter_summary(row) for row in rows}
+
+    # The prullenbak
+
+    def move_to_bin(self, letter_id: int, *, author: str) -> None:
+        """Put the letter in the prullenbak: out of the list, nothing erased (versions, review
+        history, kenmerk, drafts and archive stay). A sent letter is refused (SentLetterKept)."""
+        _check_author(author)
+        with write_transaction(self._engine) as connection:
+            locked = lock_letter(connection, letter_id)
+            letter_bin.move_to_bin(connection, locked, by=author, at=self._now())
+
+    def restore_from_bin(self, letter_id: int) -> bool:
+        """Take the letter out of the prullenbak, back into the list as it was; False when it
+        was not in the prullenbak."""
+        with write_transaction(self._engine) as connection:
+            return letter_bin.take_from_bin(connection, lock_letter(connection, letter_id))
+
+    def in_bin(self, letter_id: int) -> BinnedLetter | None:
+        """The letter as it stands in the prullenbak; None when it is not there."""
+        with read_transaction(self._engine) as connection:
+            row = letter_row(connection, letter_id)
+        return None if row.deleted_at is None else letter_bin.binned_letter(row)
 
     def summary(self, letter_id: int) -> LetterSummary:
         with read_transaction(self._engine) as connection:
@@ -291,33 +348,10 @@ class Library:
         kenmerken.check_pattern(pattern)
         year = (today or date.today()).year
         with write_transaction(self._engine) as connection:
-            locked = lock_letter(connection, letter_id)
-            if locked.kenmerk:
-                return locked.kenmerk
-            kenmerk, seq = kenmerken.take_kenmerk(connection, pattern, year)
-            data = json.loads(version_row(connection, letter_id, None).content)
-            data["our_reference"] = kenmerk  # nothing else changes, the snapshot included
-            now = self._now()
-            number = append_version(
-                connection,
-                locked,
-                canonical_json(data),
-                author=author,
-                message=f"Kenmerk {kenmerk} toegekend",
-                created_at=now,
-                kenmerk=kenmerk,
+            # Refused (before a number is taken) for a letter in the prullenbak or with problems.
+            return kenmerken.finalize_letter(
+                connection, letter_id, pattern=pattern, year=year, author=author, now=self._now()
             )
-            kenmerken.register(
-                connection,
-                kenmerk=kenmerk,
-                year=year,
-                seq=seq,
-                letter_id=letter_id,
-                version_number=number,
-                assigned_at=now,
-                assigned_by=author,
-            )
-            return kenmerk
 
     def kenmerk_register(self, year: int | None = None) -> list[KenmerkEntry]:
         with read_transaction(self._engine) as connection:
@@ -350,9 +384,14 @@ class Library:
             return draft_store.read(connection, letter_id, author)
 
     def drafts(self, *, author: str) -> list[DraftInfo]:
-        """The author's drafts, newest first (to offer back after a crash)."""
+        """The author's drafts, newest first (to offer back after a crash).
+
+        A draft of a letter in the prullenbak is kept but not offered until the letter is back.
+        """
         with read_transaction(self._engine) as connection:
-            return draft_store.of_author(connection, author)
+            found = draft_store.of_author(connection, author)
+            binned = letter_bin.ids_in_bin(connection, {info.letter_id for info in found})
+        return [info for info in found if info.letter_id not in binned]
 
     def discard_draft(self, letter_id: int, *, author: str) -> None:
         with write_transaction(self._engine) as connection:

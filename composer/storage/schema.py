@@ -45,6 +45,10 @@ letters = sa.Table(
     # and of the newest event ("" before the first), so a row taken off the end shows.
     sa.Column("head_hash", sa.String(64), nullable=False, server_default=""),
     sa.Column("last_event_hash", sa.String(64), nullable=False, server_default=""),
+    # In the prullenbak since (UTC) and by whom (migration 0005); NULL: in the list. A letter
+    # in the prullenbak keeps everything and can be taken back; a sent one is never in it.
+    sa.Column("deleted_at", sa.Text, nullable=True),
+    sa.Column("deleted_by", sa.Text, nullable=True),
     sa.UniqueConstraint("kenmerk", name="uq_letters_kenmerk"),
     sa.Index("ix_letters_updated_at", "updated_at"),
     sa.Index("ix_letters_status", "status"),

@@ -43,8 +43,9 @@ def test_bad_input_is_a_dutch_message_without_traceback_and_no_file(tmp_path):
     result = run_composer("render", str(broken_letter(tmp_path)), "-o", str(out))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "addressees[0].address.postcode" in result.stderr
-    assert "De postcode" in result.stderr and "‘25110 AB’" in result.stderr
+    assert "niet worden geëxporteerd" in result.stderr
+    assert "Postcode van geadresseerde 1: De postcode is ongeldig (‘25110 AB’)" in result.stderr
+    assert "addressees" not in result.stderr and "[0]" not in result.stderr
     assert not out.exists()
 
 

@@ -46,6 +46,10 @@ EXPECTED = {
         "Geef uw naam met --reviewer of stel die in onder Instellingen."
     ),
     RemedyAction.GIVE_REASON: "Geef de reden mee met --reason.",
+    RemedyAction.GIVE_SEND_REASON: (
+        "Bekijk ze met ‘composer letters comments 3’, of geef met --reason de reden om toch te "
+        "verzenden."
+    ),
     RemedyAction.COMMENT_ON_LETTER: "Laat --block weg voor een opmerking over de hele brief.",
     RemedyAction.LIST_COMMENTS: "Bekijk de opmerkingen met ‘composer letters comments 3’.",
     RemedyAction.FIX_TEMPLATE: (

@@ -18,6 +18,7 @@ TYPED = " (getypt vlak voor het afmelden)"
 
 def run(argv: list[str]) -> int:
     from composer.cli import main as composer_main
+    from composer.gui.dialogs.name_dialog import NameDialog
     from composer.gui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
@@ -26,6 +27,10 @@ def run(argv: list[str]) -> int:
 
     def look() -> None:
         window = next((w for w in app.topLevelWidgets() if isinstance(w, MainWindow)), None)
+        for dialog in window.findChildren(NameDialog) if window is not None else []:
+            if dialog.isVisible():  # the first start asks the name
+                dialog.name_field.setText("Marleen")
+                dialog.accept()
         if window is None or window.session.letter_id is None or window.editor is None:
             return
         if not typed:

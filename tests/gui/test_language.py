@@ -76,6 +76,8 @@ def test_english_menus_labels_and_messages(qtbot, open_letter, library):
         "In review",
         "Approved",
         "Sent",
+        "",  # a separator, then the bin
+        "Bin",
     ]
     open_letter(window, ids[0])
     assert {row[2] for row in panel.visible_rows()} == {"Draft"}

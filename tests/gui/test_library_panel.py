@@ -144,7 +144,15 @@ def test_an_empty_library_tells_how_to_start(qtbot, library):
 
 def test_the_status_filter_shows_only_letters_with_that_status(panel):
     labels = [panel.status_filter.itemText(i) for i in range(panel.status_filter.count())]
-    assert labels == ["Alle", "Concept", "Ter beoordeling", "Goedgekeurd", "Verzonden"]
+    assert labels == [
+        "Alle",
+        "Concept",
+        "Ter beoordeling",
+        "Goedgekeurd",
+        "Verzonden",
+        "",
+        "Prullenbak",
+    ]
     panel.status_filter.setCurrentText("Ter beoordeling")
     assert subjects(panel) == [CONGRES]
     panel.status_filter.setCurrentText("Verzonden")
@@ -161,21 +169,48 @@ def test_an_unknown_status_is_shown_as_stored(panel, library, three_letters):
     assert {row[SUBJECT]: row[2] for row in panel.visible_rows()}[CAO] == "in_de_la"
 
 
-def test_enter_and_double_click_open_the_letter(qtbot, panel, three_letters):
-    assert panel.select_letter(three_letters["congres"])
-    panel.table.setFocus()
-    with qtbot.waitSignal(panel.letter_activated) as opened:
-        qtbot.keyClick(panel.table, Qt.Key.Key_Return)
-    assert opened.args == [three_letters["congres"]]
+def cell_of(panel: LibraryPanel, subject: str) -> QPoint:
+    row = subjects(panel).index(subject)
+    return panel.table.visualRect(panel.proxy.index(row, SUBJECT)).center()
+
+
+def test_a_single_click_opens_the_letter_arrows_only_select(qtbot, panel, three_letters):
     panel.show()
     qtbot.waitExposed(panel)
-    row = subjects(panel).index(CAO)
-    cell = panel.table.visualRect(panel.proxy.index(row, SUBJECT)).center()
-    # A double click is a press, a release and a double-click event on the same row.
-    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
-    with qtbot.waitSignal(panel.letter_activated) as opened:
-        qtbot.mouseDClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
-    assert opened.args == [three_letters["cao"]]
+    opened: list[int] = []
+    panel.letter_activated.connect(opened.append)
+    viewport = panel.table.viewport()
+
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=cell_of(panel, CAO))
+    assert opened == [three_letters["cao"]]
+    assert panel.current_letter_id() == three_letters["cao"]
+
+    # The window tells which letter it shows: a click on that row does not open it again.
+    panel.set_open_letter(three_letters["cao"])
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=cell_of(panel, CAO))
+    assert opened == [three_letters["cao"]]
+
+    # A double click (press, release, double-click, release) is one click that opens, not two.
+    opened.clear()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=cell_of(panel, CONSULTATIE))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=cell_of(panel, CONSULTATIE))
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=cell_of(panel, CONSULTATIE))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=cell_of(panel, CONSULTATIE))
+    assert opened == [three_letters["consultatie"]]
+
+    # Arrows move the selection without opening; Enter opens.
+    opened.clear()
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Down)
+    assert panel.current_letter_id() == three_letters["congres"]
+    assert opened == []
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert opened == [three_letters["congres"]]
+
+    # A right click selects for the context menu but opens nothing.
+    opened.clear()
+    qtbot.mouseClick(viewport, Qt.MouseButton.RightButton, pos=cell_of(panel, CAO))
+    assert opened == []
 
 
 def test_arrow_down_from_the_search_field_selects_the_first_letter(qtbot, panel, three_letters):

@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QScrollArea, QWidget
 
 from composer.app.workspace import Workspace
 from composer.gui.app import offer_drafts
@@ -161,15 +161,17 @@ def test_dropping_an_address_list_adds_the_valid_rows_to_the_address_book(
     monkeypatch.setattr(
         AddressImportPreview,
         "run",
-        classmethod(
-            lambda cls, parent, src, name: ([row.data for row in src.rows if row.valid], True)
-        ),
+        classmethod(lambda cls, parent, src, name: (cls(src, name, parent).value(), True)),
     )
     window = make_window(qtbot, library)
     before = len(load_address_book())
     window.open_dropped(source)
     book = load_address_book()
     assert len(book) == before + 1 and book[-1]["organisation"] == "Nieuw BV"
+    assert [v.number for v in library.catalogue_history("adresboek")] == [1]
+    assert window.statusBar().currentMessage() == "Adresboek: 1 adres geïmporteerd."
+    window.open_dropped(source)  # the same list again: nothing new, nothing duplicated
+    assert len(load_address_book()) == before + 1
     assert [v.number for v in library.catalogue_history("adresboek")] == [1]
 
 
@@ -189,9 +191,16 @@ def test_export_pdf_runs_in_the_background(qtbot, open_letter, library, tmp_path
     os.environ.get("COMPOSER_SCREENSHOTS") != "1",
     reason="screenshots only with COMPOSER_SCREENSHOTS=1",
 )
-@pytest.mark.parametrize("language", ["nl", "en"])
+@pytest.mark.parametrize(
+    ("language", "width", "height", "name"),
+    [
+        ("nl", 1500, 950, "hoofdvenster.png"),
+        ("en", 1500, 950, "hoofdvenster-en.png"),
+        ("nl", 1024, 700, "hoofdvenster-1024.png"),  # a laptop: the docks start collapsed
+    ],
+)
 def test_screenshot_of_the_main_window_with_its_preview(
-    qtbot, open_letter, library, soffice, language
+    qtbot, open_letter, library, soffice, language, width, height, name
 ):
     from composer import i18n
     from composer.gui.preview import PreviewPanel
@@ -201,11 +210,13 @@ def test_screenshot_of_the_main_window_with_its_preview(
     try:
         preview = PreviewPanel()
         window = make_window(qtbot, library, preview=preview)
-        window.resize(1500, 950)
+        window.resize(width, height)
+        window.fit_panels()  # as when the window first shows at this size
         with qtbot.waitSignal(preview.refreshed, timeout=120000):
             open_letter(window, ids[0])
-        qtbot.wait(200)
-        name = "hoofdvenster.png" if language == "nl" else "hoofdvenster-en.png"
+        qtbot.wait(300)
+        areas = [window.editor_area, *window.editor_area.findChildren(QScrollArea)]
+        assert [area.horizontalScrollBar().maximum() for area in areas] == [0] * len(areas)
         window.grab().save(str(REPO / "docs" / "screenshots" / name))
         window.session.close()
         preview.shutdown()

@@ -76,13 +76,13 @@ def test_send_runs_in_a_worker_and_every_panel_hears_of_it(qtbot, library, monke
     panel.show_letter(library, letter_id)
     threads = []
 
-    def send(self, sent_id, *, author=None):
+    def send(self, sent_id, *, author=None, **_confirmed):
         threads.append((threading.current_thread(), self, sent_id, author))
         return None
 
     monkeypatch.setattr(Workspace, "send", send)
     with qtbot.waitSignal(changes().changed, timeout=5000) as heard:
-        assert panel.send()
+        assert panel.send_now(expected_kenmerk=None)
     assert heard.args == [letter_id, STATUS]
     [(thread, workspace, sent_id, author)] = threads
     assert thread is not threading.main_thread()

@@ -132,15 +132,17 @@ def test_a_save_on_top_of_a_newer_version_is_refused(session, make_session, libr
     assert session.dirty  # nothing is lost: the edit is still there to compare and save again
 
 
-def test_an_invalid_letter_is_not_saved(session, library):
+def test_an_unfinished_letter_is_saved_as_typed_and_keeps_its_problems(session, library):
+    """A draft can always be saved; the problems block finalize, export and send instead."""
     from composer.core.models import Address, Addressee
-    from composer.errors import LetterValidationError
 
     session.letter.addressees.append(Addressee(address=Address(postcode="25110 AB")))
-    with pytest.raises(LetterValidationError):
-        session.save()
-    assert session.letter_id is None
-    assert library.letters() == []
+    session.save()
+    assert session.letter_id is not None
+    stored = library.version(session.letter_id)
+    assert stored.addressees[0].address.postcode == "25110 AB"
+    session.open(session.letter_id)  # read back: the problem is shown beside the field again
+    assert [path for path, _message in session.problems] == ["addressees[0].address.postcode"]
 
 
 def test_autosave_keeps_a_draft_that_a_new_session_offers_back(
@@ -247,8 +249,7 @@ def test_problems_follow_every_change(session, qtbot):
     assert session.problems == [
         (
             "addressees[0].address.postcode",
-            "Geadresseerde 1: De postcode ontbreekt. Gebruik vier cijfers en twee letters, "
-            "zoals 2511 AB.",
+            "De postcode ontbreekt. Gebruik vier cijfers en twee letters, zoals 2511 AB.",
         )
     ]
     with qtbot.waitSignal(session.problems_changed) as blocker:

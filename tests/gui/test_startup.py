@@ -32,6 +32,7 @@ def wait_for_library(qtbot, window: MainWindow, timeout: int = 30000) -> None:
 def test_the_window_is_there_before_the_library_and_fills_when_it_opens(qtbot, tmp_path):
     window = MainWindow(Workspace(Settings(author="Marleen")), preview=QWidget())
     qtbot.addWidget(window)
+    window.resize(1500, 950)  # room for the docks (a small screen starts them collapsed)
     window.show()
     assert window.isVisible()
     assert window.statusBar().currentMessage() == OPENING_MESSAGE

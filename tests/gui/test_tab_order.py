@@ -50,6 +50,7 @@ def window(qtbot, open_letter, tmp_path):
     ids = seed_samples(library, "Marleen")
     window = MainWindow(Workspace(Settings(author="Marleen"), library=library), preview=QWidget())
     qtbot.addWidget(window)
+    window.resize(1500, 950)  # the docks are open (on a small screen they start collapsed)
     window.show()
     open_letter(window, next(i for i in ids if library.version(i, 1).template == "brief"))
     yield window

@@ -177,7 +177,7 @@ def test_every_change_validates_and_reports_problems(session, stack, qtbot):
     assert blocker.args[0] == [
         (
             "addressees[0].address.postcode",
-            "Geadresseerde 1: De postcode is ongeldig (‘25110 AB’). "
+            "De postcode is ongeldig (‘25110 AB’). "
             "Gebruik vier cijfers en twee letters, zoals 2511 AB.",
         )
     ]

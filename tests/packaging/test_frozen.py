@@ -85,8 +85,11 @@ def test_frozen_render_from_another_folder(frozen_program, tmp_path):
 
 @pytest.mark.slow
 def test_frozen_desktop_program_starts(frozen_program, tmp_path):
+    from composer.settings import Settings, save_settings
+
     desktop = frozen_program.with_name("brievencomposer")
     assert desktop.is_file()
+    save_settings(Settings(author="Marleen"))  # the name was given at an earlier start
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     process = subprocess.Popen(
         [str(desktop), "gui", str(SAMPLE)],

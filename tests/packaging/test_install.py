@@ -18,7 +18,7 @@ SAMPLE = REPO / "resources" / "samples" / "brief-cao-onderhandelaars.json"
 @pytest.mark.slow
 def test_installed_package_renders_from_another_folder(tmp_path):
     wheels = tmp_path / "wheels"
-    subprocess.run(
+    built = subprocess.run(
         [
             sys.executable,
             "-m",
@@ -33,8 +33,11 @@ def test_installed_package_renders_from_another_folder(tmp_path):
         ],
         check=True,
         capture_output=True,
+        text=True,
         cwd=tmp_path,
     )
+    # `make run` installs quietly: no screens of setuptools warnings about the data folders.
+    assert "would be ignored" not in built.stdout + built.stderr
     (wheel,) = wheels.glob("*.whl")
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
@@ -63,6 +66,19 @@ def test_installed_package_renders_from_another_folder(tmp_path):
         text=True,
     )
     assert where.stdout.startswith(str(venv))
+    shipped = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from composer.paths import user_guide as g; "
+            "print(g().is_file(), (g().parent / 'screenshots' / 'hoofdvenster.png').is_file())",
+        ],
+        cwd=elsewhere,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    assert shipped.stdout.split() == ["True", "True"]  # Help > Gebruikershandleiding works
     result = subprocess.run(
         [str(venv / "bin" / "composer"), "render", str(SAMPLE), "-o", "brief.docx"],
         cwd=elsewhere,

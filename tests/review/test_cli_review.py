@@ -85,9 +85,20 @@ def test_the_whole_review_from_the_command_line(composer, database_url, soffice,
     )
     assert ok(composer("letters", "status", "1")).splitlines()[0] == "Goedgekeurd (versie 2)"
 
+    # The comment on block 2 is still open: sending needs a reason, which is recorded.
+    held = refused(composer("letters", "send", "1", "--author", "Anna"))
+    assert "Bij brief 1 staat nog 1 opmerking open; er is niets verzonden." in held
+    assert "--reason" in held and "composer letters comments 1" in held
+    reason = "De alinea is besproken met Bert"
     files = [
-        Path(line) for line in ok(composer("letters", "send", "1", "--author", "Anna")).split()
+        Path(line)
+        for line in ok(
+            composer("letters", "send", "1", "--author", "Anna", "--reason", reason)
+        ).split()
     ]
+    assert f"Verzonden met 1 open opmerking; reden: {reason}" in ok(
+        composer("letters", "events", "1")
+    )
     assert [f.suffix for f in files] == [".docx", ".pdf"]
     assert all(f.is_file() and f.parent == data_dir() / "archief" / "1" / "v3" for f in files)
     with Library.open(database_url) as library:

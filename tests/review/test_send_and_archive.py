@@ -26,9 +26,11 @@ from tests.storage.storage_helpers import tamper
 TODAY = date(2022, 10, 17)
 
 
-def _send(review, letter_id: int, converter: FakeConverter | None = None):
+def _send(review, letter_id: int, converter: FakeConverter | None = None, reason: str = ""):
     converter = converter or FakeConverter()
-    return review.send(letter_id, author="Anna", today=TODAY, converter=lambda: converter)
+    return review.send(
+        letter_id, author="Anna", today=TODAY, converter=lambda: converter, reason=reason
+    )
 
 
 def test_send_gives_the_kenmerk_archives_both_files_and_freezes_the_letter(review, letter):
@@ -199,7 +201,7 @@ def _fill(review, letter) -> tuple[int, int, int]:
     """A sent letter with a comment, and a rejected one with a resolved comment."""
     sent_id = approved_letter(review, letter)
     review.comment(sent_id, version=1, author="Bert", text="Akkoord", block=2)
-    _send(review, sent_id)
+    _send(review, sent_id, reason="Bert schreef al Akkoord")
     other = review.library.add(replace(letter, subject="Afgewezen brief"), author="Anna")
     review.submit(other, author="Anna")
     review.reject(other, reason="Te lang", reviewer="Bert")

@@ -18,8 +18,15 @@ TODAY = date(2022, 10, 17)
 
 
 def send(review: ReviewService, letter_id: int) -> None:
+    """Send with a reason: the letters here keep a comment open on purpose."""
     converter = FakeConverter()
-    review.send(letter_id, author="Anna", today=TODAY, converter=lambda: converter)
+    review.send(
+        letter_id,
+        author="Anna",
+        today=TODAY,
+        converter=lambda: converter,
+        reason="Bert schreef al Akkoord",
+    )
 
 
 def sent_letter(library: Library) -> int:

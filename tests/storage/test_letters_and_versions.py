@@ -92,15 +92,19 @@ def test_missing_letters_and_versions_are_clear_errors(library, letter):
         library.version(letter_id, 5)
 
 
-def test_an_invalid_letter_is_refused_before_anything_is_written(library, letter):
+def test_an_unfinished_letter_is_saved_and_a_broken_one_refused(library, letter):
     letter_id = library.add(letter, author="Anna")
+    unfinished = sample_letter()
+    unfinished.addressees[0].address.postcode = "25110 AB"  # fine in a draft
+    assert library.save(letter_id, unfinished, author="Anna") == 2
+    assert library.version(letter_id).addressees[0].address.postcode == "25110 AB"
     broken = sample_letter()
-    broken.addressees[0].address.postcode = "25110 AB"
-    with pytest.raises(LetterValidationError, match="postcode"):
+    broken.addressees[0].person.form = "meneer"  # not a form of address the program knows
+    with pytest.raises(LetterValidationError, match="Aanspreekvorm van geadresseerde 1"):
         library.save(letter_id, broken, author="Anna")
     with pytest.raises(ComposerError, match="auteur"):
         library.save(letter_id, letter, author="  ")
-    assert [v.number for v in library.history(letter_id)] == [1]
+    assert [v.number for v in library.history(letter_id)] == [1, 2]
 
 
 def test_restore_makes_a_new_version_with_the_old_content(library, letter):

@@ -149,6 +149,7 @@ SEEDS: dict[str, Callable[[sa.Connection], None]] = {
     "0002": _seed_0001,
     "0003": _seed_0003,
     "0004": lambda connection: _seed_0003(connection, chained=True),
+    "0005": lambda connection: _seed_0003(connection, chained=True),
 }
 
 

@@ -104,7 +104,7 @@ def test_composer_letters_add_stores_the_snapshot_under_4(tmp_path, database_url
 
 
 @pytest.mark.parametrize(
-    ("number", "shown"), [(4.5, "‘4.5’"), (True, "‘true’"), ("4", "‘4’"), (0, "‘0’")]
+    ("number", "shown"), [(4.5, "4.5"), (True, "de waarde waar"), ("4", "‘4’"), (0, "0")]
 )
 def test_a_number_that_is_not_whole_is_refused_naming_the_block(tmp_path, number, shown):
     data = sample_dict()
@@ -121,7 +121,7 @@ def test_a_number_that_is_not_whole_is_refused_naming_the_block(tmp_path, number
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert (
-        "Blok 6 (servicebelofte): het nummer moet een geheel getal vanaf 1 zijn, "
+        "Servicebelofte (blok 6): Het nummer van een servicebelofte is een geheel getal vanaf 1, "
         f"zoals 4, niet {shown}."
     ) in result.stderr
     assert not (tmp_path / "b.docx").exists()

@@ -23,10 +23,10 @@ from composer.core.catalogue_editing import (
     entry_label,
     entry_matches,
     entry_name,
-    new_entries,
     unique_id,
 )
-from composer.gui.dialogs.address_import_preview import AddressImportPreview
+from composer.core.contact_matching import ImportPlan, apply_import
+from composer.gui.dialogs.address_import_preview import AddressImportPreview, import_notice
 from composer.gui.dialogs.addressee_edit_dialog import AddresseeEditDialog
 from composer.gui.dialogs.catalogue_dialog import CatalogueDialog
 from composer.gui.dialogs.common import (
@@ -59,8 +59,11 @@ class AddressBookDialog(CatalogueDialog):
         # question before deleting.
         self.edit_entry: Callable[..., tuple[dict[str, Any] | None, bool]] = AddresseeEditDialog.run
         self.choose_file: Callable[[], Path | None] = self._ask_file
-        self.preview_import: Callable[..., tuple[list[dict[str, Any]], bool]] = (
-            AddressImportPreview.run
+        # The preview compares the list with the address book as it stands in this window.
+        self.preview_import: Callable[..., tuple[ImportPlan, bool]] = (
+            lambda parent, source, file_name: AddressImportPreview.run(
+                parent, source, file_name, existing=self.items
+            )
         )
         self.confirm_delete: Callable[[str], bool] = lambda label: ask_yes_no(
             self,
@@ -231,30 +234,12 @@ class AddressBookDialog(CatalogueDialog):
         self.reading = False
         self._update_buttons()
         self.notice_label.setText("")
-        rows, accepted = self.preview_import(self, source, file_name)
-        if not accepted or not rows:
+        plan, accepted = self.preview_import(self, source, file_name)
+        if not accepted or not plan.changes_anything:
             return
-        added = new_entries(rows, self.items)
-        self.items.extend(added)
-        skipped = len(source.rows) - len(rows)
-        count = len(added)
-        if skipped:
-            # Two numbers, each with its own singular or plural: a translatable frame around them.
-            notice = _("{imported}; {skipped}.").format(
-                imported=ngettext(
-                    "{count} adres geïmporteerd", "{count} adressen geïmporteerd", count
-                ).format(count=count),
-                skipped=ngettext(
-                    "{count} rij met fouten overgeslagen",
-                    "{count} rijen met fouten overgeslagen",
-                    skipped,
-                ).format(count=skipped),
-            )
-        else:
-            notice = ngettext(
-                "{count} adres geïmporteerd.", "{count} adressen geïmporteerd.", count
-            ).format(count=count)
-        self._changed(notice)
+        # Updates and additions in one step, as the preview showed them; saved with Opslaan.
+        result = apply_import(plan, self.items)
+        self._changed(import_notice(result, len(source.rows) - len(source.valid_rows)))
 
     def _read_failed(self, error: BaseException) -> None:
         self.reading = False

@@ -115,3 +115,14 @@ class NewestOnly:
             return call
 
         return tuple(newest(callback) for callback in callbacks)
+
+
+def ask_confirmation(parent: QWidget, title: str, text: str, accept: str) -> bool:
+    """A question with the buttons `accept` and Annuleren; Annuleren is the default."""
+    no_buttons = QMessageBox.StandardButton.NoButton
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, no_buttons, parent)
+    yes = box.addButton(accept, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton(_("Annuleren"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is yes

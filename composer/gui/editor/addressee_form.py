@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QVBoxLayout, QWidget
 
 from composer.gui.editor.bindings import Binding, CheckBinding, ComboBinding, EditKeys, LineBinding
-from composer.gui.editor.letter_form import add_marked_row, line_edit
+from composer.gui.editor.letter_form import add_marked_row, line_edit, reflowing_form
 from composer.i18n import N_, _
 
 if TYPE_CHECKING:
@@ -40,6 +40,7 @@ _ADDRESS_FIELDS = [
     (N_("Postc&ode:"), "postcode", "address.postcode"),  # not screen text: name, path
     (N_("Plaats:"), "adres_plaats", "address.city"),  # not screen text: name, path
     (N_("Land:"), "land", "address.country"),  # not screen text: name, path
+    (N_("Staat of provincie:"), "regio", "address.region"),  # not screen text: name, path
 ]
 
 
@@ -54,11 +55,12 @@ class AddresseeForm(QWidget):
         self.fields: dict[str, QWidget] = {}
         self._bindings: list[tuple[str, Binding]] = []  # (sub path, binding)
 
-        left, right = QFormLayout(), QFormLayout()
-        columns = QHBoxLayout(self)
-        columns.setContentsMargins(0, 0, 0, 0)
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        # One column, person above address: the form fits beside the preview on a laptop.
+        left, right = reflowing_form(), reflowing_form()
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(left)
+        column.addLayout(right)
 
         for text, name, sub in _ORGANISATION_FIELDS:
             self._add_line(left, text, name, sub, keys)
@@ -107,11 +109,15 @@ class AddresseeForm(QWidget):
         self.sync()
 
     def sync(self) -> None:
-        if self.index is None:
+        if self.index is None:  # no addressee: nothing of an earlier one stays in view
             for _sub, binding in self._bindings:
                 binding.widget.blockSignals(True)
                 if isinstance(binding, LineBinding):
                     binding.widget.clear()
+                elif isinstance(binding, ComboBinding):
+                    binding.widget.setCurrentIndex(binding.widget.findData(""))
+                elif isinstance(binding, CheckBinding):
+                    binding.widget.setChecked(False)
                 binding.widget.blockSignals(False)
             return
         for _sub, binding in self._bindings:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.core.duplicate_addressees import duplicate_warning
 from composer.core.models import Address, Addressee
 from composer.gui.editor.address_book_picker import AddressBookPicker, addressee_summary
 from composer.gui.editor.addressee_form import AddresseeForm
@@ -22,6 +23,7 @@ from composer.gui.editor.commands import (
     MoveAddresseeCommand,
     RemoveAddresseeCommand,
 )
+from composer.gui.editor.validation_marks import problem_label
 from composer.i18n import _
 
 if TYPE_CHECKING:
@@ -55,6 +57,7 @@ class AddresseesEditor(QWidget):
         self.remove_button = _button(
             _("Verwijderen"), "geadresseerde_verwijderen", _("Geadresseerde verwijderen")
         )
+        self.duplicates = problem_label("geadresseerden_dubbel")  # a warning, never a block
         self.form = AddresseeForm(session, keys)
 
         buttons = QVBoxLayout()
@@ -68,6 +71,7 @@ class AddresseesEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.picker)
         layout.addLayout(row)
+        layout.addWidget(self.duplicates)
         layout.addWidget(self.form)
 
         self.picker.chosen.connect(self.add)
@@ -124,8 +128,17 @@ class AddresseesEditor(QWidget):
         self.remove_button.setEnabled(index is not None)
 
     def reload(self) -> None:
+        """Another letter: the form shows its first addressee, also when the row number is the
+        same as before (the old letter's addressee must not stay in the fields)."""
         self._fill_list()
-        self.select(0 if self.session.letter.addressees else None)
+        index = 0 if self.session.letter.addressees else None
+        self.list.blockSignals(True)
+        self.list.setCurrentRow(-1 if index is None else index)
+        self.list.blockSignals(False)
+        self.form.set_index(index)
+        self.shown_changed.emit()
+        self._enable_buttons()
+        self._show_duplicates()
 
     def sync(self) -> None:
         self._fill_list()
@@ -141,6 +154,12 @@ class AddresseesEditor(QWidget):
         else:
             self.form.sync()
         self._enable_buttons()
+        self._show_duplicates()
+
+    def _show_duplicates(self) -> None:
+        warning = duplicate_warning(self.session.letter.addressees)
+        self.duplicates.setText(warning)
+        self.duplicates.setVisible(bool(warning))
 
     def _fill_list(self) -> None:
         lines = [addressee_summary(addressee) for addressee in self.session.letter.addressees]

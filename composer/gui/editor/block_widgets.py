@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -24,6 +23,7 @@ from composer.core.catalogues import ServicePromise, promises_for
 from composer.core.models import Quote
 from composer.gui.editor.bindings import Binding, ComboBinding, EditKeys, LineBinding, TextBinding
 from composer.gui.editor.commands import SetValueCommand
+from composer.gui.editor.letter_form import reflowing_form
 from composer.gui.editor.validation_marks import PROBLEM_COLOUR
 from composer.i18n import N_, _
 
@@ -35,6 +35,13 @@ _TITLES = {
     "promise": N_("Servicebelofte"),  # not screen text: the key
     "quote": N_("Citaat"),  # not screen text: the key
 }
+
+
+def narrow_combo(combo: QComboBox) -> QComboBox:
+    """A choice whose long item texts do not widen the form (they show in the open list)."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(12)
+    return combo
 
 
 def placeholder_message(number: int, promise: ServicePromise | None) -> str:
@@ -143,13 +150,13 @@ class PromiseBlock(BlockWidget):
     ) -> None:
         super().__init__(session, index, "promise")
         self.catalogue = promises
-        self.number = QComboBox()
+        self.number = narrow_combo(QComboBox())
         self.number.setObjectName("servicebelofte_nummer")
         self.number.setAccessibleName(_("Nummer van de servicebelofte"))
         self.text = QLabel()
         self.text.setObjectName("servicebelofte_tekst")
         self.text.setWordWrap(True)
-        form = QFormLayout()
+        form = reflowing_form()
         form.addRow(_("Nummer:"), self.number)
         form.addRow(_("Tekst:"), self.text)
         self.body.addLayout(form)
@@ -203,7 +210,7 @@ class QuoteBlock(BlockWidget):
     ) -> None:
         super().__init__(session, index, "quote")
         self.quotes = quotes
-        self.bank = QComboBox()
+        self.bank = narrow_combo(QComboBox())
         self.bank.setObjectName("citatenbank")
         self.bank.setAccessibleName(_("Citaat uit de citatenbank"))
         self.bank.addItem(_(self.OWN), -1)
@@ -219,7 +226,7 @@ class QuoteBlock(BlockWidget):
         self.role = QLineEdit()
         self.role.setObjectName("citaat_functie")
         self.role.setAccessibleName(_("Functie van de spreker"))
-        form = QFormLayout()
+        form = reflowing_form()
         form.addRow(_("Uit de citatenbank:"), self.bank)
         form.addRow(_("Citaat:"), self.text)
         form.addRow(_("Spreker:"), self.speaker)

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import copy
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from composer.core.catalogues import ServicePromise, load_promises, load_quotes
 from composer.core.models import Block, Paragraph, Promise, Quote
@@ -22,6 +31,14 @@ if TYPE_CHECKING:
 
 MAX_SPARES = 24  # per kind: more blocks than most letters have
 SPARES_AHEAD = {"paragraph": 10, "promise": 3, "quote": 3}  # not screen text
+
+
+def inserted_at(old: list[Block], new: list[Block]) -> int | None:
+    """Where one block came into `old` to make `new` (added, or brought back by undo)."""
+    if len(new) != len(old) + 1:
+        return None
+    index = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), len(old))
+    return index if new[index + 1 :] == old[index:] else None
 
 
 def _catalogues() -> tuple[dict[int, ServicePromise], list[dict[str, Any]], list[str]]:
@@ -53,6 +70,7 @@ class BlocksEditor(QWidget):
         # refills widgets instead of building them (building is most of an opening's time).
         self._spare: dict[str, list[BlockWidget]] = {}
         self.current_index: int | None = None  # the block last worked in: new ones go after it
+        self._shown: list[Block] = []  # the blocks as shown: a block that comes back is found
 
         self.block_layout = QVBoxLayout()
         self.block_layout.setContentsMargins(0, 0, 0, 0)
@@ -117,9 +135,24 @@ class BlocksEditor(QWidget):
         self.current_index = None
 
     def focus_block(self, index: int) -> None:
+        """Put the cursor in block `index` and scroll the form to it."""
         if 0 <= index < len(self.blocks):
             self.current_index = index
-            self.blocks[index].focus_target().setFocus()
+            block = self.blocks[index]
+            block.focus_target().setFocus()
+            self._scroll_to(block)
+            # Laid out at the next turn of the event loop: scroll again once it has its place.
+            QTimer.singleShot(0, block, lambda: self._scroll_to(block))
+
+    def _scroll_to(self, block: BlockWidget) -> None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QScrollArea):
+            parent = parent.parentWidget()
+        if parent is not None and block in self.blocks:
+            content = parent.widget()
+            if content is not None and content.layout() is not None:
+                content.layout().activate()
+            parent.ensureWidgetVisible(block, 0, 0)
 
     # Showing the model
 
@@ -129,13 +162,20 @@ class BlocksEditor(QWidget):
     def reload(self) -> None:
         self.current_index = None
         self._rebuild()
+        self._shown = copy.deepcopy(self.session.letter.body)
 
     def sync(self) -> None:
+        body = self.session.letter.body
         if [block.kind for block in self.blocks] != self._shape():
             self._rebuild()
+            came = inserted_at(self._shown, body)
+            self._shown = copy.deepcopy(body)
+            if came is not None:  # added, or brought back by undo: in view, with the cursor
+                self.focus_block(came)
             return
         for block in self.blocks:
             block.sync()
+        self._shown = copy.deepcopy(body)
 
     def _rebuild(self) -> None:
         self.setUpdatesEnabled(False)

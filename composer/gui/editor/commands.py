@@ -231,3 +231,22 @@ class ReplaceLetterCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.session.replace_letter(copy.deepcopy(self.old))
+
+
+class SetValuesCommand(QUndoCommand):
+    """Several fields at once, one undo step (Alles vervangen): `changes` is [(path, new)]."""
+
+    def __init__(self, session: EditableLetter, changes: list[tuple[str, Any]], text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.changes = [
+            (path, copy.deepcopy(session.value(path)), copy.deepcopy(new)) for path, new in changes
+        ]
+
+    def redo(self) -> None:
+        for path, _old, new in self.changes:
+            self.session.set_value(path, copy.deepcopy(new))
+
+    def undo(self) -> None:
+        for path, old, _new in reversed(self.changes):
+            self.session.set_value(path, copy.deepcopy(old))

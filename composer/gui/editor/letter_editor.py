@@ -5,14 +5,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SIGNAL, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
+from composer.core.letterfile import letter_to_dict
+from composer.core.validation import field_label
 from composer.gui.editor.addressees_editor import AddresseesEditor
 from composer.gui.editor.bindings import Binding, EditKeys
 from composer.gui.editor.blocks_editor import BlocksEditor
+from composer.gui.editor.find_replace import FindReplaceBar
 from composer.gui.editor.letter_form import LetterForm, SalutationField, SingleLineField
 from composer.gui.editor.list_fields import attachments_table, copies_table, signatories_table
+from composer.gui.editor.read_only import set_read_only
 from composer.gui.editor.undo_actions import undo_redo_actions
 from composer.gui.editor.validation_marks import PROBLEM_COLOUR, group_by_path
 from composer.gui.tab_order import Positions, chain, chain_positions, focusables
@@ -94,8 +98,13 @@ class LetterEditor(QWidget):
         self.scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.find_bar = FindReplaceBar(session, self.bindings, self._show_widget)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.problem_summary)
         layout.addWidget(self.scroll, 1)
+        self.read_only = False
+        self._find, self._replace = self._find_actions()
+        self.addActions([self._find, self._replace])
 
         if undo_redo is None:  # on its own (tests, a dialog): its own actions and shortcuts
             undo_redo = undo_redo_actions(session.undo_stack, self)
@@ -131,6 +140,49 @@ class LetterEditor(QWidget):
 
     # Undo and redo for the main window's menu
 
+    def _find_actions(self) -> tuple[QAction, QAction]:
+        find = QAction(_("&Zoeken…"), self)
+        find.setObjectName("zoeken")
+        find.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Find))
+        find.triggered.connect(lambda: self.find_bar.open_bar(replace=False))
+        replace = QAction(_("&Vervangen…"), self)
+        replace.setObjectName("vervangen")
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Replace)
+        replace.setShortcuts(keys or [QKeySequence("Ctrl+H")])  # not screen text: a key
+        replace.triggered.connect(lambda: self.find_bar.open_bar(replace=True))
+        return find, replace
+
+    def find_action(self) -> QAction:
+        """Zoeken (Ctrl+F), for the Bewerken menu."""
+        return self._find
+
+    def replace_action(self) -> QAction:
+        """Vervangen (Ctrl+H), for the Bewerken menu."""
+        return self._replace
+
+    def _show_widget(self, widget: QWidget) -> None:
+        self.scroll.ensureWidgetVisible(widget)
+
+    # Read-only: a sent letter
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the letter read-only (every field, choice and button) or editable again."""
+        self.read_only = read_only
+        self.find_bar.set_read_only(read_only)
+        self._replace.setEnabled(not read_only)
+        set_read_only(self.scroll.widget(), read_only)
+        if not read_only:  # which buttons apply (Omhoog on the first, …) and the locked kenmerk
+            self.reload_buttons()
+
+    def reload_buttons(self) -> None:
+        self.letter_form.reload()
+        self.addressees.sync()
+        self.addressees.picker.filter(self.addressees.picker.search.text())
+        for table in (self.signatories, self.attachments, self.copies):
+            table.sync()
+        for block in self.blocks.blocks:
+            block.set_index(block.index, len(self.blocks.blocks))
+
     def undo_action(self) -> QAction:
         return self._undo
 
@@ -149,11 +201,15 @@ class LetterEditor(QWidget):
         """Another letter: fill every field (signals blocked, so no command is made)."""
         for section in self.sections:
             section.reload()
+        if self.read_only:
+            set_read_only(self.scroll.widget(), True)
 
     def sync(self) -> None:
         """An edit, undo or redo: refill only the fields whose value differs from the letter."""
         for section in self.sections:
             section.sync()
+        if self.read_only:
+            set_read_only(self.scroll.widget(), True)
 
     def show_problems(self, problems: list[tuple[str, str]]) -> None:
         """Mark each field with a problem; problems of fields not on screen go in the summary."""
@@ -161,8 +217,12 @@ class LetterEditor(QWidget):
         for binding in self.bindings():
             if binding.mark is not None:
                 binding.mark.show(grouped.pop(binding.path, None))
-        if grouped:
-            lines = "\n".join(f"• {message}" for message in grouped.values())
+        if grouped:  # not beside a field on screen: say which field each is about
+            data = letter_to_dict(self.session.letter)
+            lines = "\n".join(
+                _("• {field}: {message}").format(field=field_label(path, data), message=message)
+                for path, message in grouped.items()
+            )
             self.problem_summary.setText(_("Nog te verbeteren:\n{problems}").format(problems=lines))
         else:
             self.problem_summary.clear()

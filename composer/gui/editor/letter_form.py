@@ -47,6 +47,14 @@ def add_marked_row(form: QFormLayout, text: str, field: QWidget, name: str) -> F
     return mark
 
 
+def reflowing_form() -> QFormLayout:
+    """A form whose rows put the field under its label when the editor is narrow."""
+    form = QFormLayout()
+    form.setContentsMargins(0, 0, 0, 0)
+    form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+    return form
+
+
 def line_edit(placeholder: str = "") -> QLineEdit:
     edit = QLineEdit()
     edit.setPlaceholderText(placeholder)
@@ -61,8 +69,8 @@ class LetterForm(QWidget):
         super().__init__()
         self.session = session
         self.setObjectName("briefgegevens")
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
+        form = reflowing_form()
+        self.setLayout(form)
 
         self.template_label = QLabel()
         self.template_label.setObjectName("sjabloon")
@@ -136,8 +144,8 @@ class SingleLineField(QWidget):
     ) -> None:
         super().__init__()
         self.session = session
-        form = QFormLayout(self)
-        form.setContentsMargins(0, 0, 0, 0)
+        form = reflowing_form()
+        self.setLayout(form)
         self.edit = line_edit()
         mark = add_marked_row(form, text, self.edit, name)
         self.bindings: list[Binding] = [LineBinding(session, self.edit, path, mark=mark, keys=keys)]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from composer.core.models import Signatory
+from composer.gui.editor.bindings import Binding
 from composer.gui.editor.commands import (
     InsertItemCommand,
     MoveItemCommand,
@@ -33,6 +34,32 @@ if TYPE_CHECKING:
 def _sentence(text: str) -> str:
     """`text` with a capital first letter: `ondertekenaar toevoegen` → `Ondertekenaar toevoegen`."""
     return text[:1].upper() + text[1:]
+
+
+class CellBinding(Binding):
+    """One cell of a table shown as a field (finding fields, problems, tests); the table
+    itself turns a changed cell into a command (ListTable._cell_changed)."""
+
+    typing = False
+    widget: QTableWidget
+
+    def __init__(
+        self, session: LetterSession, table: QTableWidget, path: str, row: int, column: int
+    ):
+        super().__init__(session, table, path)
+        self.row = row
+        self.column = column
+
+    def read(self) -> str:
+        item = self.widget.item(self.row, self.column)
+        return item.text() if item is not None else ""
+
+    def _write(self, value: Any) -> None:
+        item = self.widget.item(self.row, self.column)
+        if item is None:
+            self.widget.setItem(self.row, self.column, QTableWidgetItem(str(value)))
+        else:
+            item.setText(str(value))
 
 
 class ListTable(QWidget):
@@ -94,6 +121,15 @@ class ListTable(QWidget):
 
     def items(self) -> list[Any]:
         return self.session.value(self.list_path)
+
+    @property
+    def bindings(self) -> list[Binding]:
+        """Every cell as a field, row by row."""
+        return [
+            CellBinding(self.session, self.table, self.path(row, column), row, column)
+            for row in range(min(self.table.rowCount(), len(self.items())))
+            for column in range(len(self.columns))
+        ]
 
     def path(self, row: int, column: int) -> str:
         field = self.columns[column][1]

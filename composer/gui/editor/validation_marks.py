@@ -1,9 +1,12 @@
-"""Marks a field with a problem: a red border and the Dutch message in a label beside it."""
+"""Marks a field with a problem: a red border and the Dutch message in a label under it.
+
+The message wraps to the field's width and never asks for more: a long message makes the row
+higher, never the form wider or the field narrower."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 PROBLEM_COLOUR = "#c00000"  # not screen text
 _BORDER = f"border: 2px solid {PROBLEM_COLOUR}; border-radius: 3px;"  # not screen text
@@ -44,19 +47,21 @@ def problem_label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     label.setStyleSheet(f"color: {PROBLEM_COLOUR};")
-    label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+    # Ignored across: the label takes the width the field has, whatever the message's length.
+    label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
     label.setVisible(False)
     return label
 
 
 def marked_field(field: QWidget, name: str) -> tuple[QWidget, FieldMark]:
-    """`field` with its (hidden) problem label to the right, for a form row."""
+    """`field` with its (hidden) problem label under it, for a form row."""
     row = QWidget()
-    layout = QHBoxLayout(row)
+    layout = QVBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(field, 3, Qt.AlignmentFlag.AlignTop)  # level with the row's label
+    layout.setSpacing(2)
+    layout.addWidget(field)
     label = problem_label(name)
-    layout.addWidget(label, 2, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(label)
     return row, FieldMark(field, label)
 
 
