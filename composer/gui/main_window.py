@@ -51,6 +51,7 @@ PREVIEW_WAITING = N_("Het voorbeeld verschijnt hier zodra er een brief is.")  # 
 ADDRESS_FILES = (".csv", ".xlsx", ".vcf", ".vcard", ".txt")  # not screen text
 
 
+AFTER_PAINT_MS = 30  # what can wait until the letter is on the screen (tab order, the panels)
 PREPARE_AFTER_MS = 1500  # templates compiled and code imported behind the window
 WINDOW_SIZE = QSize(1400, 860)  # on a screen with room for it
 SMALL_WIDTH, SMALL_HEIGHT = 1280, 820  # below this the side panels start collapsed
@@ -83,6 +84,10 @@ class MainWindow(WindowMenus):
         # lives as long as the program, and the cycle collector need not look at it again.
         self.freeze_after_start = freeze_after_start
         self._opening = 0  # numbers open_letter's reads: only the last one is shown
+        self._tab_order_timer = QTimer(self)
+        self._tab_order_timer.setSingleShot(True)
+        self._tab_order_timer.setInterval(AFTER_PAINT_MS)
+        self._tab_order_timer.timeout.connect(self.order_tabs)
         from composer.app.recent_letters import RecentLetters
 
         self.recent_letters = RecentLetters()
@@ -179,7 +184,7 @@ class MainWindow(WindowMenus):
             actions = (self.undo_action, self.redo_action)
             self.editor = LetterEditor(self.session, undo_redo=actions)
             self.editor_area.setWidget(self.editor)  # the placeholder goes
-            self.editor.tab_order_changed.connect(self.order_tabs)
+            self.editor.tab_order_changed.connect(self._tab_order_timer.start)
             self.order_tabs()
             self.edit_menu.addSeparator()  # Word's Ctrl+F and Ctrl+H, in the letter's text
             self.edit_menu.addActions([self.editor.find_action(), self.editor.replace_action()])
@@ -206,6 +211,12 @@ class MainWindow(WindowMenus):
                 gc.freeze()  # a full collection over it froze the window for ~100 ms
 
         Op(self, prepare).success(prepared).failure(lambda _error: None).run()
+
+    @property
+    def tab_order_pending(self) -> bool:
+        """Blocks came or went and the tab chain is put right once they are painted (not in
+        the same stall as building them; several changes are ordered once)."""
+        return self._tab_order_timer.isActive()
 
     def order_tabs(self) -> None:
         """Tab goes left to right, top to bottom: library, letter, preview, then the docks."""
@@ -402,8 +413,16 @@ class MainWindow(WindowMenus):
         letter_id = self.session.letter_id
         self.library_panel.set_open_letter(letter_id)
         if letter_id is not None:
-            self.history_panel.show_letter(self.library, letter_id)
             self.library_panel.select_letter(letter_id)
+        # The panels read in workers: started once the letter is on the screen, so their threads
+        # do not compete (for the GIL) with filling the editor and painting it.
+        QTimer.singleShot(AFTER_PAINT_MS, self, lambda: self._show_panels_for(letter_id))
+
+    def _show_panels_for(self, letter_id: int | None) -> None:
+        if letter_id != self.session.letter_id:
+            return  # another letter came meanwhile: its own call follows
+        if letter_id is not None:
+            self.history_panel.show_letter(self.library, letter_id)
             self._remember_opened(letter_id, self.session.letter.subject)
         else:
             self.history_panel.clear()

@@ -53,5 +53,6 @@ def open_letter(qtbot):
         with qtbot.waitSignal(window.letter_opened, timeout=10000):
             window.open_letter(letter_id)
         assert window.session.letter_id == letter_id
+        qtbot.waitUntil(lambda: not window.tab_order_pending, timeout=5000)  # Tab goes right
 
     return open_it

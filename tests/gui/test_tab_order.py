@@ -100,6 +100,7 @@ def test_a_new_block_takes_its_place_in_the_tab_order(window, qtbot):
     count = len(paragraphs())
     qtbot.mouseClick(window.editor.blocks.add_paragraph_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(paragraphs()) == count + 1)  # new widgets show a moment later
+    qtbot.waitUntil(lambda: not window.tab_order_pending)  # and take their place in Tab
     stops = tab_stops(window)
     new = window.editor.blocks.blocks[-1].focus_target()
     assert window.session.letter.body[-1].text == "" and new in stops

@@ -167,6 +167,8 @@ class LetterEditor(QWidget):
 
     def set_read_only(self, read_only: bool) -> None:
         """Show the letter read-only (every field, choice and button) or editable again."""
+        if read_only == self.read_only:
+            return  # nothing to change (every letter opened asks): no walk over every widget
         self.read_only = read_only
         self.find_bar.set_read_only(read_only)
         self._replace.setEnabled(not read_only)
