@@ -16,7 +16,8 @@ from composer.fileio import write_text_atomic
 from composer.paths import config_dir
 
 FILE_NAME = "mappen.json"  # not screen text
-# The kinds of file dialog (not screen text: keys in the file).
+# The kinds of file dialog (not screen text: keys in the file): exporting a letter, the merge's
+# folder, the comparison document, reading a file in (an address list, a letter file).
 EXPORT, MERGE, REDLINE, IMPORT = "export", "samenvoegen", "vergelijking", "inlezen"
 
 

@@ -358,8 +358,10 @@ class HistoryPanel(QWidget):
         if self.library is None or self.letter_id is None or pair is None or self.busy:
             return
         old, new = pair
-        # A file name, not screen text:
-        suggestion = Path.home() / f"vergelijking brief {self.letter_id} versie {old}-{new}.docx"
+        from composer.app.last_folders import REDLINE, LastFolders
+
+        name = f"vergelijking brief {self.letter_id} versie {old}-{new}.docx"  # not screen text
+        suggestion = LastFolders().get(REDLINE) / name
         path = self.choose_path(suggestion)
         if path is None:
             return
@@ -456,10 +458,15 @@ class HistoryPanel(QWidget):
         return ask_confirmation(self, title, text, _("Her&stellen"))
 
     def _choose_path_with_dialog(self, suggestion: Path) -> Path | None:
+        from composer.app.last_folders import REDLINE, LastFolders
+
         path, _filter = QFileDialog.getSaveFileName(
             self, _("Vergelijkingsdocument bewaren"), str(suggestion), _("Word-document (*.docx)")
         )
-        return Path(path) if path else None
+        if not path:
+            return None
+        LastFolders().remember(REDLINE, Path(path).parent)  # the next one starts there
+        return Path(path)
 
     def _show_error_dialog(self, message: str) -> None:
         QMessageBox.warning(self, _("Versiegeschiedenis"), message)

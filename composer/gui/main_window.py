@@ -552,10 +552,17 @@ class MainWindow(WindowMenus):
         Op(self, read).success(show).failure(failed).run()
 
     def choose_letter_file(self) -> None:
+        from composer.app.last_folders import IMPORT, LastFolders
+
+        folders = LastFolders()
         path, _filter = QFileDialog.getOpenFileName(
-            self, _("Brief openen"), "", _("Briefbestanden (*.json);;Alle bestanden (*)")
+            self,
+            _("Brief openen"),
+            str(folders.get(IMPORT)),
+            _("Briefbestanden (*.json);;Alle bestanden (*)"),
         )
         if path:
+            folders.remember(IMPORT, Path(path).parent)
             self.import_letter_file(Path(path))
 
     def import_letter_file(self, path: Path) -> int | None:

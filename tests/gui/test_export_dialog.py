@@ -84,3 +84,39 @@ def test_a_folder_that_is_gone_or_a_broken_file_means_documents(tmp_path):
     assert folders.get(EXPORT) == documents_folder()
     (tmp_path / "mappen.json").write_text("{kapot", encoding="utf-8")
     assert folders.get(EXPORT) == documents_folder()
+
+
+def test_the_comparison_document_and_the_merge_remember_their_folders(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    from composer.app.last_folders import MERGE, REDLINE
+    from composer.gui.history_panel import HistoryPanel
+
+    chosen = tmp_path / "vergelijkingen"
+    chosen.mkdir()
+    asked = []
+
+    def save_dialog(_parent, _title, suggestion, _filter):
+        asked.append(suggestion)
+        return str(chosen / "v1-v2.docx"), _filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    panel = HistoryPanel()
+    qtbot.addWidget(panel)
+    assert panel._choose_path_with_dialog(documents_folder() / "x.docx") == chosen / "v1-v2.docx"
+    assert LastFolders().get(REDLINE) == chosen
+
+    letters = tmp_path / "brieven"
+    letters.mkdir()
+    monkeypatch.setattr(
+        QFileDialog, "getExistingDirectory", staticmethod(lambda *_args: str(letters))
+    )
+    from composer.core.letterfile import load_letter
+    from composer.gui.dialogs.merge_dialog import MergeDialog
+    from tests.conftest import SAMPLE_LETTER
+
+    dialog = MergeDialog(load_letter(SAMPLE_LETTER))
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.clear()
+    assert dialog._ask_folder() == letters
+    assert LastFolders().get(MERGE) == letters

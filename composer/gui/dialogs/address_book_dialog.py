@@ -213,10 +213,16 @@ class AddressBookDialog(CatalogueDialog):
     # Import
 
     def _ask_file(self) -> Path | None:
+        from composer.app.last_folders import IMPORT, LastFolders
+
+        folders = LastFolders()
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Adressen importeren"), "", _(ADDRESS_LIST_FILTER)
+            self, _("Adressen importeren"), str(folders.get(IMPORT)), _(ADDRESS_LIST_FILTER)
         )
-        return Path(name) if name else None
+        if not name:
+            return None
+        folders.remember(IMPORT, Path(name).parent)
+        return Path(name)
 
     def import_file(self) -> None:
         path = self.choose_file()

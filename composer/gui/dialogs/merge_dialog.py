@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from composer.app.last_folders import IMPORT, MERGE, LastFolders
 from composer.core.models import Letter
 from composer.gui.dialogs.common import (
     ADDRESS_LIST_FILTER,
@@ -231,10 +232,14 @@ class MergeDialog(QDialog):
         self._show_rows(rows, [view_of_merge_row(row) for row in rows], [])
 
     def _ask_file(self) -> Path | None:
+        folders = LastFolders()
         name, _filter = QFileDialog.getOpenFileName(
-            self, _("Adressenlijst kiezen"), "", _(ADDRESS_LIST_FILTER)
+            self, _("Adressenlijst kiezen"), str(folders.get(IMPORT)), _(ADDRESS_LIST_FILTER)
         )
-        return Path(name) if name else None
+        if not name:
+            return None
+        folders.remember(IMPORT, Path(name).parent)
+        return Path(name)
 
     def _pick_file(self) -> None:
         path = self.choose_file()
@@ -273,9 +278,13 @@ class MergeDialog(QDialog):
     # Merging
 
     def _ask_folder(self) -> Path | None:
-        start = self.folder_edit.text()
+        folders = LastFolders()
+        start = self.folder_edit.text() or str(folders.get(MERGE))
         name = QFileDialog.getExistingDirectory(self, _("Map voor de brieven"), start)
-        return Path(name) if name else None
+        if not name:
+            return None
+        folders.remember(MERGE, Path(name))
+        return Path(name)
 
     def _pick_folder(self) -> None:
         path = self.choose_folder()
