@@ -123,9 +123,11 @@ def session(naive: bool) -> list[tuple[str, float]]:
     def send() -> None:
         if naive:
             window.workspace.send(letter_id, author="Marleen")
+            pump_until(lambda: status() == STATUS_SENT)
         else:
             panel.send_now(expected_kenmerk=None)  # what Verzenden does once confirmed
-        pump_until(lambda: status() == STATUS_SENT)
+            # The panel's own reading of the status (no query on the GUI thread from here).
+            pump_until(lambda: panel.status == STATUS_SENT)
 
     step("verzenden", send)
     ticker.stop()

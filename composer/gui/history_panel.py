@@ -27,7 +27,7 @@ from composer.errors import ComposerError
 from composer.gui.changes import SAVED, changes
 from composer.gui.dialogs.common import ask_confirmation
 from composer.gui.diff_view import DiffView
-from composer.gui.library_panel import format_moment
+from composer.gui.letter_table_model import format_moment
 from composer.gui.ops import Op
 from composer.gui.show_error import error_text
 from composer.i18n import N_, _

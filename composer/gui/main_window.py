@@ -6,39 +6,33 @@ import copy
 import gc
 from collections.abc import Callable
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QShowEvent
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMessageBox,
     QScrollArea,
-    QSplitter,
     QWidget,
 )
 
 from composer.core.statuses import STATUS_SENT
 from composer.errors import ComposerError
-from composer.gui.changes import ADDED, LIBRARY, SAVED, STATUS, changes, watch
+from composer.gui.changes import LIBRARY, SAVED, STATUS, changes, watch
 from composer.gui.editor.blocks_editor import SPARES_AHEAD
 from composer.gui.editor.undo_actions import undo_redo_actions
 from composer.gui.library_panel import LibraryPanel
-from composer.gui.main_window_menus import WindowMenus
+from composer.gui.main_window_layout import WindowLayout, fitting_size
 from composer.gui.ops import Op
 from composer.gui.session import LetterSession, ReadLetter, read_latest
 from composer.gui.show_error import show_error
-from composer.gui.tab_order import chain, chain_positions, focusables
 from composer.i18n import N_, _
 from composer.settings import Settings
 
 if TYPE_CHECKING:
     from composer.app.workspace import Workspace
-    from composer.core.contact_matching import ImportPlan
     from composer.gui.editor.letter_editor import LetterEditor
     from composer.gui.history_panel import HistoryPanel
     from composer.gui.review_panel import ReviewPanel
@@ -48,24 +42,13 @@ WINDOW_TITLE = N_("Brievencomposer")
 READY_MESSAGE = N_("Kies een brief links, of Bestand > Nieuw.")
 OPENING_MESSAGE = N_("De bibliotheek wordt geopend…")
 PREVIEW_WAITING = N_("Het voorbeeld verschijnt hier zodra er een brief is.")  # = preview.WAITING
-ADDRESS_FILES = (".csv", ".xlsx", ".vcf", ".vcard", ".txt")  # not screen text
 
 
 AFTER_PAINT_MS = 30  # what can wait until the letter is on the screen (tab order, the panels)
 PREPARE_AFTER_MS = 1500  # templates compiled and code imported behind the window
-WINDOW_SIZE = QSize(1400, 860)  # on a screen with room for it
-SMALL_WIDTH, SMALL_HEIGHT = 1280, 820  # below this the side panels start collapsed
 
 
-def fitting_size(widget: QWidget) -> QSize:
-    """WINDOW_SIZE, or the screen's free area when that is smaller (a 1024×700 laptop)."""
-    screen = widget.screen()
-    if screen is None:
-        return WINDOW_SIZE
-    return WINDOW_SIZE.boundedTo(screen.availableGeometry().size())
-
-
-class MainWindow(WindowMenus):
+class MainWindow(WindowLayout):
     """The window on a Workspace. Without a library in it, the window shows at once and
     `open_library` fills it in the background."""
 
@@ -183,6 +166,7 @@ class MainWindow(WindowMenus):
 
             actions = (self.undo_action, self.redo_action)
             self.editor = LetterEditor(self.session, undo_redo=actions)
+            self.editor.defer_blocks = True  # opening a letter: two short stalls, not one long
             self.editor_area.setWidget(self.editor)  # the placeholder goes
             self.editor.tab_order_changed.connect(self._tab_order_timer.start)
             self.order_tabs()
@@ -212,25 +196,6 @@ class MainWindow(WindowMenus):
 
         Op(self, prepare).success(prepared).failure(lambda _error: None).run()
 
-    @property
-    def tab_order_pending(self) -> bool:
-        """Blocks came or went and the tab chain is put right once they are painted (not in
-        the same stall as building them; several changes are ordered once)."""
-        return self._tab_order_timer.isActive()
-
-    def order_tabs(self) -> None:
-        """Tab goes left to right, top to bottom: library, letter, preview, then the docks."""
-        positions = chain_positions(self)  # one walk of the chain for all of it
-        editor = self.editor.tab_widgets(positions) if self.editor is not None else []
-        panels = [p for p in (self.preview, self.history_panel, self.review_panel) if p is not None]
-        chain(
-            [
-                *focusables(self.library_panel, positions),
-                *editor,
-                *(widget for panel in panels for widget in focusables(panel, positions)),
-            ]
-        )
-
     def ensure_preview(self) -> None:
         """Put the real preview in place of its placeholder (once)."""
         if not self._preview_pending:
@@ -243,65 +208,6 @@ class MainWindow(WindowMenus):
         placeholder.deleteLater()
         self._add_zoom_to_view_menu()
         self.order_tabs()
-
-    def _add_zoom_to_view_menu(self) -> None:
-        """Beeld: the preview's zoom (its shortcuts work while the preview has the focus)."""
-        toolbar = getattr(self.preview, "toolbar", None)
-        if toolbar is None or not hasattr(self, "view_menu"):
-            return
-        self.view_menu.addSeparator()
-        self.view_menu.addActions(
-            [
-                toolbar.zoom_in_action,
-                toolbar.zoom_out_action,
-                toolbar.fit_width_action,
-                toolbar.fit_page_action,
-            ]
-        )
-
-    def _build_layout(self) -> None:
-        splitter = self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.library_panel)
-        splitter.addWidget(self.editor_area)
-        splitter.addWidget(self.preview)
-        splitter.setSizes([250, 800, 450])  # fit_panels puts them right for the window's size
-        self.setCentralWidget(splitter)
-        self.history_dock = self._dock(_("&Versiegeschiedenis"), QWidget(), "versies")
-        self.review_dock = self._dock(_("Be&oordeling"), QWidget(), "beoordelingsdock")
-        self.tabifyDockWidget(self.history_dock, self.review_dock)
-        self.history_dock.raise_()
-        # The page and the editor matter most: the docks start low.
-        self.resizeDocks([self.history_dock], [230], Qt.Orientation.Vertical)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        if not self._fitted:
-            self._fitted = True
-            self.fit_panels()
-
-    def fit_panels(self) -> None:
-        """Arrange the panels for the window's size: on a small screen the history and review
-        docks start collapsed (Beeld opens them; Vergelijken shows the history), and the list of
-        letters and the page take less room, so the letter fits without scrolling sideways."""
-        size = self.size()
-        small_height = size.height() < SMALL_HEIGHT
-        for dock in (self.history_dock, self.review_dock):
-            dock.setVisible(not small_height)
-        if not small_height:
-            self.history_dock.raise_()
-        width = size.width()
-        if width < SMALL_WIDTH:
-            library, preview = round(width * 0.2), round(width * 0.32)
-            self.splitter.setSizes([library, width - library - preview, preview])
-        else:
-            self.splitter.setSizes([250, width - 250 - 450, 450])
-
-    def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
-        dock = QDockWidget(title.replace("&", ""), self)
-        dock.setObjectName(name)
-        dock.setWidget(widget)
-        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        return dock
 
     # The library: opened in the background, so the window is there at once
 
@@ -419,39 +325,14 @@ class MainWindow(WindowMenus):
         QTimer.singleShot(AFTER_PAINT_MS, self, lambda: self._show_panels_for(letter_id))
 
     def _show_panels_for(self, letter_id: int | None) -> None:
-        if letter_id != self.session.letter_id:
-            return  # another letter came meanwhile: its own call follows
+        if letter_id != self.session.letter_id or self.library is None:
+            return  # another letter came meanwhile (its own call follows), or the window closed
         if letter_id is not None:
             self.history_panel.show_letter(self.library, letter_id)
             self._remember_opened(letter_id, self.session.letter.subject)
         else:
             self.history_panel.clear()
         self.review_panel.show_letter(self.library if letter_id else None, letter_id)
-
-    def _remember_opened(self, letter_id: int, subject: str) -> None:
-        """Bestand > Recent geopend; written in the background, one at a time, in order."""
-        location = self.library.location
-        Op(
-            self,
-            lambda _workspace: self.recent_letters.add(location, letter_id, subject),
-            pool=self._recent_pool,
-        ).run()
-
-    def _fill_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        library = self.library
-        recent = self.recent_letters.list(library.location, library) if library else []
-        for number, (letter_id, subject) in enumerate(recent, 1):
-            shown = (subject or _("Zonder betreft")).replace("&", "&&")  # a & is not a mnemonic
-            action = menu.addAction(f"&{number} {shown}")
-            action.triggered.connect(lambda _checked=False, i=letter_id: self.open_letter(i))
-        if not recent:
-            menu.addAction(_("Nog geen brieven geopend")).setEnabled(False)
-        else:
-            menu.addSeparator()
-            clear = menu.addAction(_("Lijst wissen"))
-            clear.triggered.connect(lambda: self.recent_letters.clear(library.location))
 
     def _letter_deleted(self, letter_id: int) -> None:
         if letter_id == self.session.letter_id:
@@ -551,38 +432,6 @@ class MainWindow(WindowMenus):
 
         Op(self, read).success(show).failure(failed).run()
 
-    def choose_letter_file(self) -> None:
-        from composer.app.last_folders import IMPORT, LastFolders
-
-        folders = LastFolders()
-        path, _filter = QFileDialog.getOpenFileName(
-            self,
-            _("Brief openen"),
-            str(folders.get(IMPORT)),
-            _("Briefbestanden (*.json);;Alle bestanden (*)"),
-        )
-        if path:
-            folders.remember(IMPORT, Path(path).parent)
-            self.import_letter_file(Path(path))
-
-    def import_letter_file(self, path: Path) -> int | None:
-        """A letter file becomes a letter in the library (version 1) and is opened."""
-        from composer.core.letterfile import load_letter
-
-        try:
-            letter_id = self.library.add(
-                load_letter(path),
-                author=self.settings.author,
-                message=_("Ingelezen uit {name}").format(name=path.name),
-            )
-        except ComposerError as exc:
-            self._report(exc)
-            return None
-        changes().changed.emit(letter_id, ADDED)
-        if self.confirm_discard():
-            self.session.open(letter_id)
-        return letter_id
-
     def _review_status_read(self, letter_id: int, status: str) -> None:
         """A sent letter is shown read-only (its kenmerk and archive are in the review panel)."""
         if self.editor is not None and letter_id == self.session.letter_id:
@@ -631,41 +480,6 @@ class MainWindow(WindowMenus):
     def show_history(self) -> None:
         self.history_dock.show()
         self.history_dock.raise_()
-
-    # Export and merge
-
-    def choose_export(self, suffix: str) -> None:
-        """Word's habit: the dialog starts in the folder used last, with the full name filled in
-        (kenmerk and betreft)."""
-        from composer.app.export_names import export_file_name
-        from composer.app.last_folders import EXPORT, LastFolders
-
-        kind = _("Word-document (*.docx)") if suffix == ".docx" else _("PDF-document (*.pdf)")
-        folders = LastFolders()
-        suggestion = folders.get(EXPORT) / export_file_name(self.session.letter, suffix)
-        path, _filter = QFileDialog.getSaveFileName(self, _("Exporteren"), str(suggestion), kind)
-        if path:
-            chosen = Path(path)
-            if chosen.suffix.lower() != suffix:
-                # "Versie 1.2 akkoord" keeps its whole name: .pdf is added, nothing replaced
-                chosen = chosen.with_name(chosen.name + suffix)
-            folders.remember(EXPORT, chosen.parent)
-            self.export(chosen)
-
-    def export(self, path: Path) -> None:
-        """In the background: rendering a PDF takes a second or two."""
-        letter = copy.deepcopy(self.session.letter)  # typing goes on while it renders
-        self.statusBar().showMessage(_("Bezig met exporteren naar {name}…").format(name=path.name))
-        Op(self, lambda workspace: workspace.export(letter, path)).success(
-            lambda result: self.statusBar().showMessage(
-                _("Geëxporteerd: {path}").format(path=result.path)
-            )
-        ).run()
-
-    def open_merge(self) -> None:
-        from composer.gui.dialogs.merge_dialog import MergeDialog
-
-        MergeDialog.run(self, self.session.letter)
 
     # Catalogues and settings
 
@@ -719,52 +533,6 @@ class MainWindow(WindowMenus):
 
         location = self.library.location if self.library is not None else None
         AboutDialog.run(self, library_location=location)
-
-    # Drag and drop: a letter file opens, an address list goes to the address book.
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if self.library is not None and any(
-            Path(url.toLocalFile()).suffix.lower() in (".json", *ADDRESS_FILES)
-            for url in event.mimeData().urls()
-        ):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        for url in event.mimeData().urls():
-            self.open_dropped(Path(url.toLocalFile()))
-        event.acceptProposedAction()
-
-    def open_dropped(self, path: Path) -> None:
-        if path.suffix.lower() == ".json":
-            self.import_letter_file(path)
-        elif path.suffix.lower() in ADDRESS_FILES:
-            from composer.gui.dialogs.address_import_preview import AddressImportPreview
-            from composer.merge.sources import read_addressees
-
-            try:
-                source = read_addressees(path)
-            except ComposerError as exc:
-                self._report(exc)
-                return
-            plan, accepted = AddressImportPreview.run(self, source, path.name)
-            if accepted and plan.changes_anything:
-                self.add_to_address_book(plan)
-
-    def add_to_address_book(self, plan: ImportPlan) -> None:
-        """Imported addressees update the matching contacts and join the address book, in one
-        step (one new catalogue version)."""
-        from composer.core.catalogue_editing import open_catalogue, save_catalogue
-        from composer.core.contact_matching import apply_import
-        from composer.gui.dialogs.address_import_preview import window_import_notice
-
-        try:
-            document = open_catalogue("adresboek")
-            result = apply_import(plan, document.items)
-            save_catalogue(document, library=self.library, author=self.settings.author)
-        except ComposerError as exc:
-            self._report(exc)
-            return
-        self.statusBar().showMessage(window_import_notice(result))
 
     # Closing
 

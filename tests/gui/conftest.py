@@ -53,6 +53,9 @@ def open_letter(qtbot):
         with qtbot.waitSignal(window.letter_opened, timeout=10000):
             window.open_letter(letter_id)
         assert window.session.letter_id == letter_id
-        qtbot.waitUntil(lambda: not window.tab_order_pending, timeout=5000)  # Tab goes right
+        qtbot.waitUntil(  # the blocks are filled, and Tab goes right
+            lambda: not window.editor.blocks_pending and not window.tab_order_pending,
+            timeout=5000,
+        )
 
     return open_it

@@ -19,7 +19,7 @@ from composer.core.letterfile import load_letter
 from composer.core.models import Paragraph
 from composer.gui.diff_view import NO_DIFFERENCES, DiffView
 from composer.gui.history_panel import FIRST_VERSION, HistoryPanel
-from composer.gui.library_panel import format_moment
+from composer.gui.letter_table_model import format_moment
 from composer.history.diff import FieldChange, WordChange
 from composer.storage.library import Library
 

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from PySide6.QtCore import QPoint, Qt
 
 from composer.core.letterfile import load_letter
+from composer.gui.letter_table_model import format_moment
 from composer.gui.library_panel import (
     CHANGED,
     EMPTY_LIBRARY,
@@ -21,7 +22,6 @@ from composer.gui.library_panel import (
     SEARCH_PLACEHOLDER,
     SUBJECT,
     LibraryPanel,
-    format_moment,
 )
 from composer.storage.library import Library
 from composer.storage.schema import letters as letters_table

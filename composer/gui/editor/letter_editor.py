@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import SIGNAL, Qt, Signal
+from PySide6.QtCore import SIGNAL, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QGroupBox, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -103,6 +103,14 @@ class LetterEditor(QWidget):
         layout.addWidget(self.problem_summary)
         layout.addWidget(self.scroll, 1)
         self.read_only = False
+        # In the window another letter's blocks are filled in the next turn of the event loop,
+        # so filling the form and filling the blocks are two short stalls, not one long one;
+        # meanwhile the block area is off (nothing can be typed into the previous letter's).
+        self.defer_blocks = False
+        self._blocks_timer = QTimer(self)
+        self._blocks_timer.setSingleShot(True)
+        self._blocks_timer.setInterval(0)
+        self._blocks_timer.timeout.connect(self._fill_blocks)
         self._find, self._replace = self._find_actions()
         self.addActions([self._find, self._replace])
 
@@ -199,15 +207,34 @@ class LetterEditor(QWidget):
             found.extend(getattr(section, "bindings", []))
         return found
 
+    @property
+    def blocks_pending(self) -> bool:
+        """The blocks of the letter just loaded are filled at the next turn of the event loop."""
+        return self._blocks_timer.isActive()
+
     def reload(self) -> None:
         """Another letter: fill every field (signals blocked, so no command is made)."""
         for section in self.sections:
+            if section is self.blocks and self.defer_blocks:
+                self.blocks.setEnabled(False)
+                self._blocks_timer.start()
+                continue
             section.reload()
         if self.read_only:
             set_read_only(self.scroll.widget(), True)
 
+    def _fill_blocks(self) -> None:
+        self.blocks.reload()
+        self.blocks.setEnabled(True)
+        if self.read_only:
+            set_read_only(self.blocks, True)
+        self.show_problems(self.session.problems)  # the block fields' own marks
+
     def sync(self) -> None:
         """An edit, undo or redo: refill only the fields whose value differs from the letter."""
+        if self.blocks_pending:  # an edit before the blocks were shown: show them now
+            self._blocks_timer.stop()
+            self._fill_blocks()
         for section in self.sections:
             section.sync()
         if self.read_only:
