@@ -59,3 +59,12 @@ def open_letter(qtbot):
         )
 
     return open_it
+
+
+@pytest.fixture
+def library(tmp_path):
+    """An empty SQLite library of the test's own (a test module may define its own instead)."""
+    from composer.storage.library import Library
+
+    with Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}") as library:
+        yield library

@@ -18,7 +18,6 @@ from composer.core.catalogue_editing import user_catalogue_path
 from composer.gui.dialogs.address_book_dialog import AddressBookDialog
 from composer.gui.dialogs.address_import_preview import AddressImportPreview
 from composer.merge.sources import read_addressees
-from composer.storage.library import Library
 
 REPO = Path(__file__).resolve().parents[2]
 LEFT = Qt.MouseButton.LeftButton
@@ -63,12 +62,6 @@ def write_book(*items: dict) -> None:
 
 def stored() -> list[dict]:
     return json.loads(user_catalogue_path("adresboek").read_text(encoding="utf-8"))["items"]
-
-
-@pytest.fixture
-def library(tmp_path):
-    with Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}") as library:
-        yield library
 
 
 def open_book(qtbot, library) -> AddressBookDialog:

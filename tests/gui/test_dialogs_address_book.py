@@ -18,17 +18,10 @@ from composer.gui.dialogs.address_book_dialog import AddressBookDialog
 from composer.gui.dialogs.address_import_preview import AddressImportPreview
 from composer.gui.dialogs.addressee_edit_dialog import AddresseeEditDialog
 from composer.gui.dialogs.rows_table import STATUS_COLUMN, VALID_TEXT
-from composer.storage.library import Library
 
 REPO = Path(__file__).resolve().parents[2]
 SCREENSHOTS = REPO / "docs" / "screenshots"
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def library(tmp_path):
-    with Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}") as library:
-        yield library
 
 
 @pytest.fixture

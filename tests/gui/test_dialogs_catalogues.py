@@ -14,15 +14,8 @@ from composer.core.catalogue_editing import approved_quotes, user_catalogue_path
 from composer.core.catalogues import load_promises, load_quotes, promise_for_letter
 from composer.gui.dialogs.promises_dialog import PromisesDialog
 from composer.gui.dialogs.quotes_dialog import QuotesDialog
-from composer.storage.library import Library
 
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def library(tmp_path):
-    with Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}") as library:
-        yield library
 
 
 def open_dialog(qtbot, cls, library):

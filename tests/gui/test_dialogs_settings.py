@@ -23,7 +23,6 @@ from composer.gui.dialogs.settings_dialog import SettingsDialog
 from composer.paths import data_dir
 from composer.render.pdf.locate import LibreOfficeMissing
 from composer.settings import Settings, load_settings, save_settings, settings_path
-from composer.storage.library import Library
 
 LEFT = Qt.MouseButton.LeftButton
 REAL_FIND_ENGINE = program_info.find_engine
@@ -43,12 +42,6 @@ def no_soffice_runs(monkeypatch):
 
     monkeypatch.setattr(program_info, "find_engine", find_engine)
     return calls
-
-
-@pytest.fixture
-def library(tmp_path):
-    with Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}") as library:
-        yield library
 
 
 def open_settings(qtbot, library=None) -> SettingsDialog:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QApplication
 
 from composer.gui.editor import LetterEditor
 from composer.gui.session import LetterSession
-from composer.storage.library import Library
 
 AUTHOR = "Anna de Vries"
 DAY = dt.date(2022, 10, 17)
@@ -23,13 +22,6 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 BAD_POSTCODE = (
     "De postcode is ongeldig (‘25110 AB’). Gebruik vier cijfers en twee letters, zoals 2511 AB."
 )
-
-
-@pytest.fixture
-def library(tmp_path):
-    library = Library.open(f"sqlite:///{tmp_path / 'b.sqlite'}")
-    yield library
-    library.close()
 
 
 @pytest.fixture

@@ -232,13 +232,6 @@ class Letters:
 
 
 @pytest.fixture
-def library(tmp_path):
-    library = Library.open(f"sqlite:///{tmp_path / 'b.sqlite'}")
-    yield library
-    library.close()
-
-
-@pytest.fixture
 def editor(qtbot, library, tmp_path):
     session = LetterSession(library, author=AUTHOR, drafts_folder=tmp_path / "concepten")
     editor = LetterEditor(session)

@@ -18,17 +18,9 @@ from composer.core.models import Address, Addressee, Paragraph, Person, Quote
 from composer.gui.editor import LetterEditor
 from composer.gui.session import LetterSession
 from composer.gui.wheel_guard import install_wheel_guard
-from composer.storage.library import Library
 
 AUTHOR = "Anna de Vries"
 DAY = dt.date(2022, 10, 17)
-
-
-@pytest.fixture
-def library(tmp_path):
-    library = Library.open(f"sqlite:///{tmp_path / 'b.sqlite'}")
-    yield library
-    library.close()
 
 
 @pytest.fixture

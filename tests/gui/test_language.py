@@ -16,7 +16,6 @@ from composer.app.workspace import Workspace
 from composer.gui import app as gui_app
 from composer.gui.main_window import MainWindow
 from composer.settings import Settings, save_settings
-from composer.storage.library import Library
 from composer.storage.samples import seed_samples
 from tests.gui.run_main import run_main
 
@@ -28,13 +27,6 @@ ENGLISH_MENUS = ["&File", "&Edit", "&Letter", "&View", "&Tools", "&Help"]
 def dutch_afterwards():
     yield
     i18n.set_language("nl")
-
-
-@pytest.fixture
-def library(tmp_path):
-    library = Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}")
-    yield library
-    library.close()
 
 
 def make_window(qtbot, library) -> MainWindow:

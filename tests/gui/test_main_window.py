@@ -15,19 +15,11 @@ from composer.app.workspace import Workspace
 from composer.gui.app import offer_drafts
 from composer.gui.main_window import MainWindow
 from composer.settings import Settings
-from composer.storage.library import Library
 from composer.storage.samples import seed_samples
 from tests.docx_reading import body_paragraphs
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLE = REPO / "resources" / "samples" / "brief-cao-onderhandelaars.json"
-
-
-@pytest.fixture
-def library(tmp_path):
-    library = Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}")
-    yield library
-    library.close()
 
 
 def make_window(qtbot, library, preview: QWidget | None = None) -> MainWindow:

@@ -17,14 +17,7 @@ from composer.gui.library_panel import LibraryPanel
 from composer.gui.review_panel import ReviewPanel
 from composer.gui.session import LetterSession
 from composer.settings import Settings
-from composer.storage.library import Library
 from composer.storage.samples import seed_samples
-
-
-@pytest.fixture
-def library(tmp_path):
-    with Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}") as library:
-        yield library
 
 
 def test_the_library_search_runs_in_a_worker(qtbot, library):

@@ -22,12 +22,6 @@ from composer.storage.samples import seed_samples
 
 
 @pytest.fixture
-def library(tmp_path):
-    with Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}") as library:
-        yield library
-
-
-@pytest.fixture
 def window(qtbot, library):
     window = MainWindow(Workspace(Settings(author="Marleen"), library=library), preview=QWidget())
     qtbot.addWidget(window)

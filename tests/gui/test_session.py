@@ -13,17 +13,10 @@ from composer.core.models import Paragraph, Signatory
 from composer.dutch.dates import format_date
 from composer.gui.editor.commands import SetValueCommand
 from composer.gui.session import LetterSession
-from composer.storage.library import Library, SaveConflict
+from composer.storage.library import SaveConflict
 
 AUTHOR = "Anna de Vries"
 DAY = dt.date(2022, 10, 17)
-
-
-@pytest.fixture
-def library(tmp_path):
-    library = Library.open(f"sqlite:///{tmp_path / 'b.sqlite'}")
-    yield library
-    library.close()
 
 
 @pytest.fixture

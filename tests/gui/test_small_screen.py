@@ -13,14 +13,7 @@ from composer.app.workspace import Workspace
 from composer.gui.main_window import MainWindow, fitting_size
 from composer.gui.preview import PreviewPanel
 from composer.settings import Settings
-from composer.storage.library import Library
 from composer.storage.samples import seed_samples
-
-
-@pytest.fixture
-def library(tmp_path):
-    with Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}") as library:
-        yield library
 
 
 def make_window(qtbot, library, size: QSize) -> MainWindow:
