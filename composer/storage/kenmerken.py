@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 import string
+from collections.abc import Iterator
+from itertools import count, islice
 from typing import Any
 
 import sqlalchemy as sa
@@ -193,11 +195,12 @@ def _all_taken(pattern: str) -> ComposerError:
     )
 
 
-def take_kenmerk(connection: Connection, pattern: str, year: int) -> tuple[str, int]:
-    """A kenmerk that was never handed out, and its number."""
+def _first_free(
+    connection: Connection, pattern: str, year: int, numbers: Iterator[int]
+) -> tuple[str, int]:
+    """The first of `numbers` whose kenmerk was never handed out (at most _MAX_SKIPS tried)."""
     check_pattern(pattern)
-    for _attempt in range(_MAX_SKIPS):
-        seq = next_seq(connection, year)
+    for seq in islice(numbers, _MAX_SKIPS):
         kenmerk = format_kenmerk(pattern, year, seq)
         if len(kenmerk) > MAX_KENMERK_LENGTH:
             raise _too_long(kenmerk)
@@ -206,23 +209,20 @@ def take_kenmerk(connection: Connection, pattern: str, year: int) -> tuple[str, 
     raise _all_taken(pattern)
 
 
-def peek_kenmerk(connection: Connection, pattern: str, year: int) -> str:
-    """The kenmerk take_kenmerk would hand out now, without taking a number.
+def take_kenmerk(connection: Connection, pattern: str, year: int) -> tuple[str, int]:
+    """A kenmerk that was never handed out, and its number (taken from the year's sequence)."""
+    taking = (next_seq(connection, year) for _ in count())
+    return _first_free(connection, pattern, year, taking)
 
-    It walks the same numbers as take_kenmerk (the year's last number + 1, skipping kenmerken
-    already in use), so as long as nobody takes a number in between, take_kenmerk gives this one.
-    """
-    check_pattern(pattern)
+
+def peek_kenmerk(connection: Connection, pattern: str, year: int) -> str:
+    """The kenmerk take_kenmerk would hand out now, without taking a number: the same walk over
+    the numbers after the year's last one, so as long as nobody takes a number in between,
+    take_kenmerk gives this one."""
     last = connection.execute(
         sa.select(kenmerk_sequences.c.last_seq).where(kenmerk_sequences.c.year == year)
     ).scalar()
-    for seq in range((last or 0) + 1, (last or 0) + 1 + _MAX_SKIPS):
-        kenmerk = format_kenmerk(pattern, year, seq)
-        if len(kenmerk) > MAX_KENMERK_LENGTH:
-            raise _too_long(kenmerk)
-        if not _in_use(connection, kenmerk):
-            return kenmerk
-    raise _all_taken(pattern)
+    return _first_free(connection, pattern, year, count((last or 0) + 1))[0]
 
 
 class KenmerkChanged(ComposerError):
