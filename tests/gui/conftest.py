@@ -68,3 +68,14 @@ def library(tmp_path):
 
     with Library.open(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}") as library:
         yield library
+
+
+@pytest.fixture
+def review(tmp_path):
+    """A review service on an empty library with the review rules (archive in tmp_path)."""
+    from composer.review.library_rules import open_library
+    from composer.review.service import ReviewService
+
+    library = open_library(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}", data_folder=tmp_path)
+    yield ReviewService(library)
+    library.close()

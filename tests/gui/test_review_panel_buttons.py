@@ -12,18 +12,10 @@ from composer.core.statuses import STATUSES
 from composer.errors import Remedy, RemedyAction
 from composer.gui.remedies import remedy_text
 from composer.gui.review_panel import ReviewPanel
-from composer.review.library_rules import open_library
 from composer.review.service import ReviewService
 from composer.review.transitions import Step, allowed
 from tests.review.review_helpers import FakeConverter
 from tests.storage.storage_helpers import sample_letter
-
-
-@pytest.fixture
-def review(tmp_path):
-    library = open_library(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}", data_folder=tmp_path)
-    yield ReviewService(library)
-    library.close()
 
 
 def _letter_in(review: ReviewService, status: str) -> int:

@@ -12,17 +12,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from composer.core.statuses import STATUS_APPROVED, STATUS_IN_REVIEW
 from composer.gui.review_panel import ReviewPanel
-from composer.review.library_rules import open_library
-from composer.review.service import ReviewService
 from tests.review.review_helpers import FakeConverter, approved_letter
 from tests.storage.storage_helpers import sample_letter
-
-
-@pytest.fixture
-def review(tmp_path):
-    library = open_library(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}", data_folder=tmp_path)
-    yield ReviewService(library)
-    library.close()
 
 
 def make_panel(qtbot, review, letter_id, reviewer="Bert") -> ReviewPanel:

@@ -17,20 +17,11 @@ from PySide6.QtWidgets import QWidget
 from composer.app.workspace import Workspace
 from composer.core.statuses import EVENT_SENT, STATUS_APPROVED, STATUS_CONCEPT, STATUS_SENT
 from composer.gui.review_panel import ReviewPanel
-from composer.review.library_rules import open_library
-from composer.review.service import ReviewService
 from composer.settings import Settings
 from tests.review.review_helpers import FakeConverter, approved_letter
 from tests.storage.storage_helpers import sample_letter
 
 PATTERN = Settings().kenmerk_pattern
-
-
-@pytest.fixture
-def review(tmp_path):
-    library = open_library(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}", data_folder=tmp_path)
-    yield ReviewService(library)
-    library.close()
 
 
 @pytest.fixture

@@ -12,18 +12,9 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 from composer.app.workspace import Workspace
 from composer.core.statuses import STATUS_APPROVED, STATUS_SENT
 from composer.gui.main_window import MainWindow
-from composer.review.library_rules import open_library
-from composer.review.service import ReviewService
 from composer.settings import Settings
 from tests.review.review_helpers import FakeConverter, approved_letter
 from tests.storage.storage_helpers import sample_letter
-
-
-@pytest.fixture
-def review(tmp_path):
-    library = open_library(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}", data_folder=tmp_path)
-    yield ReviewService(library)
-    library.close()
 
 
 @pytest.fixture
