@@ -23,6 +23,7 @@ from composer.dutch.typography import attribution
 from composer.errors import AddressError, ComposerError
 from composer.i18n import _
 from composer.render.letter_size import check_letter_size
+from composer.render.sender import sender_context
 from composer.render.usertext import Cleaner
 
 SEVERAL_ADDRESSEES_LINE = "Aan de geadresseerden op de verzendlijst"
@@ -36,19 +37,6 @@ class RenderInputs:
     promises: dict[int, ServicePromise]
     group_salutation: str = "Geachte dames en heren,"
     warnings: list[str] = field(default_factory=list)
-
-
-def _sender(profile: Profile) -> dict[str, str]:
-    street_line = f"{profile.street} {profile.house_number}".strip()
-    return {
-        "name": profile.name,
-        "street_line": street_line,
-        "postcode_city": f"{profile.postcode} {profile.city}".strip(),
-        "phone": profile.phone,
-        "email": profile.email,
-        "website": profile.website,
-        "return_line": f"{profile.name}, {street_line}, {profile.postcode}  {profile.city.upper()}",
-    }
 
 
 def _address_block(addressee: Addressee, index: int) -> str:
@@ -167,7 +155,7 @@ def build_context(letter: Letter, kind: str, inputs: RenderInputs) -> dict[str, 
     ]
     contact = dict(inputs.profile.press_contact)
     context = {
-        "sender": _sender(inputs.profile),
+        "sender": sender_context(inputs.profile),
         "letter": {
             "subject": clean(letter.subject, "subject"),
             "our_reference": clean(letter.our_reference, "our_reference"),

@@ -15,8 +15,10 @@ from composer.i18n import _
 from composer.render.compiled import CompiledTemplate
 from composer.render.context import RenderInputs, build_context
 from composer.render.lint import blocking, check_template
-from composer.render.properties import core_properties_xml
+from composer.render.page_checks import check_page
+from composer.render.properties import app_properties_xml, core_properties_xml
 from composer.render.registry import TemplateInfo, find_template, list_templates
+from composer.render.sender import media_parts
 from composer.settings import Settings
 
 
@@ -98,8 +100,14 @@ class DocxRenderer:
             subject=letter.our_reference,
             keywords=letter.our_reference,
         )
-        data = template.render(context, replace={"docProps/core.xml": core})
-        return RenderedDocx(data=data, template=info, warnings=inputs.warnings)
+        warnings = [*inputs.warnings, *check_page(context, info)]
+        parts = {
+            "docProps/core.xml": core,
+            "docProps/app.xml": app_properties_xml(company=self.profile.name),
+            **media_parts(self.profile),
+        }
+        data = template.render(context, replace=parts)
+        return RenderedDocx(data=data, template=info, warnings=warnings)
 
 
 def render_docx(letter: Letter, settings: Settings | None = None) -> RenderedDocx:

@@ -41,3 +41,30 @@ def core_properties_xml(
         element.set(f"{{{XSI}}}type", "dcterms:W3CDTF")
         element.text = stamp
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
+EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+
+
+def app_properties_xml(*, company: str, application: str = "Composer") -> bytes:
+    """docProps/app.xml: the program that made the document and the organisation it is from."""
+    from composer import __version__
+
+    root = etree.Element(f"{{{EP}}}Properties", nsmap={None: EP, "vt": VT})
+    major, _, rest = __version__.partition(".")
+    minor = rest.split(".", 1)[0] if rest else "0"
+    values = [
+        ("Application", application),
+        ("DocSecurity", "0"),
+        ("ScaleCrop", "false"),
+        ("Company", _plain(company)),
+        ("LinksUpToDate", "false"),
+        ("SharedDoc", "false"),
+        ("HyperlinksChanged", "false"),
+        # AppVersion must read XX.YYYY (ECMA-376 part 1, 22.2.2.2).
+        ("AppVersion", f"{int(major or 0):02d}.{int(minor or 0):04d}"),
+    ]
+    for name, value in values:
+        etree.SubElement(root, f"{{{EP}}}{name}").text = value
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
