@@ -68,6 +68,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
     add_review_parsers(commands)
 
+    from composer.cli_check import add_check_parser
+
+    add_check_parser(commands)
+
     templates = commands.add_parser("templates", help="sjablonen tonen en controleren")
     template_commands = templates.add_subparsers(
         dest="templates_command", metavar="OPDRACHT", parser_class=_Parser, required=True

@@ -36,6 +36,11 @@ def add_merge_parser(commands: argparse._SubParsersAction) -> None:
         "--combined", action="store_true", help="ook één PDF met alle brieven op volgorde"
     )
     merge.add_argument(
+        "--duplex",
+        action="store_true",
+        help="met --combined: lege pagina’s invoegen voor dubbelzijdig afdrukken",
+    )
+    merge.add_argument(
         "--skip-invalid",
         action="store_true",
         help="maak de geldige brieven en een verslag van de ongeldige",
@@ -59,6 +64,7 @@ def parse_formats(text: str) -> tuple[str, ...]:
 def _summary(report: MergeReport, formats: tuple[str, ...] = ("docx",)) -> str:
     """What was written; after Ctrl+C only the files that were really written are counted."""
     from composer.i18n import _
+    from composer.merge.service import blank_pages_sentence
 
     docx = sum(1 for path in report.written if path.suffix == ".docx")
     pdf = sum(1 for path in report.written if path.suffix == ".pdf" and path != report.combined)
@@ -79,6 +85,8 @@ def _summary(report: MergeReport, formats: tuple[str, ...] = ("docx",)) -> str:
         lines.append(f"PDF's gemaakt met {report.engine}.")
     if report.combined:
         lines.append(f"Alle brieven samen: {report.combined}")
+        if report.blank_pages:
+            lines.append(blank_pages_sentence(report.blank_pages))
     if report.skipped:
         lines.append(
             f"{len(report.skipped)} geadresseerde(n) overgeslagen; zie {report.report_file}"
@@ -99,6 +107,14 @@ def run_merge_command(args: argparse.Namespace) -> int:
     except argparse.ArgumentTypeError as exc:
         print(f"composer: fout in de opdracht: {exc}", file=sys.stderr)
         return 2
+    if args.duplex and not args.combined:
+        print(
+            "composer: fout in de opdracht: --duplex (lege pagina’s voor dubbelzijdig "
+            "afdrukken) werkt alleen samen met --combined. Voeg --combined toe of laat "
+            "--duplex weg.",
+            file=sys.stderr,
+        )
+        return 2
     letter = load_letter(args.letter)
     warnings: list[str] = []
     if args.addressees is not None:
@@ -108,7 +124,11 @@ def run_merge_command(args: argparse.Namespace) -> int:
     for warning in warnings:
         print(f"Waarschuwing: {warning}", file=sys.stderr)
     options = MergeOptions(
-        formats=formats, combined=args.combined, force=args.force, skip_invalid=args.skip_invalid
+        formats=formats,
+        combined=args.combined,
+        force=args.force,
+        skip_invalid=args.skip_invalid,
+        duplex=args.duplex,
     )
     settings = command_workspace(args).settings  # layout, aanhef, the LibreOffice chosen
     cancel = CancelToken()

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import hashlib
+import io
 import json
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
-from composer.core.catalogues import CATALOGUE_FILES, load_catalogue
+from composer.core.catalogues import (
+    CATALOGUE_FILES,
+    LOGO_MAX_BYTES,
+    load_catalogue,
+    logo_file_name_problem,
+)
 from composer.core.letterfile import addressee_from_dict
 from composer.core.models import PERSON_NAME_KEYS, Person
 from composer.core.validation import addressee_problems
@@ -20,7 +27,7 @@ from composer.dutch.addresses import address_lines
 from composer.dutch.names import address_name, capitalise_name_start
 from composer.dutch.postcodes import is_valid_dutch_postcode, normalise_postcode
 from composer.errors import AddressError, ComposerError
-from composer.fileio import make_folder, write_text_atomic
+from composer.fileio import make_folder, read_problems, write_bytes_atomic, write_text_atomic
 from composer.i18n import N_, _
 from composer.paths import data_dir
 
@@ -57,11 +64,16 @@ def _digest(path: Path) -> str | None:
 
 @dataclass
 class CatalogueDocument:
-    """A catalogue opened for editing; `digest` is the user's file as it was when opened."""
+    """A catalogue opened for editing; `digest` is the user's file as it was when opened.
+
+    `files`: files to write beside the catalogue when it is saved (file name → bytes; None:
+    remove the file), such as the organisation's logo.
+    """
 
     name: str
     content: dict[str, Any]
     digest: str | None
+    files: dict[str, bytes | None] = field(default_factory=dict)
 
     @property
     def items(self) -> list[dict[str, Any]]:
@@ -97,12 +109,89 @@ def save_catalogue(
             ).format(name=document.name, path=path)
         )
     text = catalogue_text(document.content)
+    for name in document.files:
+        if logo_file_name_problem(name):
+            raise ValueError(f"not a plain file name: {name!r}")  # a programming error
     if library is not None:
         library.save_catalogue(document.name, document.content, author=author)
     make_folder(path.parent)
+    for name, data in document.files.items():  # first the files the catalogue will name …
+        if data is not None:
+            write_bytes_atomic(path.parent / name, data)
     write_text_atomic(path, text)
+    for name, data in document.files.items():  # … and only then away with what it no longer names
+        if data is None:
+            with contextlib.suppress(OSError):
+                (path.parent / name).unlink()
+    document.files.clear()
     document.digest = _digest(path)
     return path
+
+
+# The organisation's logo
+
+LOGO_MAX_PIXELS = 4000  # the chosen image, width and height
+LOGO_STORED_WIDTH = 1000  # wider: scaled down, so the documents stay small
+
+
+def logo_png_from_file(path: Path) -> bytes:
+    """The image at `path` (PNG or JPEG) as the logo the profile stores: a PNG at most
+    1000 pixels wide. A Dutch message for another kind of file, a broken or a too large one."""
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    with read_problems(
+        path,
+        missing=_("Het bestand ‘{path}’ bestaat niet. Kies een ander bestand."),
+        folder=_("‘{path}’ is een map. Kies een afbeelding."),
+        no_access=_("Geen toegang tot ‘{path}’. Kies een ander bestand."),
+        unreadable=_("‘{path}’ kan niet worden gelezen: {reason}."),
+    ):
+        size = path.stat().st_size
+        if size > LOGO_MAX_BYTES:
+            raise ComposerError(
+                _(
+                    "De afbeelding ‘{path}’ is {size} MB; een logo mag hoogstens 5 MB zijn. "
+                    "Kies een kleinere afbeelding."
+                ).format(path=path, size=f"{size / 1024 / 1024:.1f}".replace(".", ","))
+            )
+        data = path.read_bytes()
+    not_an_image = ComposerError(
+        _("‘{path}’ is geen PNG- of JPEG-afbeelding. Kies een logo als PNG of JPEG.").format(
+            path=path
+        )
+    )
+    too_large = _(
+        "De afbeelding ‘{path}’ is {width} × {height} pixels; een logo mag hoogstens "
+        "4000 × 4000 pixels zijn. Kies een kleinere afbeelding."
+    )
+    try:
+        image = Image.open(io.BytesIO(data), formats=("PNG", "JPEG"))
+    except Image.DecompressionBombError:
+        raise ComposerError(too_large.format(path=path, width="…", height="…")) from None
+    except (UnidentifiedImageError, OSError, ValueError):
+        raise not_an_image from None
+    with image:
+        width, height = image.size
+        if width > LOGO_MAX_PIXELS or height > LOGO_MAX_PIXELS or not (width and height):
+            raise ComposerError(too_large.format(path=path, width=width, height=height))
+        try:
+            image.load()
+            logo = ImageOps.exif_transpose(image)
+            transparent = logo.mode in ("RGBA", "LA", "PA") or "transparency" in logo.info
+            logo = logo.convert("RGBA" if transparent else "RGB")
+        except (OSError, ValueError, SyntaxError):
+            raise ComposerError(
+                _(
+                    "De afbeelding ‘{path}’ is beschadigd en kan niet worden gelezen. Kies een "
+                    "ander bestand."
+                ).format(path=path)
+            ) from None
+    if logo.width > LOGO_STORED_WIDTH:
+        height = max(1, round(logo.height * LOGO_STORED_WIDTH / logo.width))
+        logo = logo.resize((LOGO_STORED_WIDTH, height), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    logo.save(out, format="PNG", optimize=True)
+    return out.getvalue()
 
 
 def _slug(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The aanhef of a letter, derived from its addressees (Taalunie and Onze Taal rules)."""
+"""The aanhef derived from the addressees (Taalunie and Onze Taal rules), and the closing."""
 
 from __future__ import annotations
 
@@ -40,3 +40,11 @@ def salutation_for(
     if len(addressees) != 1 or addressees[0].person is None:
         return group_salutation
     return _person_salutation(addressees[0].person, group_salutation)
+
+
+DEFAULT_CLOSING = "Met vriendelijke groet,"
+
+
+def closing_or_default(closing: str) -> str:
+    """The slotformule: as typed, or `Met vriendelijke groet,` when left empty (Onze Taal)."""
+    return closing if closing.strip() else DEFAULT_CLOSING

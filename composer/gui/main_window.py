@@ -419,7 +419,7 @@ class MainWindow(WindowLayout):
         opening = self._opening
 
         def read(workspace: Workspace) -> ReadLetter:
-            return read_latest(workspace.library, letter_id)
+            return read_latest(workspace.library, letter_id, workspace.settings)
 
         def show(read: ReadLetter) -> None:
             if opening == self._opening:

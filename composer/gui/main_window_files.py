@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from composer.errors import ComposerError
 from composer.gui.changes import ADDED, changes
@@ -19,6 +19,7 @@ from composer.i18n import _
 
 if TYPE_CHECKING:
     from composer.core.contact_matching import ImportPlan
+    from composer.render.export import ExportResult
 
 ADDRESS_FILES = (".csv", ".xlsx", ".vcf", ".vcard", ".txt")  # not screen text
 
@@ -107,11 +108,23 @@ class WindowFiles(WindowMenus):
         """In the background: rendering a PDF takes a second or two."""
         letter = copy.deepcopy(self.session.letter)  # typing goes on while it renders
         self.statusBar().showMessage(_("Bezig met exporteren naar {name}…").format(name=path.name))
-        Op(self, lambda workspace: workspace.export(letter, path)).success(
-            lambda result: self.statusBar().showMessage(
-                _("Geëxporteerd: {path}").format(path=result.path)
+        Op(self, lambda workspace: workspace.export(letter, path)).success(self._exported).run()
+
+    def _exported(self, result: ExportResult) -> None:
+        """Say where the file is; warnings (a character the font lacks, a font this computer
+        does not have) in a window, as the preview shows them."""
+        self.statusBar().showMessage(_("Geëxporteerd: {path}").format(path=result.path))
+        if result.warnings:
+            self.export_warning = QMessageBox(
+                QMessageBox.Icon.Warning,
+                _("Geëxporteerd, met waarschuwingen"),
+                _("‘{name}’ is geschreven. Let op:").format(name=result.path.name),
+                QMessageBox.StandardButton.Ok,
+                self,
             )
-        ).run()
+            self.export_warning.setObjectName("exportwaarschuwing")
+            self.export_warning.setInformativeText("\n\n".join(result.warnings))
+            self.export_warning.open()
 
     def open_merge(self) -> None:
         from composer.gui.dialogs.merge_dialog import MergeDialog

@@ -15,6 +15,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from composer.app import draft_files
 from composer.app.letter_paths import get_list, get_value, set_value
 from composer.app.new_letter import new_letter
+from composer.app.window_fit import window_problems
 from composer.core.letterfile import letter_to_dict
 from composer.core.models import Letter, Paragraph
 from composer.core.validation import letter_problems
@@ -23,6 +24,7 @@ from composer.gui.changes import SAVED, changes
 from composer.gui.editor.commands import ReplaceLetterCommand
 from composer.gui.ops import Op
 from composer.i18n import _, screen_moment
+from composer.settings import Settings
 from composer.storage.snapshot import SNAPSHOT_KEY
 
 if TYPE_CHECKING:
@@ -70,11 +72,17 @@ class ReadLetter:
     status: str  # its review status as stored (composer.core.statuses)
 
 
-def read_latest(library: Library, letter_id: int) -> ReadLetter:
+def checked_problems(letter: Letter, settings: Settings) -> list[tuple[str, str]]:
+    """What the editor shows under the fields: the letter's problems and, for an address that
+    would wrap or overflow the envelope's window, that address."""
+    return letter_problems(letter_to_dict(letter)) + window_problems(letter, settings)
+
+
+def read_latest(library: Library, letter_id: int, settings: Settings | None = None) -> ReadLetter:
     """The latest version of a letter, read from the library and checked (any thread)."""
     info = library.version_info(letter_id)
     letter = library.version(letter_id, info.number)
-    problems = letter_problems(letter_to_dict(letter))
+    problems = checked_problems(letter, settings if settings is not None else Settings())
     return ReadLetter(letter_id, info.number, letter, problems, library.summary(letter_id).status)
 
 
@@ -152,7 +160,7 @@ class LetterSession(QObject):
 
     def open(self, letter_id: int) -> None:
         """The latest version of a library letter. Offering its draft back is the caller's."""
-        self.show_read(read_latest(self.library, letter_id))
+        self.show_read(read_latest(self.library, letter_id, self.workspace.settings))
 
     def show_read(self, read: ReadLetter) -> None:
         """A letter read with read_latest (perhaps off the GUI thread) is now the one edited."""
@@ -283,7 +291,7 @@ class LetterSession(QObject):
         self.typing_generation += 1
 
     def _validate(self) -> None:
-        self.problems = letter_problems(letter_to_dict(self.letter))
+        self.problems = checked_problems(self.letter, self.workspace.settings)
 
     def _after_change(self) -> None:
         self._validate()

@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from composer.core.models import Addressee
+from composer.dutch.names import salutation_name
 from composer.errors import ComposerError
 from composer.i18n import _
 
@@ -96,6 +97,22 @@ def addressee_name(addressee: Addressee) -> str:
         parts.append(" ".join(p for p in (person.infix, person.surname) if p) or person.first_name)
     parts.append(addressee.organisation)
     return " ".join(part for part in parts if part.strip()) or "brief"
+
+
+def bookmark_name(addressee: Addressee) -> str:
+    """The letter's name where a person reads it (a bookmark in the combined PDF): the surname
+    as it stands alone in Dutch, so a tussenvoegsel that starts it takes a capital ("Van Liemt
+    WFC", "d’Ancona"), then the organisation.
+
+    File names keep `addressee_name` ("01-van-Liemt-WFC"): a merge run again writes the same
+    names, also on file systems where case does not count.
+    """
+    parts = []
+    person = addressee.person
+    if person is not None:
+        parts.append(salutation_name(person) or person.first_name.strip())
+    parts.append(addressee.organisation.strip())
+    return " ".join(part for part in parts if part) or "brief"
 
 
 def merge_file_stems(addressees: list[Addressee]) -> list[str]:

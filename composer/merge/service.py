@@ -5,22 +5,25 @@ Used by `composer merge` and by the desktop program; it prints nothing.
 
 from __future__ import annotations
 
-import contextlib
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from composer.core.catalogues import load_profile
 from composer.core.models import Letter
 from composer.core.readiness import Action, require_complete
 from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.fileio import make_folder, write_bytes_atomic, write_text_atomic, write_work_file
 from composer.i18n import _, ngettext
 from composer.merge import scratch as scratch_folders
-from composer.merge.filenames import check_file_names, merge_file_stems
+from composer.merge.filenames import bookmark_name, check_file_names, merge_file_stems
 from composer.merge.rows import MergeRow
-from composer.render.docx import DocxRenderer, RenderedDocx
+from composer.render.address_fit import address_fit_problems
+from composer.render.docx import DocxRenderer, RenderedDocx, effective_layout
 from composer.render.pdf.cancel import CancelToken
+from composer.render.registry import find_template
+from composer.render.sender import sender_context
 from composer.settings import Settings
 
 COMBINED_NAME = "alle-brieven.pdf"
@@ -40,6 +43,7 @@ class MergeOptions:
     combined: bool = False
     force: bool = False
     skip_invalid: bool = False
+    duplex: bool = False  # blank pages in the combined PDF so every letter starts on a front
 
 
 @dataclass
@@ -48,10 +52,28 @@ class MergeReport:
     skipped: list[str] = field(default_factory=list)
     report_file: Path | None = None
     combined: Path | None = None
+    blank_pages: int = 0  # inserted in the combined PDF for duplex printing
     cancelled: bool = False
     warnings: list[str] = field(default_factory=list)
     total: int = 0
     engine: str = ""  # which program made the PDFs
+
+
+def mark_unfit_rows(letter: Letter, rows: list[MergeRow], settings: Settings) -> None:
+    """A row whose address would not fit the envelope's window counts as invalid, like a row
+    with an incomplete address: found before anything is written, not halfway through.
+
+    `run_merge` calls it; the merge dialog may call it first to show the problems in its table
+    (a row already marked is left alone, so a second call adds nothing)."""
+    info = find_template(letter.template)
+    layout = effective_layout(info, settings)
+    return_line = sender_context(load_profile())["return_line"]
+    for row in rows:
+        if not row.valid or row.addressee is None:
+            continue
+        single = replace(letter, addressees=[row.addressee])
+        for _path, problem in address_fit_problems(single, info, layout, return_line):
+            row.problems.append(_("{row}: {problem}").format(row=row.label, problem=problem))
 
 
 def _refuse_invalid(rows: list[MergeRow], options: MergeOptions) -> list[str]:
@@ -122,9 +144,17 @@ def run_merge(
                 format=", ".join(sorted(unknown))
             )
         )
+    if options.duplex and not options.combined:
+        raise ComposerError(
+            _(
+                "Lege pagina’s voor dubbelzijdig afdrukken kunnen alleen in de PDF met alle "
+                "brieven. Kies ook ‘Ook één PDF met alle brieven’, of zet dubbelzijdig uit."
+            )
+        )
     require_complete(letter, Action.MERGE)  # an unfinished letter: before anything is written
     if not rows:
         raise MergeRefused(_("Er zijn geen geadresseerden om samen te voegen."))
+    mark_unfit_rows(letter, rows, settings)
     skipped = _refuse_invalid(rows, options)
     valid = [row for row in rows if row.valid]
     stems = merge_file_stems([row.addressee for row in valid])
@@ -272,8 +302,20 @@ class _MergeRun:
         if to_keep:
             self.report.written.extend(pdf for _, pdf in jobs)
         if self.options.combined:
+            from composer.merge.combined_pdf import combine_letters, combined_title
+
             self.report.combined = self.out_dir / COMBINED_NAME
-            _combine([pdf for _, pdf in jobs], self.report.combined)
+            made = combine_letters(
+                [pdf for _, pdf in jobs],
+                self.report.combined,
+                title=combined_title(self.letters[0].subject if self.letters else ""),
+                duplex=self.options.duplex,
+                bookmarks=[
+                    f"{number}. {bookmark_name(letter.addressees[0])}"
+                    for number, letter in enumerate(self.letters, start=1)
+                ],
+            )
+            self.report.blank_pages = len(made.blank_pages)
             self.report.written.append(self.report.combined)
 
 
@@ -287,17 +329,10 @@ def _identity(path: Path) -> tuple[int, int, int] | None:
     return status.st_ino, status.st_ctime_ns, status.st_size
 
 
-def _combine(pdfs: list[Path], target: Path) -> None:
-    """One PDF holding all letters in order (pypdf: pages copied, not re-rendered)."""
-    from io import BytesIO
-
-    from pypdf import PdfWriter
-
-    writer = PdfWriter()
-    for pdf in pdfs:
-        writer.append(str(pdf))
-    buffer = BytesIO()
-    writer.write(buffer)
-    with contextlib.suppress(AttributeError):
-        writer.close()
-    write_bytes_atomic(target, buffer.getvalue())
+def blank_pages_sentence(count: int) -> str:
+    """What the summary says about the blank pages a duplex combined PDF holds."""
+    return ngettext(
+        "Daarin is {count} lege pagina ingevoegd voor dubbelzijdig afdrukken.",
+        "Daarin zijn {count} lege pagina’s ingevoegd voor dubbelzijdig afdrukken.",
+        count,
+    ).format(count=count)

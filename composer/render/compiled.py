@@ -18,6 +18,7 @@ from composer.errors import Remedy, RemedyAction, TemplateProblem
 from composer.i18n import _
 from composer.render.layout import apply_layout
 from composer.render.limits import RenderLimitError, render_budget
+from composer.render.logo_extent import with_logo_size_tags
 from composer.render.package_check import package_problems, part_label
 from composer.render.package_reader import read_package
 from composer.render.sandbox import make_environment
@@ -84,6 +85,7 @@ class CompiledTemplate:
                 xml = data.decode("utf-8")
                 if info.filename == "word/document.xml" and layout:
                     xml = apply_layout(xml, layout)
+                xml = with_logo_size_tags(xml)
                 try:
                     template = environment.from_string(prepared_source(xml))
                 except TemplateError as exc:

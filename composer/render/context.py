@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -18,15 +19,16 @@ from composer.core.models import (
 from composer.dutch.addresses import address_lines
 from composer.dutch.dates import format_date, place_date_line, press_dateline
 from composer.dutch.names import person_designation
-from composer.dutch.salutations import salutation_for
-from composer.dutch.typography import attribution
+from composer.dutch.salutations import closing_or_default, salutation_for
+from composer.dutch.typography import attribution, nested_quotes
 from composer.errors import AddressError, ComposerError
 from composer.i18n import _
 from composer.render.letter_size import check_letter_size
+from composer.render.press_quotes import quotes_run_inline
 from composer.render.sender import sender_context
 from composer.render.usertext import Cleaner
 
-SEVERAL_ADDRESSEES_LINE = "Aan de geadresseerden op de verzendlijst"
+PRESS_RELEASE_KIND = "persbericht"
 
 
 @dataclass
@@ -59,6 +61,31 @@ def _distribution_line(addressee: Addressee) -> str:
     return ", ".join(part for part in parts if part)
 
 
+def _recipients(
+    addressees: list[Addressee], salutation: str, inputs: RenderInputs
+) -> list[dict[str, str]]:
+    """One copy of the letter per addressee: its own window and its own aanhef.
+
+    A salutation typed in the letter applies to every copy; else each is derived for its addressee.
+    """
+    return [
+        {
+            "address_block": _address_block(addressee, index),
+            "salutation": salutation_for(
+                [addressee], salutation, group_salutation=inputs.group_salutation
+            ),
+        }
+        for index, addressee in enumerate(addressees)
+    ]
+
+
+def promise_label(number: int, text: str) -> str:
+    """`Servicebelofte 4` above the text, or "" when the text already names it (said once)."""
+    if re.search(rf"\bservicebelofte\s+{number}(?!\d)", text, re.IGNORECASE):
+        return ""
+    return f"Servicebelofte {number}"
+
+
 def _clean_addressee(addressee: Addressee, where: str, clean: Cleaner) -> Addressee:
     """A copy of the addressee with every text field cleaned (the letter itself is untouched)."""
     person = addressee.person
@@ -89,7 +116,8 @@ def _clean_addressee(addressee: Addressee, where: str, clean: Cleaner) -> Addres
     )
 
 
-def _body(letter: Letter, inputs: RenderInputs, clean: Cleaner) -> list[dict[str, Any]]:
+def _body(letter: Letter, kind: str, inputs: RenderInputs, clean: Cleaner) -> list[dict[str, Any]]:
+    """The body blocks; in a press release the quotes run inline (press_quotes)."""
     blocks: list[dict[str, Any]] = []
     for index, block in enumerate(letter.body):
         where = f"body[{index}]"
@@ -104,7 +132,7 @@ def _body(letter: Letter, inputs: RenderInputs, clean: Cleaner) -> list[dict[str
                 {
                     "type": "promise",
                     "number": promise.number,
-                    "label": f"Servicebelofte {promise.number}",
+                    "label": promise_label(promise.number, promise.text),
                     "topic": promise.topic,
                     "text": promise.text,
                 }
@@ -115,12 +143,14 @@ def _body(letter: Letter, inputs: RenderInputs, clean: Cleaner) -> list[dict[str
             blocks.append(
                 {
                     "type": "quote",
-                    "text": clean(block.text, f"{where}.text"),
+                    "text": nested_quotes(clean(block.text, f"{where}.text")),
                     "speaker": speaker,
                     "role": role,
                     "attribution": attribution(speaker, role),
                 }
             )
+    if kind == PRESS_RELEASE_KIND:
+        return quotes_run_inline(blocks)
     return blocks
 
 
@@ -133,17 +163,10 @@ def build_context(letter: Letter, kind: str, inputs: RenderInputs) -> dict[str, 
     ]
     if kind == "brief" and not addressees:
         raise ComposerError("addressees: Een brief heeft minstens één geadresseerde nodig.")
-    if len(addressees) == 1:
-        address_block = _address_block(addressees[0], 0)
-        distribution: list[str] = []
-    else:
-        for index, addressee in enumerate(addressees):
-            _address_block(addressee, index)  # every address must still be correct
-        address_block = SEVERAL_ADDRESSEES_LINE if addressees else ""
-        distribution = [_distribution_line(a) for a in addressees]
-
-    place = clean(letter.place, "place") or inputs.profile.place
     salutation = clean(letter.salutation, "salutation")
+    recipients = _recipients(addressees, salutation, inputs)
+    distribution = [_distribution_line(a) for a in addressees] if len(addressees) > 1 else []
+    place = clean(letter.place, "place") or inputs.profile.place
     attachments = [clean(t, f"attachments[{i}]") for i, t in enumerate(letter.attachments)]
     copies = [clean(t, f"copies[{i}]") for i, t in enumerate(letter.copies)]
     signatories = [
@@ -164,15 +187,17 @@ def build_context(letter: Letter, kind: str, inputs: RenderInputs) -> dict[str, 
             "place": place,
             "place_date": place_date_line(place, letter.date),
             "dateline": press_dateline(place, letter.date),
-            "salutation": salutation_for(
-                addressees, salutation, group_salutation=inputs.group_salutation
-            ),
-            "closing": clean(letter.closing, "closing"),
+            # The first copy's aanhef (each copy has its own in `recipients`).
+            "salutation": recipients[0]["salutation"]
+            if recipients
+            else salutation_for([], salutation, group_salutation=inputs.group_salutation),
+            "closing": closing_or_default(clean(letter.closing, "closing")),
             "signature_organisation": inputs.profile.name,
         },
-        "address_block": address_block,
+        "recipients": recipients,
+        "address_block": recipients[0]["address_block"] if recipients else "",
         "distribution": distribution,
-        "body": _body(letter, inputs, clean),
+        "body": _body(letter, kind, inputs, clean),
         "signatories": signatories,
         "attachments": attachments,
         "attachments_label": "Bijlage" if len(attachments) == 1 else "Bijlagen",

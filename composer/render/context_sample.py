@@ -17,6 +17,14 @@ SAMPLE_CONTEXT: dict[str, Any] = {
         "email": "info@klantenservicefederatie.nl",
         "website": "klantenservicefederatie.nl",
         "return_line": "Klantenservice Federatie, Driebergsestraatweg 27, 3941 ZS  DOORN",
+        "short_name": "KSF",
+        "logo": False,
+        "logo_cx": 0,
+        "logo_cy": 0,
+        "registration_line": "KvK 40123456 · IBAN NL91 ABNA 0417 1643 00",
+        "about": "De Klantenservice Federatie (KSF) is de brancheorganisatie voor klantcontact "
+        "en klantenservice.",
+        "about_title": "Over Klantenservice Federatie",
     },
     "letter": {
         "subject": "Handreiking aan de onderhandelaars cao Facilitaire Contactcenters",
@@ -32,13 +40,20 @@ SAMPLE_CONTEXT: dict[str, Any] = {
     },
     "address_block": "Werkgeversvereniging Facilitaire Contactcenters (WFC)\n"
     "T.a.v. de heer N. van Liemt, voorzitter\nVoorbeeldstraat 12a\n1234 AB  VOORBEELDSTAD",
+    "recipients": [
+        {
+            "address_block": "Werkgeversvereniging Facilitaire Contactcenters (WFC)\n"
+            "T.a.v. de heer N. van Liemt, voorzitter\nVoorbeeldstraat 12a\n1234 AB  VOORBEELDSTAD",
+            "salutation": "Geachte heer Van Liemt,",
+        }
+    ],
     "distribution": ["Werkgeversvereniging Facilitaire Contactcenters (WFC), de heer N. van Liemt"],
     "body": [
         {"type": "paragraph", "text": "Met deze brief doen wij u een handreiking."},
         {
             "type": "promise",
             "number": 4,
-            "label": "Servicebelofte 4",
+            "label": "",
             "topic": "medewerkers en goed werkgeverschap",
             "text": "Servicebelofte 4 verplicht tot respectvolle omgang met medewerkers en goed "
             "werkgeverschap.",

@@ -57,8 +57,12 @@ def compiled_template(info: TemplateInfo, settings: Settings) -> CompiledTemplat
     """The template checked (lint) and compiled once per file version and layout."""
     key = _file_key(info.path)
     _checked(key)
-    layout = {**info.layout, **settings.layout.get(info.name, {})}
-    return _compiled(key, tuple(sorted(layout.items())))
+    return _compiled(key, tuple(sorted(effective_layout(info, settings).items())))
+
+
+def effective_layout(info: TemplateInfo, settings: Settings) -> dict[str, float]:
+    """The template's millimetre layout with the user's settings for that template over it."""
+    return {**info.layout, **settings.layout.get(info.name, {})}
 
 
 def prepare_templates(settings: Settings) -> None:
@@ -100,7 +104,8 @@ class DocxRenderer:
             subject=letter.our_reference,
             keywords=letter.our_reference,
         )
-        warnings = [*inputs.warnings, *check_page(context, info)]
+        layout = effective_layout(info, self.settings)
+        warnings = [*inputs.warnings, *check_page(context, info, layout)]
         parts = {
             "docProps/core.xml": core,
             "docProps/app.xml": app_properties_xml(company=self.profile.name),

@@ -10,8 +10,16 @@ from composer.settings import MAX_LAYOUT_MM, valid_millimetres
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
-ADDRESS_TABLE_CAPTION = "Adresvenster"
+ADDRESS_TABLE_CAPTION = "Adresvenster"  # the window of templates made before issue 13
 SPACER_STYLE_PREFIX = "Adresvenster"  # style "Adresvenster-afstand": the gap above the window
+# Paragraph styles of the window's frame (w:framePr, placed from the page's top left corner).
+ADDRESS_FRAME_STYLES = ("Retourregel", "Adresblok")
+_FRAME_KEYS = {
+    "address_left_mm": "x",
+    "address_top_mm": "y",
+    "address_width_mm": "w",
+    "address_height_mm": "h",
+}
 
 _MARGINS = {
     "margin_top_mm": "top",
@@ -67,8 +75,45 @@ def _child(parent: etree._Element, name: str) -> etree._Element:
     return found
 
 
+def _style_of(paragraph: etree._Element) -> str:
+    style = paragraph.find("w:pPr/w:pStyle", NS)
+    return "" if style is None else style.get(_w("val"), "")
+
+
+def _set_spacers(root: etree._Element, height: int) -> None:
+    """The exact-height paragraph(s) from the top margin down to the window (one per copy)."""
+    for paragraph in root.iter(_w("p")):
+        if not _style_of(paragraph).startswith(SPACER_STYLE_PREFIX):
+            continue
+        spacing = _child(paragraph.find("w:pPr", NS), "spacing")
+        spacing.set(_w("line"), str(height))
+        spacing.set(_w("lineRule"), "exact")
+        spacing.set(_w("before"), "0")
+        spacing.set(_w("after"), "0")
+
+
+def _set_frames(root: etree._Element, layout: dict[str, float]) -> None:
+    """Move and size the window's frame: the page position does not depend on the margins."""
+    for paragraph in root.iter(_w("p")):
+        frame = paragraph.find("w:pPr/w:framePr", NS)
+        if frame is None or _style_of(paragraph) not in ADDRESS_FRAME_STYLES:
+            continue
+        for key, attribute in _FRAME_KEYS.items():
+            if key in layout:
+                frame.set(_w(attribute), str(twips(layout[key])))
+        frame.set(_w("hAnchor"), "page")
+        frame.set(_w("vAnchor"), "page")
+        if "address_height_mm" in layout:
+            frame.set(_w("hRule"), "exact")
+
+
 def apply_layout(xml: str, layout: dict[str, float]) -> str:
     """Return document.xml with margins and the address window moved to the given millimetres.
+
+    The window is a frame of paragraphs in the styles ADDRESS_FRAME_STYLES, placed from the
+    page's corner; a spacer paragraph (style `Adresvenster-afstand`) brings the text down to the
+    window, which pushes what follows below it. Older templates' window, a table captioned
+    `Adresvenster`, is still indented and sized.
 
     A value that is not a number from 0 to MAX_LAYOUT_MM is refused with a ComposerError.
     """
@@ -84,16 +129,8 @@ def apply_layout(xml: str, layout: dict[str, float]) -> str:
     top = layout.get("margin_top_mm")
     left = layout.get("margin_left_mm")
     if "address_top_mm" in layout and top is not None:
-        for paragraph in root.iter(_w("p")):
-            style = paragraph.find("w:pPr/w:pStyle", NS)
-            if style is None or not style.get(_w("val"), "").startswith(SPACER_STYLE_PREFIX):
-                continue
-            spacing = _child(paragraph.find("w:pPr", NS), "spacing")
-            spacing.set(_w("line"), str(max(twips(layout["address_top_mm"] - top), 20)))
-            spacing.set(_w("lineRule"), "exact")
-            spacing.set(_w("before"), "0")
-            spacing.set(_w("after"), "0")
-            break
+        _set_spacers(root, max(twips(layout["address_top_mm"] - top), 20))
+    _set_frames(root, layout)
     for table in root.iter(_w("tbl")):
         caption = table.find("w:tblPr/w:tblCaption", NS)
         if caption is None or caption.get(_w("val")) != ADDRESS_TABLE_CAPTION:

@@ -22,6 +22,8 @@ class TemplateInfo:
     path: Path
     description: str = ""
     layout: dict[str, float] = field(default_factory=dict)
+    font: str = ""  # the body font as the DOCX names it (Calibri); "" when the manifest has none
+    font_size_pt: float = 0.0  # the body text size (style Normal); 0 when the manifest has none
 
 
 def _read_manifest(manifest: Path) -> TemplateInfo:
@@ -48,7 +50,29 @@ def _read_manifest(manifest: Path) -> TemplateInfo:
         path=manifest.with_suffix(".docx"),
         description=data.get("description", ""),
         layout=_layout(name, data.get("layout", {})),
+        font=_font(name, data.get("font", "")),
+        font_size_pt=_font_size(name, data.get("font_size_pt")),
     )
+
+
+def _font(name: str, value: Any) -> str:
+    if not isinstance(value, str):
+        raise ComposerError(
+            _("Sjabloon ‘{name}’: ‘font’ moet de naam van een lettertype zijn.").format(name=name)
+        )
+    return value.strip()
+
+
+def _font_size(name: str, value: Any) -> float:
+    if value is None:
+        return 0.0
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 1 <= value <= 200:
+        raise ComposerError(
+            _(
+                "Sjabloon ‘{name}’: ‘font_size_pt’ moet een getal van 1 tot 200 (punten) zijn."
+            ).format(name=name)
+        )
+    return float(value)
 
 
 def _layout(name: str, values: Any) -> dict[str, float]:

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 from pathlib import Path
 
 import pytest
 
+from composer.core.catalogue_editing import (
+    logo_png_from_file,
+    open_catalogue,
+    save_catalogue,
+    user_catalogue_path,
+)
 from composer.core.catalogues import (
     load_address_book,
     load_profile,
@@ -79,3 +86,45 @@ def test_a_broken_override_is_a_clear_message():
     (own / "citaten.json").write_text("{kapot", encoding="utf-8")
     with pytest.raises(ComposerError, match="De catalogus ‘citaten’"):
         load_quotes()
+
+
+def test_the_shipped_profile_has_no_numbers_or_logo_and_a_factual_about_text():
+    profile = load_profile()
+    assert (profile.kvk, profile.iban, profile.btw, profile.logo_path) == ("", "", "", None)
+    assert profile.short_name == "KSF"
+    assert profile.about.startswith("De Klantenservice Federatie (KSF) is de brancheorganisatie")
+    assert "ISO 18295" in profile.about
+
+
+def test_a_logo_is_written_before_the_catalogue_names_it_and_removed_after(tmp_path):
+    document = open_catalogue("organisatie")
+    document.content["logo"] = "organisatie-logo.png"
+    document.files["organisatie-logo.png"] = b"\x89PNG eerste"
+    save_catalogue(document)
+    folder = user_catalogue_path("organisatie").parent
+    assert (folder / "organisatie-logo.png").read_bytes() == b"\x89PNG eerste"
+    assert document.files == {}
+    document.content["logo"] = ""
+    document.files["organisatie-logo.png"] = None
+    save_catalogue(document)
+    assert not (folder / "organisatie-logo.png").exists()
+    assert json.loads(user_catalogue_path("organisatie").read_text("utf-8"))["logo"] == ""
+
+
+def test_a_file_beside_the_catalogue_must_have_a_plain_name():
+    document = open_catalogue("organisatie")
+    document.files["../buiten.png"] = b"x"
+    with pytest.raises(ValueError):
+        save_catalogue(document)
+    assert not user_catalogue_path("organisatie").exists()  # nothing written
+
+
+def test_a_photo_taken_upright_stays_upright(tmp_path):
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x0112] = 6  # orientation: the camera was turned; show it rotated 90 degrees
+    Image.new("RGB", (200, 100), "navy").save(tmp_path / "foto.jpg", exif=exif)
+    png = logo_png_from_file(tmp_path / "foto.jpg")
+    with Image.open(io.BytesIO(png)) as image:
+        assert (image.format, image.size) == ("PNG", (100, 200))

@@ -15,7 +15,33 @@ KSF_ADDRESS = Address(
     street="Driebergsestraatweg", house_number="27", postcode="3941 ZS", city="Doorn"
 )
 
+VAN_DER_AA = Person(form="heer", infix="van der", surname="Aa")
+
 ADDRESS_CASES = [
+    (
+        "no initials: the tussenvoegsel takes a capital at the start of the block",
+        Addressee(person=VAN_DER_AA, address=KSF_ADDRESS),
+        ["De heer Van der Aa", "Driebergsestraatweg 27", "3941 ZS  DOORN"],
+    ),
+    (
+        "no initials: the tussenvoegsel takes a capital after T.a.v. de heer",
+        Addressee(organisation="Qlix", person=VAN_DER_AA, role="directeur", address=KSF_ADDRESS),
+        [
+            "Qlix",
+            "T.a.v. de heer Van der Aa, directeur",
+            "Driebergsestraatweg 27",
+            "3941 ZS  DOORN",
+        ],
+    ),
+    (
+        "'t and d' stay lowercase, with the typographic apostrophe",
+        Addressee(
+            organisation="Qlix",
+            person=Person(form="mevrouw", infix="d'", surname="Ancona"),
+            address=KSF_ADDRESS,
+        ),
+        ["Qlix", "T.a.v. mevrouw d’Ancona", "Driebergsestraatweg 27", "3941 ZS  DOORN"],
+    ),
     (
         "NL street, T.a.v. heer with role",
         Addressee(

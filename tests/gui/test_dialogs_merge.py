@@ -119,6 +119,21 @@ def test_a_list_with_a_bad_row_shows_it_and_skipping_writes_the_good_ones(qtbot,
         dialog.grab().save(str(SCREENSHOTS / "samenvoegen.png"))
 
 
+TOO_WIDE = (
+    "FNV;mevrouw;E.;;Heemskerk;bestuurder bij de afdeling Arbeidsvoorwaarden en Sociale Zaken;"
+    "Testweg;1;9999ZZ;Voorbeeldstad"
+)
+
+
+def test_an_address_too_wide_for_the_window_is_shown_before_merging(qtbot, dialog, tmp_path):
+    load_list(qtbot, dialog, csv_file(tmp_path, [VALID[0], TOO_WIDE]))
+    assert dialog.count_label.text() == "2 geadresseerden: 1 in orde, 1 met een fout."
+    status = dialog.table.cell_text(1, STATUS_COLUMN)
+    assert status.startswith("rij 3: De adresregel ‘T.a.v. mevrouw E. Heemskerk, bestuurder bij")
+    assert "is te lang voor het venster van de envelop" in status
+    assert dialog.table.cell_text(0, STATUS_COLUMN) == VALID_TEXT
+
+
 def test_cancel_stops_after_the_letter_in_progress(qtbot, dialog, tmp_path, monkeypatch):
     # 60 letters take a quarter of a second here; 20 ms per letter (a slow network folder)
     # leaves the click time to arrive while the merge runs, also on a busy test machine.
@@ -215,3 +230,35 @@ def test_pdfs_and_one_combined_pdf_name_the_engine(qtbot, dialog, tmp_path, soff
     assert "Bestanden: PDF." in summary
     assert "Alle brieven samen in één PDF: alle-brieven.pdf." in summary
     assert any(line.startswith("PDF's gemaakt met LibreOffice ") for line in summary)
+
+
+def test_duplex_is_offered_only_with_the_combined_pdf(qtbot, dialog):
+    duplex = dialog.duplex_check
+    assert duplex.text() == "Lege pagina’s invoegen voor dubbel&zijdig afdrukken"
+    assert not duplex.isEnabled() and not duplex.isChecked()
+    dialog.pdf_check.setChecked(True)
+    dialog.combined_check.click()  # as a click or the space bar: toggled, not only set
+    assert duplex.isEnabled()
+    duplex.click()
+    assert dialog.options().combined and dialog.options().duplex
+    dialog.combined_check.click()
+    assert not duplex.isEnabled()
+    assert not dialog.options().combined and not dialog.options().duplex
+
+
+def test_the_summary_counts_the_blank_pages_for_duplex(tmp_path):
+    from composer.gui.dialogs.merge_summary import merge_summary
+    from composer.merge.service import MergeReport
+
+    combined = tmp_path / "alle-brieven.pdf"
+    report = MergeReport(
+        written=[tmp_path / "01-a.pdf", tmp_path / "02-b.pdf", combined],
+        combined=combined,
+        blank_pages=1,
+        total=2,
+    )
+    lines = merge_summary(report, tmp_path).splitlines()
+    assert "Alle brieven samen in één PDF: alle-brieven.pdf." in lines
+    assert "Daarin is 1 lege pagina ingevoegd voor dubbelzijdig afdrukken." in lines
+    report.blank_pages = 0
+    assert "lege pagina" not in merge_summary(report, tmp_path)

@@ -143,7 +143,10 @@ def test_editing_reordering_and_removing_addressees(editor, qtbot):
     add_from_address_book(qtbot, editor, "fnv")
     add_from_address_book(qtbot, editor, "cnv")
     assert editor.addressees.current() == 1
-    assert editor.salutation.edit.placeholderText() == "Geachte dames en heren,"
+    # Each copy gets its own aanhef; the first one is the example.
+    assert editor.salutation.edit.placeholderText() == (
+        "Per geadresseerde, bijvoorbeeld: Geachte mevrouw Heemskerk,"
+    )
     editor.addressees.up_button.click()
     organisations = [a.organisation for a in editor.session.letter.addressees]
     assert organisations == ["CNV Vakmensen", "FNV"]
@@ -200,6 +203,20 @@ def test_problems_of_an_addressee_not_shown_go_in_the_summary(editor, qtbot):
     assert editor.addressees.current() == 0
     assert editor.problem_text("addressees[0].address.postcode").startswith("De postcode is")
     assert not editor.problem_summary.isVisible()
+
+
+def test_an_address_too_wide_for_the_window_is_explained_while_typing(editor, qtbot):
+    add_from_address_book(qtbot, editor, "WFC")
+    department = editor.addressees.form.field("department")
+    type_into(qtbot, department, "Afdeling Arbeidsvoorwaarden en Sociale Zaken voor de Sector")
+    assert editor.problem_summary.isVisible()
+    summary = editor.problem_summary.text()
+    assert "• Adres van geadresseerde 1: De adresregel ‘Afdeling Arbeidsvoorwaarden" in summary
+    assert "is te lang voor het venster van de envelop" in summary
+    department.selectAll()
+    type_into(qtbot, department, "Afdeling Arbeidsvoorwaarden")
+    assert not editor.problem_summary.isVisible()
+    assert editor.session.problems == []
 
 
 def test_a_promise_and_a_quote_from_the_bank(editor, qtbot):

@@ -120,3 +120,17 @@ def test_the_comparison_document_and_the_merge_remember_their_folders(qtbot, tmp
     dialog.folder_edit.clear()
     assert dialog._ask_folder() == letters
     assert LastFolders().get(MERGE) == letters
+
+
+def test_an_export_with_a_character_the_font_lacks_says_so(qtbot, window, tmp_path):
+    subject = window.session.letter.subject
+    window.session.set_value("subject", subject + " 😀")
+    out = tmp_path / "met-emoji.docx"
+    window.export(out)
+    qtbot.waitUntil(lambda: getattr(window, "export_warning", None) is not None, timeout=20000)
+    box = window.export_warning
+    assert box.isVisible()
+    assert box.windowTitle() == "Geëxporteerd, met waarschuwingen"
+    assert "Het teken 😀 (in Betreft) staat niet in het lettertype Calibri" in box.informativeText()
+    assert out.is_file()  # a warning, not a refusal
+    box.close()

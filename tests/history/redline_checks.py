@@ -15,6 +15,8 @@ from typing import Any
 
 from lxml import etree
 
+from composer.render.font_metrics import metrics_for
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W_NS}
 DOCUMENT = "word/document.xml"
@@ -196,6 +198,23 @@ def line(rng: random.Random) -> str:
     return " ".join(phrase(rng, 1, 3).split()) or "Naam"
 
 
+# The letter template's font (templates/brief.json): address lines are measured in it.
+_ADDRESS_FONT = metrics_for("Calibri")
+_ADDRESS_SIZE_PT = 10.5
+# Room for one random field: "T.a.v. de heer N. van " (33 mm) + surname + ", " + role stays
+# within the window's 85 mm with 22 mm for each of the two.
+ADDRESS_FIELD_MM = 22.0
+
+
+def address_line(rng: random.Random, shape: Callable[[str], str] = str) -> str:
+    """A random line for an address field (shaped: `str.title` for a surname) that fits the
+    envelope window, also with the name and the role on one line; a wider one is refused."""
+    while True:
+        text = shape(line(rng))
+        if _ADDRESS_FONT.width_mm(text, _ADDRESS_SIZE_PT) <= ADDRESS_FIELD_MM:
+            return text
+
+
 def postcode(rng: random.Random) -> str:
     while True:
         letters = "".join(rng.choices(string.ascii_uppercase, k=2))
@@ -291,12 +310,14 @@ EDITS: dict[str, Edit] = {
     "belofte toegevoegd": lambda r, d: _add_block(r, d, _promise(r)),
     "belofte verwijderd": lambda r, d: _remove_block(r, d, "promise"),
     "betreft gewijzigd": lambda r, d: d.update(subject=phrase(r, 2, 8)),
-    "organisatie gewijzigd": lambda r, d: _addressee(d).update(organisation=line(r)),
-    "achternaam gewijzigd": lambda r, d: _addressee(d)["person"].update(surname=line(r).title()),
-    "functie gewijzigd": lambda r, d: _addressee(d).update(role=line(r)),
+    "organisatie gewijzigd": lambda r, d: _addressee(d).update(organisation=address_line(r)),
+    "achternaam gewijzigd": lambda r, d: _addressee(d)["person"].update(
+        surname=address_line(r, str.title)
+    ),
+    "functie gewijzigd": lambda r, d: _addressee(d).update(role=address_line(r)),
     "postcode gewijzigd": lambda r, d: _addressee(d)["address"].update(postcode=postcode(r)),
     "plaats gewijzigd": lambda r, d: _addressee(d)["address"].update(city=r.choice(CITIES)),
-    "straat gewijzigd": lambda r, d: _addressee(d)["address"].update(street=line(r)),
+    "straat gewijzigd": lambda r, d: _addressee(d)["address"].update(street=address_line(r)),
     "geadresseerde erbij of eraf": lambda r, d: _other_addressee(d),
     "datum gewijzigd": lambda r, d: d.update(
         date=(dt.date(2020, 1, 1) + dt.timedelta(days=r.randrange(4000))).isoformat()

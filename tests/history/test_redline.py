@@ -24,6 +24,7 @@ from tests.conftest import SAMPLE_LETTER, SAMPLE_PRESS_RELEASE
 from tests.docx_reading import body_paragraphs
 from tests.history.redline_checks import (
     DOCUMENT,
+    EDITS,
     NS,
     PRESS_EDITS,
     W_NS,
@@ -243,6 +244,14 @@ def test_letter_fields_outside_the_body_text_are_tracked(
 
 def test_deleted_text_keeps_its_old_formatting(sample, renderer) -> None:
     """The bold promise label of the removed promise 5 is deleted in bold."""
+    # The catalogue's text names the promise itself ("In servicebelofte 5 …"), so no label is
+    # printed; a recorded text that does not name it gets the bold label "Servicebelofte 5".
+    old = copy.deepcopy(sample)
+    recorded = {"topic": "keten", "text": "Uitgangspunten voor samenwerking in de keten."}
+    old.extra["snapshot"] = {"promises": {"5": recorded}}
+    shown = body_paragraphs(renderer.render(old).data)
+    assert any(paragraph.startswith("Servicebelofte 5") for paragraph in shown), shown
+    sample = old
     new = edited(sample, lambda letter: letter.body.pop(6))
     data = redline(sample, new)
     bold_deleted = document_xml(data).xpath("//w:del/w:r[w:rPr/w:b]/w:delText", namespaces=NS)
@@ -326,22 +335,45 @@ def _with_document(data: bytes, edit: Callable[[etree._Element], None]) -> bytes
     return buffer.getvalue()
 
 
-def _add_reference_row(root: etree._Element) -> None:
-    table = root.findall(f"{w('body')}/{w('tbl')}")[1]
-    row = copy.deepcopy(table.findall(w("tr"))[-1])
-    for text in row.iter(w("t")):
-        text.text = "extra"
-    table.append(row)
+def _first_paragraph(root: etree._Element) -> etree._Element:
+    return root.xpath("//w:p[w:pPr/w:pStyle/@w:val='Brieftekst']", namespaces=NS)[0]
 
 
-def _drop_address_table(root: etree._Element) -> None:
-    table = root.find(f"{w('body')}/{w('tbl')}")
-    table.getparent().remove(table)
+def _cell(text: str) -> etree._Element:
+    cell = etree.Element(w("tc"))
+    properties = etree.SubElement(cell, w("tcPr"))
+    etree.SubElement(properties, w("tcW"), {w("w"): "2000", w("type"): "dxa"})
+    run = etree.SubElement(etree.SubElement(cell, w("p")), w("r"))
+    etree.SubElement(run, w("t")).text = text
+    return cell
+
+
+def _row(*texts: str) -> etree._Element:
+    row = etree.Element(w("tr"))
+    row.extend(_cell(text) for text in texts)
+    return row
+
+
+def _insert_table(root: etree._Element) -> None:
+    """A small table after the first paragraph (the shipped templates have none)."""
+    table = etree.Element(w("tbl"))
+    properties = etree.SubElement(table, w("tblPr"))
+    etree.SubElement(properties, w("tblW"), {w("w"): "0", w("type"): "auto"})
+    grid = etree.SubElement(table, w("tblGrid"))
+    for _ in range(2):
+        etree.SubElement(grid, w("gridCol"), {w("w"): "2000"})
+    table.extend([_row("Ons kenmerk", "KSF/2022/0147"), _row("Datum", "17 oktober 2022")])
+    _first_paragraph(root).addnext(table)
+
+
+def _add_row(root: etree._Element) -> None:
+    (table,) = root.findall(f"{w('body')}/{w('tbl')}")
+    table.append(_row("extra", "extra"))
 
 
 def _hyperlink_in_first_paragraph(text: str) -> Callable[[etree._Element], None]:
     def edit(root: etree._Element) -> None:
-        paragraph = root.xpath("//w:p[w:pPr/w:pStyle/@w:val='Brieftekst']", namespaces=NS)[0]
+        paragraph = _first_paragraph(root)
         link = etree.SubElement(paragraph, w("hyperlink"), {w("anchor"): "kop"})
         etree.SubElement(etree.SubElement(link, w("r")), w("t")).text = text
 
@@ -349,14 +381,23 @@ def _hyperlink_in_first_paragraph(text: str) -> Callable[[etree._Element], None]
 
 
 @pytest.mark.parametrize(
-    "edit",
-    [_add_reference_row, _drop_address_table, _hyperlink_in_first_paragraph("zie hier")],
+    ("prepare", "edit"),
+    [
+        (_insert_table, _add_row),
+        (None, _insert_table),
+        (None, _hyperlink_in_first_paragraph("zie hier")),
+    ],
     ids=["row", "table", "hyperlink"],
 )
 @pytest.mark.parametrize("direction", ["added", "removed"])
-def test_rows_tables_and_fields_added_or_removed(sample, renderer, edit, direction) -> None:
+def test_rows_tables_and_fields_added_or_removed(
+    sample, renderer, prepare, edit, direction
+) -> None:
     plain = renderer.render(sample).data
+    if prepare is not None:
+        plain = _with_document(plain, prepare)
     changed = _with_document(plain, edit)
+    assert body_paragraphs(changed) != body_paragraphs(plain)  # the edit shows
     old, new = (plain, changed) if direction == "added" else (changed, plain)
     result = compare_docx(old, new, author=AUTHOR, date=WHEN)
     assert result.insertions + result.deletions > 0
@@ -403,6 +444,21 @@ ODF = {
     "dc": "http://purl.org/dc/elements/1.1/",
 }
 LIBREOFFICE_SEEDS = range(500, 510)
+# Edits of the address window, a frame paragraph (w:framePr): LibreOffice 7.4 resolves tracked
+# changes there wrongly (accepting "Liemt" → "Brief" gives "Lrief"), although the marks are the
+# same as in the body text, where it resolves them right. Our own accept/reject covers them.
+# A second addressee adds a second copy with its own frames, and a plain round trip through
+# LibreOffice already moves a frame paragraph of that copy (no tracked change involved).
+WINDOW_EDITS = {
+    "geadresseerde erbij of eraf",
+    "organisatie gewijzigd",
+    "achternaam gewijzigd",
+    "functie gewijzigd",
+    "postcode gewijzigd",
+    "plaats gewijzigd",
+    "straat gewijzigd",
+}
+LIBREOFFICE_EDITS = [name for name in EDITS if name not in WINDOW_EDITS]
 
 
 @pytest.mark.libreoffice
@@ -442,7 +498,9 @@ def test_libreoffice_accept_all_gives_new_and_reject_all_old(
         edit(new["copies"])  # the last paragraphs of the letter: Word keeps the last mark
         return letter_base, new
 
-    cases = [random_versions(seed, letter_base)[:2] for seed in LIBREOFFICE_SEEDS]
+    cases = [
+        random_versions(seed, letter_base, LIBREOFFICE_EDITS)[:2] for seed in LIBREOFFICE_SEEDS
+    ]
     cases += [ending(list.pop), ending(list.clear), ending(lambda c: c.extend(["A", "B"]))]
     jobs = []
     for number, (old, new) in enumerate(cases):

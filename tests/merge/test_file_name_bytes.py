@@ -31,9 +31,12 @@ def row(surname: str, organisation: str = "WFC") -> str:
     return f"{organisation};N.;{surname};Voorbeeldstraat;12;1234 AB;Voorbeeldstad"
 
 
-def test_long_cjk_and_emoji_names_merge_completely_within_the_byte_limit(tmp_path):
+def test_cjk_and_emoji_names_merge_completely_in_whole_characters(tmp_path):
+    # Names that still fit the envelope window (a longer one is refused: see the next test);
+    # the cut at the byte limit is tested on the stems below.
+    cjk, emoji = CJK[:18], EMOJI[:18]
     source = tmp_path / "adressen.csv"
-    rows = [row("Liemt"), row(CJK, "机构"), row(EMOJI, "😀 BV"), row("Mol")]
+    rows = [row("Liemt"), row(cjk, "机构"), row(emoji, "😀 BV"), row("Mol")]
     source.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
     out = tmp_path / "uit"
     result = run_composer("merge", str(SAMPLE), "--addressees", str(source), "-o", str(out))
@@ -41,10 +44,37 @@ def test_long_cjk_and_emoji_names_merge_completely_within_the_byte_limit(tmp_pat
     names = sorted(path.name for path in out.iterdir())
     assert len(names) == 4 and "Klaar: 4 brieven geschreven." in result.stderr
     assert all(len(name.encode("utf-8")) <= MAX_FILE_NAME_BYTES for name in names)
-    assert names[0] == "01-Liemt-WFC.docx" and names[3] == "04-Mol-WFC.docx"
-    assert names[1].startswith("02-王秀英王秀英") and names[1].endswith(".docx")
-    assert names[2].startswith("03-😀😀") and names[2].endswith(".docx")
-    assert any(CJK in paragraph for paragraph in body_paragraphs(out / names[1]))
+    assert names == [
+        "01-Liemt-WFC.docx",
+        f"02-{cjk}-机构.docx",
+        f"03-{emoji}-😀-BV.docx",
+        "04-Mol-WFC.docx",
+    ]
+    assert any(cjk in paragraph for paragraph in body_paragraphs(out / names[1]))
+
+
+def test_names_too_wide_for_the_window_are_skipped_not_cut(tmp_path):
+    # 81 CJK characters or 80 emoji are far wider than the window: such a row is skipped with
+    # the window message, before any file is written, and the others are merged.
+    source = tmp_path / "adressen.csv"
+    rows = [row("Liemt"), row(CJK, "机构"), row(EMOJI, "😀 BV"), row("Mol")]
+    source.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    out = tmp_path / "uit"
+    command = ["merge", str(SAMPLE), "--addressees", str(source), "-o", str(out)]
+    refused = run_composer(*command)
+    assert refused.returncode == 1 and not out.exists()
+    assert "2 geadresseerden zijn ongeldig; er is niets geschreven." in refused.stderr
+    result = run_composer(*command, "--skip-invalid")
+    assert result.returncode == 0, result.stderr
+    assert sorted(path.name for path in out.iterdir()) == [
+        "01-Liemt-WFC.docx",
+        "02-Mol-WFC.docx",
+        "overgeslagen.txt",
+    ]
+    report = (out / "overgeslagen.txt").read_text(encoding="utf-8")
+    for label in ("rij 3", "rij 4"):
+        assert f"{label}: De adresregel ‘T.a.v. N. " in report
+    assert report.count("te lang voor het venster van de envelop") == 2
 
 
 def test_a_bidi_override_never_reaches_a_file_name(tmp_path):

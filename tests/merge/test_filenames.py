@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from composer.core.models import Address, Addressee, Person
-from composer.merge.filenames import merge_file_stems, safe_name
+from composer.merge.filenames import bookmark_name, merge_file_stems, safe_name
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,34 @@ def test_organisation_only_and_nothing_at_all():
     only_org = Addressee(organisation="../../etc/passwd", address=Address())
     nothing = Addressee(address=Address())
     assert merge_file_stems([only_org, nothing]) == ["01-etc-passwd", "02-brief"]
+
+
+@pytest.mark.parametrize(
+    ("addressee", "expected"),
+    [
+        # The surname alone: a tussenvoegsel that starts it takes a capital, in Dutch.
+        (person("Liemt", "van"), "Van Liemt WFC"),
+        (person("Aa", "VAN DER"), "Van der Aa WFC"),
+        (person("Heemskerk"), "Heemskerk WFC"),
+        (person("Ancona", "d'"), "d’Ancona WFC"),
+        (person("Hart", "'t"), "’t Hart WFC"),
+        (person("Jacobs-van Dijk"), "Jacobs-van Dijk WFC"),  # a double name keeps its inner infix
+        (Addressee(organisation="FNV", address=Address()), "FNV"),
+        (Addressee(address=Address()), "brief"),
+    ],
+)
+def test_bookmark_name_writes_the_surname_as_it_stands_alone(addressee, expected):
+    assert bookmark_name(addressee) == expected
+
+
+def test_a_registered_name_keeps_its_own_spelling_in_the_bookmark():
+    registered = person("Liemt", "van")
+    assert registered.person is not None
+    registered.person.name_as_registered = True
+    assert bookmark_name(registered) == "van Liemt WFC"
+
+
+def test_file_names_stay_as_before_while_the_bookmark_capitalises():
+    # A merge run again must write the same names (also where case does not count).
+    assert merge_file_stems([person("Liemt", "van")]) == ["01-van-Liemt-WFC"]
+    assert bookmark_name(person("Liemt", "van")) == "Van Liemt WFC"

@@ -14,8 +14,9 @@ import pytest
 
 from composer.core.letterfile import letter_from_dict, load_letter
 from composer.merge.rows import rows_from_letter
-from composer.merge.service import MergeOptions, MergeRefused, run_merge
+from composer.merge.service import MergeOptions, MergeRefused, mark_unfit_rows, run_merge
 from composer.render.pdf.cancel import CancelToken
+from composer.settings import Settings
 from tests.conftest import pdf_text, run_composer
 from tests.docx_reading import body_paragraphs
 
@@ -117,6 +118,93 @@ def test_skip_invalid_writes_the_valid_ones_and_a_report(tmp_path):
     report = (out / "overgeslagen.txt").read_text(encoding="utf-8")
     assert "rij 3" in report and "‘25110 AB’" in report
     assert "1 geadresseerde(n) overgeslagen" in result.stderr
+
+
+# Measured in Calibri 10.5 pt: 93.4 mm; the window of the envelope has room for 85 mm.
+TOO_WIDE = "Afdeling Arbeidsvoorwaarden en Sociale Zaken voor de Sector"
+
+
+def with_department(row: str, department: str) -> str:
+    """A row of ROWS with an `afdeling` column (the header gets one in `csv_with_department`)."""
+    return f"{row};{department}"
+
+
+def csv_with_department(tmp_path: Path, rows: list[str]) -> Path:
+    path = tmp_path / "adressen.csv"
+    path.write_text("\n".join([f"{HEADER};afdeling", *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_an_address_too_wide_for_the_window_is_refused_before_anything_is_written(tmp_path):
+    rows = [
+        with_department(ROWS[0], ""),
+        with_department(ROWS[1], TOO_WIDE),
+        with_department(ROWS[2], "Inkoop"),
+    ]
+    out = tmp_path / "uit"
+    source = csv_with_department(tmp_path, rows)
+    result = run_composer("merge", str(SAMPLE), "--addressees", str(source), "-o", str(out))
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "1 geadresseerde is ongeldig; er is niets geschreven." in result.stderr
+    assert "rij 3: De adresregel ‘Afdeling Arbeidsvoorwaarden" in result.stderr
+    assert "te lang voor het venster van de envelop" in result.stderr
+    assert not out.exists()
+
+
+def test_skip_invalid_skips_an_address_too_wide_for_the_window(tmp_path):
+    rows = [
+        with_department(ROWS[0], ""),
+        with_department(ROWS[1], TOO_WIDE),
+        with_department(ROWS[2], "Inkoop"),
+    ]
+    out = tmp_path / "uit"
+    source = csv_with_department(tmp_path, rows)
+    result = run_composer(
+        "merge", str(SAMPLE), "--addressees", str(source), "-o", str(out), "--skip-invalid"
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in out.iterdir()) == [
+        "01-van-Liemt-WFC.docx",
+        "02-Harmsen-Qlix.docx",
+        "overgeslagen.txt",
+    ]
+    report = (out / "overgeslagen.txt").read_text(encoding="utf-8")
+    assert "rij 3: De adresregel ‘Afdeling Arbeidsvoorwaarden en Sociale Zaken" in report
+    assert "Maak de regel korter" in report
+    assert any(
+        p.startswith("Qlix\nInkoop\n") for p in body_paragraphs(out / "02-Harmsen-Qlix.docx")
+    )
+
+
+def test_the_service_reports_the_too_wide_row_as_skipped(tmp_path):
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    wide = json.loads(json.dumps(data["addressees"][0]))
+    wide["department"] = TOO_WIDE
+    data["addressees"].append(wide)
+    letter = letter_from_dict(data)
+    report = run_merge(
+        letter, rows_from_letter(letter), tmp_path / "uit", MergeOptions(skip_invalid=True)
+    )
+    assert [p.name for p in report.written] == [
+        "01-van-Liemt-Werkgeversvereniging-Facilitaire-Contactcenters-(WFC).docx"
+    ]
+    assert len(report.skipped) == 1
+    assert report.skipped[0].startswith("geadresseerde 2: De adresregel ‘Afdeling Arbeidsvoor")
+
+
+def test_marking_rows_that_do_not_fit_twice_reports_each_problem_once():
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    wide = json.loads(json.dumps(data["addressees"][0]))
+    wide["department"] = TOO_WIDE
+    data["addressees"].append(wide)
+    letter = letter_from_dict(data)
+    rows = rows_from_letter(letter)
+    for _ in range(2):
+        mark_unfit_rows(letter, rows, Settings())
+    assert [row.valid for row in rows] == [True, False]
+    assert len(rows[1].problems) == 1
+    assert "(94 mm, er past 85 mm)" in rows[1].problems[0]  # 93.4 mm, rounded up
 
 
 def test_existing_files_need_force(tmp_path):
@@ -242,6 +330,11 @@ def test_pdf_per_addressee_and_combined(tmp_path, soffice):
 
     pages = [len(PdfReader(str(out / n)).pages) for n in names if n.endswith(".pdf")]
     assert pages[-1] == sum(pages[:-1])
+    from composer.render.pdf.output_check import pdf_problem
+
+    assert pdf_problem((out / "alle-brieven.pdf").read_bytes(), pdfa=True) is None
+    title = f"{load_letter(SAMPLE).subject} – alle brieven"
+    assert PdfReader(str(out / "alle-brieven.pdf")).metadata.title == title
 
 
 def test_two_merges_at_once_do_not_collide(tmp_path, soffice):

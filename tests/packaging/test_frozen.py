@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import subprocess
@@ -72,7 +73,19 @@ def test_frozen_render_from_another_folder(frozen_program, tmp_path):
     assert result.returncode == 0, result.stderr
     paragraphs = body_paragraphs(elsewhere / "brief.docx")
     assert "Geachte heer Van Liemt," in paragraphs
-    assert "Doorn, 17 oktober 2022" in paragraphs  # babel's Dutch locale data is bundled
+    # babel's Dutch locale data is bundled: the month is written out in the reference line
+    assert "KSF/2022/0147\t–\t17 oktober 2022" in paragraphs
+    # The spelling dictionary and the word frequencies are bundled: `check` reads the letter.
+    checked = subprocess.run(
+        [str(frozen_program), "check", str(SAMPLE)],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert "Leesbaarheid van de brief (Flesch-Douma)" in checked.stdout
+    assert "spelling is niet gecontroleerd" not in checked.stderr
     bad = subprocess.run(
         [str(frozen_program), "render", str(elsewhere / "weg.json"), "-o", "x.docx"],
         cwd=elsewhere,
@@ -81,6 +94,19 @@ def test_frozen_render_from_another_folder(frozen_program, tmp_path):
         check=False,
     )
     assert bad.returncode == 1 and "bestaat niet" in bad.stderr and "Traceback" not in bad.stderr
+    # The fonts in resources/fonts are bundled: the check for characters without a glyph works.
+    data = json.loads(SAMPLE.read_text(encoding="utf-8"))
+    data["subject"] = "Handreiking \U0001f600"
+    (elsewhere / "emoji.json").write_text(json.dumps(data), encoding="utf-8")
+    emoji = subprocess.run(
+        [str(frozen_program), "render", "emoji.json", "-o", "emoji.docx"],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert emoji.returncode == 0, emoji.stderr
+    assert "Waarschuwing: Het teken \U0001f600 (in Betreft)" in emoji.stderr
 
 
 @pytest.mark.slow

@@ -79,6 +79,22 @@ def test_installed_package_renders_from_another_folder(tmp_path):
         text=True,
     )
     assert shipped.stdout.split() == ["True", "True"]  # Help > Gebruikershandleiding works
+    fonts = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from composer.render.font_metrics import fonts_dir, metrics_for as m; "
+            "print(m('Calibri', bold=True).family, m('Arial').family.replace(' ', '_'), "
+            "(fonts_dir() / 'LICENSE-Carlito.txt').is_file(), str(fonts_dir()))",
+        ],
+        cwd=elsewhere,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    # The fonts the address window is measured with, and their licences, are in the wheel.
+    assert fonts.stdout.split()[:3] == ["Carlito", "Liberation_Sans", "True"]
+    assert fonts.stdout.split()[3].startswith(str(venv))
     result = subprocess.run(
         [str(venv / "bin" / "composer"), "render", str(SAMPLE), "-o", "brief.docx"],
         cwd=elsewhere,

@@ -23,6 +23,8 @@ def sample_docx(path: Path, surname: str | None = None) -> Path:
 
 
 def hostile_docx(path: Path) -> Path:
+    """The hostile letter (markup, entities, emoji as text), also in the address window: its
+    address fields are hostile but short enough for the window."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(render_docx(loads_letter(hostile_letter_json())).data)
     return path

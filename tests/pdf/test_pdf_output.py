@@ -108,6 +108,9 @@ def test_hostile_input_arrives_as_typed(soffice, converted):
     text = pdf_text(converted.hostile.pdf)
     for literal in ("{{ x }}", "{% if %}", "]]>", "& < >"):
         assert literal in text
+    # The address window: the hostile name line, and its last line (nothing cut off below).
+    assert "T.a.v. de heer N. & <" in text
+    assert "VOORBEELDSTAD" in text
 
 
 def test_many_letters_come_back_in_job_order(soffice, converted):

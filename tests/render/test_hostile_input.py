@@ -7,6 +7,8 @@ import re
 from pathlib import Path
 
 from composer.core.letterfile import loads_letter
+from composer.dutch.names import typographic_apostrophes
+from composer.dutch.typography import nested_quotes
 from composer.render.docx import render_docx
 from tests.conftest import pdf_text
 from tests.docx_reading import body_paragraphs, core_properties
@@ -19,6 +21,11 @@ CONTROLS = "\x01\x07\x0c\x1b\x7f\x85\ud800"
 HOSTILE = f"{INLINE}\nregel twee\x0bregel drie\r\nregel vier\tna tab{CONTROLS} einde"
 LONG = ("Lange alinea " + INLINE + " ") * 300
 LONG = LONG[:20_000]
+# Hostile, and short enough for the envelope window (85 mm): a wider address line is refused
+# (tests/render/test_address_fit.py). Calibri 10.5 pt: 29 mm; the name line 54 mm, the street
+# line 59 mm, the name line with the role 72 mm.
+IN_WINDOW = "& < \" ' {{ x }} 😀 ש\u202eo\u202c"
+ROLE_IN_WINDOW = "{% if %} ]]>"
 
 
 def expected(text: str) -> str:
@@ -41,9 +48,9 @@ def hostile_letter_json() -> str:
     )
     data["signatories"] = [{"name": HOSTILE, "role": HOSTILE}]
     addressee = data["addressees"][0]
-    addressee.update(organisation=INLINE, department=INLINE, role=INLINE)
-    addressee["person"].update(surname=INLINE, infix="", first_name=INLINE)
-    addressee["address"].update(street=INLINE, house_number=INLINE)
+    addressee.update(organisation=IN_WINDOW, department=IN_WINDOW, role=ROLE_IN_WINDOW)
+    addressee["person"].update(surname=IN_WINDOW, infix="", first_name=IN_WINDOW)
+    addressee["address"].update(street=IN_WINDOW, house_number=IN_WINDOW)
     data["body"] = [
         {"type": "paragraph", "text": HOSTILE},
         {"type": "quote", "text": HOSTILE, "speaker": HOSTILE, "role": HOSTILE},
@@ -61,12 +68,26 @@ def test_every_text_field_reads_back_exactly(tmp_path):
     assert clean.startswith(INLINE) and "\ud800" not in clean
     # subject (Betreft), kenmerken, salutation, paragraph, quote, closing, signatory, lists
     assert text.count(clean) >= 10, text[:2000]
-    assert "“" + clean + "”" in text
+    # The two deliberate exceptions to "as typed": " “ ” inside a quote become ‘ ’ (a quote
+    # within a quote), and ' in a name Composer puts together from its parts becomes ’.
+    assert "“" + nested_quotes(clean) + "”" in text
+    assert "“" + clean + "”" not in text
     assert "– " + expected(HOSTILE) + ", " + clean in text  # quote attribution
     assert LONG in text
     assert f"Betreft: {clean}" in text
     # Address block: each field on its line, the name after "T.a.v. de heer N."
-    assert f"{INLINE}\n{INLINE}\nT.a.v. de heer N. {INLINE}, {INLINE}\n{INLINE} {INLINE}\n" in text
+    name = typographic_apostrophes(IN_WINDOW)
+    assert name != IN_WINDOW
+    window = "\n".join(
+        [
+            IN_WINDOW,
+            IN_WINDOW,
+            f"T.a.v. de heer N. {name}, {ROLE_IN_WINDOW}",
+            f"{IN_WINDOW} {IN_WINDOW}",
+            "",
+        ]
+    )
+    assert window in text
     assert core_properties(rendered.data).title == " ".join(
         expected(HOSTILE).replace("\t", " ").split("\n")
     )
@@ -96,3 +117,6 @@ def test_libreoffice_opens_the_hostile_docx(tmp_path, convert_to_pdf):
     assert "{% if %}" in text
     assert "]]>" in text
     assert "regel twee" in text and "regel drie" in text
+    # The hostile address lines fit the window: its last line is printed, not cut off.
+    assert "{% if %} ]]>" in text
+    assert "1234 AB  VOORBEELDSTAD" in text or "1234 AB VOORBEELDSTAD" in text

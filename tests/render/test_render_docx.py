@@ -54,15 +54,14 @@ def test_sample_letter_reads_as_a_dutch_letter():
             "Werkgeversvereniging",
             "Ons kenmerk",
             "KSF/2022/0147",
-            "Doorn, 17 oktober 2022",
+            "17 oktober 2022",
             "Betreft: Handreiking aan de onderhandelaars cao Facilitaire Contactcenters",
             "Geachte heer Van Liemt,",
             "De Klantenservice Federatie (KSF) zit zelf niet",
             "“Nog meer tijd nemen is in deze tijd",
             "– Roel Masselink, directeur van de KSF",
-            "Servicebelofte 4",
             "Servicebelofte 4 verplicht tot respectvolle omgang",
-            "Servicebelofte 5",
+            "In servicebelofte 5 worden",
             "Met vriendelijke groet,",
             "Klantenservice Federatie",
             "Roel Masselink",
@@ -74,6 +73,8 @@ def test_sample_letter_reads_as_a_dutch_letter():
         ],
     ), paragraphs
     assert "Geachte heer Van Liemt," in paragraphs
+    # The promise texts name their promise: no label line above them (issue 13).
+    assert not any(p.startswith("Servicebelofte") and "\n" in p for p in paragraphs)
     assert not any(p.startswith("Bijlage") for p in paragraphs)
     headers = header_footer_text(data)
     assert "Driebergsestraatweg 27" in headers
@@ -118,11 +119,17 @@ def test_attachments_and_several_addressees():
     )
     data["addressees"].append(fnv)
     paragraphs = body_paragraphs(render_docx(letter_from_dict(data)).data)
-    assert "Geachte dames en heren," in paragraphs
-    assert "Aan de geadresseerden op de verzendlijst" in paragraphs
+    # One copy per addressee, each with its own window and aanhef (issue 13).
+    assert "Aan de geadresseerden op de verzendlijst" not in paragraphs
+    windows = [p for p in paragraphs if p.startswith(("Werkgeversvereniging", "FNV")) and "\n" in p]
+    assert len(windows) == 2
+    assert "T.a.v. de heer N. van Liemt, voorzitter" in windows[0].splitlines()
+    assert "T.a.v. mevrouw E. Heemskerk, bestuurder" in windows[1].splitlines()
+    assert paragraphs.count("Verzendlijst:") == 2
     assert in_order(
         paragraphs,
         [
+            "Geachte heer Van Liemt,",
             "Bijlagen:",
             "Handreiking KSF",
             "Servicebeloften",
@@ -131,6 +138,8 @@ def test_attachments_and_several_addressees():
             "Werkgeversvereniging Facilitaire Contactcenters (WFC), "
             "de heer N. van Liemt, voorzitter",
             "FNV, mevrouw E. Heemskerk, bestuurder",
+            "Geachte mevrouw Heemskerk,",
+            "Verzendlijst:",
         ],
     ), paragraphs
 
@@ -188,12 +197,13 @@ def test_layout_millimetres_are_settings(tmp_path):
         "//w:p[w:pPr/w:pStyle[starts-with(@w:val, 'Adresvenster')]]/w:pPr/w:spacing/@w:line",
         namespaces=ns,
     )
-    indent = body.xpath(
-        "//w:tbl[w:tblPr/w:tblCaption/@w:val='Adresvenster']/w:tblPr/w:tblInd/@w:w", namespaces=ns
-    )
-    # 45 mm from the top minus the 24 mm top margin; 22 mm from the left minus 25 mm margin.
+    frames = body.xpath("//w:p[w:pPr/w:pStyle/@w:val='Adresblok']/w:pPr/w:framePr", namespaces=ns)
+    # 45 mm from the top minus the 24 mm top margin; the window 22 mm from the page's left edge.
     assert spacer == [str(round(21 * 1440 / 25.4))]
-    assert indent == [str(round(-3 * 1440 / 25.4))]
+    w = "{" + ns["w"] + "}"
+    assert [(f.get(w + "x"), f.get(w + "y")) for f in frames] == [
+        (str(round(22 * 1440 / 25.4)), str(round(45 * 1440 / 25.4)))
+    ]
 
 
 def test_context_shape_matches_the_sample_templates_are_checked_with():

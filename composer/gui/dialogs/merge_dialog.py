@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from composer.app.last_folders import IMPORT, MERGE, LastFolders
 from composer.core.models import Letter
+from composer.errors import ComposerError
 from composer.gui.dialogs.common import (
     ADDRESS_LIST_FILTER,
     GOOD_STYLE,
@@ -43,10 +44,10 @@ from composer.gui.dialogs.rows_table import (
     view_of_merge_row,
     view_of_source_row,
 )
-from composer.gui.ops import Op
+from composer.gui.ops import Op, workspace_of
 from composer.i18n import N_, _
 from composer.merge.rows import MergeRow, rows_from_letter
-from composer.merge.service import MergeOptions, MergeReport, run_merge
+from composer.merge.service import MergeOptions, MergeReport, mark_unfit_rows, run_merge
 from composer.merge.sources import AddresseeList, read_addressees
 from composer.render.pdf.cancel import CancelToken
 
@@ -172,6 +173,16 @@ class MergeDialog(QDialog):
         self.pdf_check.setObjectName("pdf")
         self.combined_check = QCheckBox(_("Ook één PDF met alle b&rieven"))
         self.combined_check.setObjectName("alle_brieven")
+        self.duplex_check = QCheckBox(_("Lege pagina’s invoegen voor dubbel&zijdig afdrukken"))
+        self.duplex_check.setObjectName("dubbelzijdig")
+        self.duplex_check.setToolTip(
+            _(
+                "Na een brief met een oneven aantal pagina’s komt een lege pagina, zodat elke "
+                "brief op een voorkant begint."
+            )
+        )
+        self.duplex_check.setEnabled(False)  # only for the combined PDF
+        self.combined_check.toggled.connect(self.duplex_check.setEnabled)
         self.skip_check = QCheckBox(_("&Ongeldige overslaan"))
         self.skip_check.setObjectName("ongeldige_overslaan")
         self.force_check = QCheckBox(_("Bestaande bestanden o&verschrijven"))
@@ -183,8 +194,12 @@ class MergeDialog(QDialog):
         grid.addWidget(QLabel(_("Formaten:")), 0, 0)
         grid.addLayout(formats, 0, 1, 1, 2)
         grid.addWidget(self.combined_check, 1, 1, 1, 2)
-        grid.addWidget(self.skip_check, 2, 1, 1, 2)
-        grid.addWidget(self.force_check, 3, 1, 1, 2)
+        duplex = QHBoxLayout()
+        duplex.addSpacing(24)  # under the combined PDF, which it belongs to
+        duplex.addWidget(self.duplex_check)
+        grid.addLayout(duplex, 2, 1, 1, 2)
+        grid.addWidget(self.skip_check, 3, 1, 1, 2)
+        grid.addWidget(self.force_check, 4, 1, 1, 2)
         folder_label = QLabel(_("&Map:"))
         self.folder_edit = QLineEdit()
         self.folder_edit.setObjectName("map")
@@ -193,9 +208,9 @@ class MergeDialog(QDialog):
         folder_label.setBuddy(self.folder_edit)
         self.folder_button = push_button(_("K&iezen…"), "map_kiezen")
         self.folder_button.clicked.connect(self._pick_folder)
-        grid.addWidget(folder_label, 4, 0)
-        grid.addWidget(self.folder_edit, 4, 1)
-        grid.addWidget(self.folder_button, 4, 2)
+        grid.addWidget(folder_label, 5, 0)
+        grid.addWidget(self.folder_edit, 5, 1)
+        grid.addWidget(self.folder_button, 5, 2)
         return box
 
     def _build_buttons(self) -> QDialogButtonBox:
@@ -217,6 +232,7 @@ class MergeDialog(QDialog):
     # Addressees
 
     def _show_rows(self, rows: list[MergeRow], views: list[RowView], warnings: list[str]) -> None:
+        self._mark_unfit(rows, views)
         self.rows = rows
         self.table.show_rows(views)
         self.count_label.setText(count_text(views))
@@ -224,6 +240,20 @@ class MergeDialog(QDialog):
             "\n".join(_("Let op: {warning}").format(warning=warning) for warning in warnings)
         )
         self._update_buttons()
+
+    def _mark_unfit(self, rows: list[MergeRow], views: list[RowView]) -> None:
+        """Addresses that would not fit the envelope's window are problems of their row before
+        the merge starts, as the merge itself will find them."""
+        before = [len(row.problems) for row in rows]
+        try:
+            mark_unfit_rows(self.letter, rows, workspace_of(self).settings)
+        except ComposerError:
+            return  # the template cannot be read: the merge says why
+        views_by_label = {view.label: view for view in views}
+        for row, count in zip(rows, before, strict=True):
+            view = views_by_label.get(row.label)
+            if view is not None:
+                view.problems.extend(row.problems[count:])
 
     def use_letter(self) -> None:
         self.letter_radio.setChecked(True)
@@ -302,6 +332,7 @@ class MergeDialog(QDialog):
             combined=self.combined_check.isChecked(),
             force=self.force_check.isChecked(),
             skip_invalid=self.skip_check.isChecked(),
+            duplex=self.combined_check.isChecked() and self.duplex_check.isChecked(),
         )
 
     def _refusal(self, options: MergeOptions) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from composer.i18n import _, ngettext
-from composer.merge.service import MergeReport
+from composer.merge.service import MergeReport, blank_pages_sentence
 
 STAGES = {"docx": "DOCX", "pdf": "PDF"}  # not screen text: format names
 
@@ -56,6 +56,8 @@ def merge_summary(report: MergeReport, out_dir: Path) -> str:
     if report.combined is not None:
         combined = _("Alle brieven samen in één PDF: {name}.")
         lines.append(combined.format(name=report.combined.name))
+        if report.blank_pages:
+            lines.append(blank_pages_sentence(report.blank_pages))
     if report.skipped:
         skipped = len(report.skipped)
         if report.report_file:

@@ -179,9 +179,13 @@ class SalutationField(SingleLineField):
             self.edit.setPlaceholderText(self.derived())
 
     def derived(self) -> str:
-        return salutation_for(
-            self.session.letter.addressees, group_salutation=self.group_salutation
-        )
+        """The aanhef the letter gets when the field is left empty; with several addressees
+        each copy gets its own, so the first one is shown as an example."""
+        addressees = self.session.letter.addressees
+        first = salutation_for(addressees[:1], group_salutation=self.group_salutation)
+        if len(addressees) > 1:
+            return _("Per geadresseerde, bijvoorbeeld: {aanhef}").format(aanhef=first)
+        return first
 
     def sync(self) -> None:
         super().sync()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from composer.fileio import write_bytes_atomic
 from composer.i18n import _, ngettext
+from composer.render.pdf.metadata import repair_metadata
 from composer.render.pdf.output_check import pdf_problem
 from composer.render.pdf.process_group import RunOutcome, run_group
 from composer.render.pdf.profiles import ProfilePool, user_installation
@@ -135,7 +136,7 @@ class BatchRun:
             for index in pending:
                 data, problem = usable_pdf(outdir / f"{staged_name(index)}.pdf")
                 if data is not None:
-                    write_bytes_atomic(self.jobs[index][1], data)
+                    write_bytes_atomic(self.jobs[index][1], repair_metadata(data))
                     made.append(index)
                 elif problem is not None:
                     problems[index] = problem

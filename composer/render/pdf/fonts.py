@@ -33,7 +33,8 @@ PACKAGES = {
     "noto serif": "fonts-noto-core",
     "source sans pro": "fonts-adobe-sourcesans3",
 }
-# Microsoft fonts that have a free twin with the same letter widths.
+# Microsoft fonts that have a free twin with the same letter widths. The templates name the
+# Microsoft font (Word on Windows and Mac has it); LibreOffice sets the PDF in the twin.
 TWINS = {"calibri": "Carlito", "cambria": "Caladea", "arial": "Liberation Sans"}
 TWINS |= {"times new roman": "Liberation Serif", "courier new": "Liberation Mono"}
 
@@ -151,13 +152,22 @@ def installed_families() -> frozenset[str] | None:
     return frozenset(families)
 
 
+def _available(font: str, families: frozenset[str]) -> bool:
+    """Installed, or its twin is: LibreOffice then sets the PDF in the twin (Calibri in Carlito),
+    with the same letter widths, so the PDF matches what Word shows."""
+    key = font.casefold()
+    return key in families or (key in TWINS and TWINS[key].casefold() in families)
+
+
 def missing_fonts(docx: Path | bytes) -> list[str]:
-    """Fonts the DOCX names that are not installed; [] when this cannot be told (no fc-list)."""
+    """Fonts the DOCX names that are not installed, nor their free twin; [] when this cannot be
+    told (no fc-list)."""
     families = installed_families()
     if families is None:
         return []
     return sorted(
-        (font for font in template_fonts(docx) if font.casefold() not in families), key=str.casefold
+        (font for font in template_fonts(docx) if not _available(font, families)),
+        key=str.casefold,
     )
 
 
@@ -170,17 +180,24 @@ def _advice(font: str) -> str:
     if key in TWINS:
         twin = TWINS[key]
         return _(
-            "Installeer het lettertype, of gebruik in het sjabloon {twin}, dat even breed is "
-            "(op Debian/Ubuntu: sudo apt install {package})."
-        ).format(twin=twin, package=PACKAGES[twin.casefold()])
+            "Installeer {font} of {twin}, dat even breed is; LibreOffice gebruikt {twin} dan "
+            "in de PDF (op Debian/Ubuntu: sudo apt install {package})."
+        ).format(font=font, twin=twin, package=PACKAGES[twin.casefold()])
     return _("Installeer het lettertype, of kies in het sjabloon een lettertype dat er wel is.")
 
 
 def _warning(font: str) -> str:
-    missing = _(
-        "Het lettertype ‘{font}’ uit het sjabloon is niet geïnstalleerd; LibreOffice gebruikt "
-        "een vervanger, waardoor de PDF kan afwijken van de DOCX."
-    ).format(font=font)
+    if font.casefold() in TWINS:
+        missing = _(
+            "Het lettertype ‘{font}’ uit het sjabloon is niet geïnstalleerd, en {twin} (even "
+            "breed) ook niet; LibreOffice gebruikt een vervanger, waardoor de PDF kan afwijken "
+            "van de DOCX."
+        ).format(font=font, twin=TWINS[font.casefold()])
+    else:
+        missing = _(
+            "Het lettertype ‘{font}’ uit het sjabloon is niet geïnstalleerd; LibreOffice "
+            "gebruikt een vervanger, waardoor de PDF kan afwijken van de DOCX."
+        ).format(font=font)
     return f"{missing} {_advice(font)}"
 
 

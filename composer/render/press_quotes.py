@@ -1,0 +1,55 @@
+"""A press release's quotes as running text, as the KSF writes them.
+
+The first quote of a speaker: `“…”, zegt Roel Masselink, directeur van de KSF.`; later ones:
+`“…”, aldus Masselink.` A quote joins the paragraph before it; without one, or without a
+speaker (`“…”` alone), it is a paragraph of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from composer.dutch.names import speaker_surname
+from composer.dutch.typography import CLOSE_QUOTE, OPEN_QUOTE, inline_quote
+
+
+def _speaker_key(speaker: str) -> str:
+    return " ".join(speaker.split()).casefold()
+
+
+def _sentence(block: dict[str, Any], quoted_before: set[str]) -> str:
+    """The quote as a sentence; `quoted_before` (speakers named in full already) is updated."""
+    text, speaker, role = block["text"], block["speaker"].strip(), block["role"].strip()
+    if not speaker:
+        return f"{OPEN_QUOTE}{text.strip()}{CLOSE_QUOTE}"
+    key = _speaker_key(speaker)
+    if key in quoted_before:
+        return inline_quote(text, f"aldus {speaker_surname(speaker)}")
+    quoted_before.add(key)
+    return inline_quote(text, f"zegt {speaker}, {role}" if role else f"zegt {speaker}")
+
+
+def quotes_run_inline(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The body blocks with every quote turned into running text (paragraphs and promises only).
+
+    Quote blocks come in as the letter context builds them (text with nested quotes already
+    turned to ‘ ’, speaker and role cleaned); the input list is not changed.
+    """
+    result: list[dict[str, Any]] = []
+    quoted_before: set[str] = set()
+    for block in blocks:
+        if block["type"] != "quote":
+            result.append(dict(block))
+            continue
+        sentence = _sentence(block, quoted_before)
+        previous = result[-1] if result else None
+        # A quote without speaker has nothing to tie it to the text before: it stands alone.
+        if previous is not None and previous["type"] == "paragraph" and block["speaker"].strip():
+            before = previous["text"]
+            if not before.strip():
+                previous["text"] = sentence
+            else:  # a space between, unless the paragraph ends with one (or a line break)
+                previous["text"] = before + ("" if before[-1].isspace() else " ") + sentence
+        else:
+            result.append({"type": "paragraph", "text": sentence})
+    return result

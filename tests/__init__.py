@@ -1,0 +1,1 @@
+"""Composer's tests: a package, so `python -m tests.…` finds these and not a library's."""
