@@ -1,0 +1,1 @@
+"""Advice while writing: Dutch spelling and B1 readability (never a block)."""
