@@ -39,9 +39,9 @@ from template_parts import (
 # Styles of the paragraphs that make up the address window (a Word frame on the page).
 ADDRESS_STYLES = ("Retourregel", "Adresblok")
 # The running header says "pagina 2 van 3" (NUMPAGES) for a letter to one addressee. With
-# several addressees every copy is a section numbered from 1, and the total would have to be
-# SECTIONPAGES, which LibreOffice 7.4 does not compute (it prints the stored "1"): those copies
-# say "pagina 2" without a total.
+# several addressees every copy is a section numbered from 1 and the total is SECTIONPAGES, which
+# Word computes; LibreOffice 7.4 does not (it prints the stored "1"), so the PDF is made of the
+# copies one by one, each rendered with one recipient (composer/render/pdf/copies.py).
 ONE_COPY = "{%r if recipients|length == 1 %}"
 
 
@@ -177,6 +177,9 @@ def _headers_and_footers(doc: DocxDocument) -> None:
     running.add_run(ONE_COPY)
     running.add_run(" van ")
     running._p.append(field("NUMPAGES"))
+    running.add_run("{%r else %}")
+    running.add_run(" van ")
+    running._p.append(field("SECTIONPAGES"))
     running.add_run("{%r endif %}")
 
     # Handelsregisterwet art. 27: KvK number (and IBAN, btw) on the first page, when filled in.

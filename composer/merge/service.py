@@ -302,7 +302,7 @@ class _MergeRun:
         if to_keep:
             self.report.written.extend(pdf for _, pdf in jobs)
         if self.options.combined:
-            from composer.merge.combined_pdf import combine_letters, combined_title
+            from composer.render.pdf.combined import combine_letters, combined_title
 
             self.report.combined = self.out_dir / COMBINED_NAME
             made = combine_letters(

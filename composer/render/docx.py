@@ -6,6 +6,7 @@ import contextlib
 import functools
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from composer.core.catalogues import load_profile, load_promises, promises_for
 from composer.core.models import Letter
@@ -85,7 +86,9 @@ class DocxRenderer:
         self.promises = load_promises()
         self._templates: dict[str, TemplateInfo] = {}
 
-    def render(self, letter: Letter) -> RenderedDocx:
+    def render(self, letter: Letter, copy: int | None = None) -> RenderedDocx:
+        """The letter as DOCX: one copy per addressee; `copy` (0-based): only that addressee's
+        copy (with the whole distribution list), as the PDF is made of them."""
         info = self._templates.get(letter.template)
         if info is None:
             info = self._templates[letter.template] = find_template(letter.template)
@@ -96,6 +99,8 @@ class DocxRenderer:
             group_salutation=self.settings.group_salutation,
         )
         context = build_context(letter, info.kind, inputs)
+        if copy is not None:
+            context = only_copy(context, copy)
         author = letter.signatories[0].name if letter.signatories else self.profile.name
         core = core_properties_xml(
             title=letter.subject,
@@ -113,6 +118,25 @@ class DocxRenderer:
         }
         data = template.render(context, replace=parts)
         return RenderedDocx(data=data, template=info, warnings=warnings)
+
+    def render_copies(self, letter: Letter) -> list[RenderedDocx]:
+        """One DOCX per copy of a letter to several addressees, each numbering "pagina 2 van 3"
+        for itself (LibreOffice cannot count the pages of one section); the letter itself (one
+        DOCX) for a letter to one addressee or none."""
+        if len(letter.addressees) <= 1:
+            return [self.render(letter)]
+        return [self.render(letter, copy) for copy in range(len(letter.addressees))]
+
+
+def only_copy(context: dict[str, Any], copy: int) -> dict[str, Any]:
+    """The context of a letter to several addressees reduced to the copy of one of them."""
+    recipient = context["recipients"][copy]
+    return {
+        **context,
+        "recipients": [recipient],
+        "address_block": recipient["address_block"],
+        "letter": {**context["letter"], "salutation": recipient["salutation"]},
+    }
 
 
 def render_docx(letter: Letter, settings: Settings | None = None) -> RenderedDocx:

@@ -10,7 +10,7 @@ from composer.core.models import Letter
 from composer.errors import ComposerError
 from composer.fileio import write_bytes_atomic, write_work_file
 from composer.i18n import _
-from composer.render.docx import render_docx
+from composer.render.docx import DocxRenderer, render_docx
 from composer.settings import Settings
 
 EXPORT_FORMATS = (".docx", ".pdf")
@@ -40,21 +40,31 @@ def export_letter(letter: Letter, out: Path, settings: Settings) -> ExportResult
         raise ComposerError(
             _("De map ‘{folder}’ bestaat niet. Kies een bestaande map.").format(folder=out.parent)
         )
-    rendered = render_docx(letter, settings)
     if suffix == ".docx":
+        rendered = render_docx(letter, settings)
         write_bytes_atomic(out, rendered.data)
         return ExportResult(out, list(rendered.warnings))
     from composer.render.pdf import PdfEngine, find_soffice
-    from composer.render.pdf.output_check import read_checked_pdf
+    from composer.render.pdf.copies import joined_copies
+    from composer.render.pdf.output_check import check_pdf, read_checked_pdf
 
+    copies = DocxRenderer(settings).render_copies(letter)
+    stem = out.stem or "brief"
     with tempfile.TemporaryDirectory(prefix="composer-pdf-") as folder:
-        docx = Path(folder) / f"{out.stem or 'brief'}.docx"
-        write_work_file(docx, rendered.data)
-        made = Path(folder) / f"{out.stem or 'brief'}.pdf"
+        jobs = []
+        for number, copy in enumerate(copies, start=1):
+            name = f"{stem}-{number}" if len(copies) > 1 else stem  # the name messages show
+            docx = Path(folder) / f"{name}.docx"
+            write_work_file(docx, copy.data)
+            jobs.append((docx, Path(folder) / f"{name}.pdf"))
         with PdfEngine(find_soffice(settings.libreoffice_path)) as engine:
-            result = engine.convert(docx, made)
-        # The result carries the font warnings and, once, a LibreOffice that did not answer.
-        warnings = [*rendered.warnings, *result.warnings]
+            results = engine.convert_many(jobs)
         # Only a sound PDF/A takes the place of `out`; junk from the converter never does.
-        write_bytes_atomic(out, read_checked_pdf(made, name=out.name))
-    return ExportResult(out, warnings, result.engine)
+        pdfs = [read_checked_pdf(pdf, name=out.name) for _docx, pdf in jobs]
+    data = joined_copies(pdfs, letter.subject)
+    check_pdf(data, name=out.name)
+    # The results carry the font warnings and, once, a LibreOffice that did not answer.
+    found = [w for copy in copies for w in copy.warnings]
+    warnings = list(dict.fromkeys([*found, *(w for r in results for w in r.warnings)]))
+    write_bytes_atomic(out, data)
+    return ExportResult(out, warnings, results[0].engine)

@@ -97,19 +97,35 @@ def write_archive(
     Both are made in a temporary folder first; only when the PDF exists are they written into
     `root`/archief/<letter>/v<version>/ (each atomically). On any error nothing stays behind.
     """
-    from composer.render.docx import render_docx
+    from composer.render.docx import DocxRenderer
+    from composer.render.pdf.copies import joined_copies
 
-    rendered = render_docx(letter, settings)  # settings: the Workspace's (None: defaults)
+    renderer = DocxRenderer(settings if settings is not None else Settings())
+    rendered = renderer.render(letter)  # the DOCX: every copy in one document
+    # The PDF: each copy converted on its own, so each says "pagina 2 van 3" of its own pages.
+    copies = renderer.render_copies(letter) if len(letter.addressees) > 1 else [rendered]
     name = archive_name(kenmerk, letter_id)
+    pdfs: list[bytes] = []
+    results = []
     with tempfile.TemporaryDirectory(prefix="composer-verzenden-") as folder:
-        docx = Path(folder) / f"{name}.docx"
-        write_work_file(docx, rendered.data)
-        pdf = Path(folder) / f"{name}.pdf"
-        result = converter.convert(docx, pdf)
-        # Junk, a PDF without pages or without PDF/A must fail the send, not be archived.
-        pdf_data = read_checked_pdf(pdf, name=pdf.name)
-    engine = str(getattr(result, "engine", "") or "")
-    warnings = [*rendered.warnings, *getattr(result, "warnings", ())]
+        for number, copy in enumerate(copies, start=1):
+            stem = f"{name}-{number}" if len(copies) > 1 else name  # the name messages show
+            docx = Path(folder) / f"{stem}.docx"
+            write_work_file(docx, copy.data)
+            pdf = Path(folder) / f"{stem}.pdf"
+            results.append(converter.convert(docx, pdf))
+            # Junk, a PDF without pages or without PDF/A must fail the send, not be archived.
+            pdfs.append(read_checked_pdf(pdf, name=f"{name}.pdf"))
+    pdf_data = joined_copies(pdfs, letter.subject)
+    engine = str(getattr(results[0], "engine", "") or "")
+    warnings = list(
+        dict.fromkeys(
+            [
+                *rendered.warnings,
+                *(w for result in results for w in getattr(result, "warnings", ())),
+            ]
+        )
+    )
     relative = f"{archive_folder(letter_id, version)}/{name}"
     files: list[ArchivedFile] = []
     try:

@@ -16,6 +16,7 @@ pytest.importorskip("PySide6.QtPdfWidgets")
 from composer.core.letterfile import load_letter
 from composer.gui.preview import DEBOUNCE_MS, UPDATING, WAITING, PreviewPanel
 from composer.render.pdf import warm_office as preview_engine
+from composer.render.pdf.output_check import pdf_problem
 from composer.render.pdf.profiles import lo_root
 from composer.render.pdf.warm_office import PreviewEngine, PreviewPdf, WarmOffice, sweep_orphans
 
@@ -193,6 +194,30 @@ def test_without_the_warm_path_each_refresh_uses_a_fresh_libreoffice(
         for leftover in real_pipes:  # the socket of the office that this test killed
             leftover.unlink(missing_ok=True)
     assert processes_using(lo_root()) == []
+
+
+def test_a_letter_to_two_addressees_shows_both_copies(soffice):
+    """Each copy is converted on its own and the preview shows them one after the other."""
+    import copy
+
+    from pypdf import PdfReader
+
+    letter = load_letter(SAMPLE)
+    second = copy.deepcopy(letter.addressees[0])
+    second.person.infix, second.person.surname = "", "Heemskerk"
+    letter.addressees.append(second)
+    engine = PreviewEngine()
+    try:
+        pdf = engine.render(letter)
+    finally:
+        engine.close()
+    pages = [page.extract_text() for page in PdfReader(io.BytesIO(pdf.data)).pages]
+    aanhefs = [i for i, text in enumerate(pages) if "Geachte heer" in text]
+    assert len(aanhefs) == 2
+    assert "Geachte heer Van Liemt," in pages[aanhefs[0]]
+    assert "Geachte heer Heemskerk," in pages[aanhefs[1]]
+    assert "pagina 2 van 2" in pages[aanhefs[0] + 1]  # the sample letter fills two pages
+    assert pdf_problem(pdf.data) is None  # one sound PDF/A-2b
 
 
 def test_a_crashed_composer_leaves_no_libreoffice_for_the_next_one(soffice, tmp_path):

@@ -11,9 +11,9 @@ import pikepdf
 import pytest
 
 from composer.core.letterfile import load_letter
-from composer.merge.combined_pdf import combine_letters, combined_title
 from composer.render.docx import render_docx
 from composer.render.pdf import PdfEngine
+from composer.render.pdf.combined import combine_letters, combined_title
 from composer.render.pdf.output_check import pdf_problem
 from tests.conftest import SAMPLE_LETTER, soffice_path
 

@@ -3,6 +3,7 @@ the window stays put, copies per addressee, the closing keeps company, headings 
 
 from __future__ import annotations
 
+import copy
 import io
 import re
 import subprocess
@@ -14,6 +15,7 @@ import pytest
 from PIL import Image
 
 from composer.core.letterfile import load_letter
+from composer.core.models import Paragraph
 from composer.render.export import export_letter
 from composer.render.pdf import PdfEngine, PdfResult
 from composer.settings import Settings
@@ -59,12 +61,6 @@ def converted(tmp_path_factory: pytest.TempPathFactory) -> Converted | None:
     logo = contract_context(logo=True, logo_cx=LOGO_EMU[0], logo_cy=LOGO_EMU[1])
     for name in ("brief", "persbericht"):
         docs[f"logo-{name}"] = render(name, logo, root / f"logo-{name}.docx", replace=LOGO_PART)
-    long_copies = contract_context(2)
-    long_copies["body"] = [
-        {"type": "paragraph", "text": f"Alinea {i + 1}. " + "Een zin over de cao. " * 30}
-        for i in range(12)
-    ]
-    docs["long-copies"] = render("brief", long_copies, root / "long-copies.docx")
     for count in KEEP_RANGE:
         context = contract_context()
         context["attachments"], context["copies"] = [], []
@@ -249,14 +245,36 @@ def test_samples_exported_as_a_person_does_have_the_right_structure(
     assert "Carlito" in fonts.stdout
 
 
-def test_each_copy_numbers_its_own_pages(soffice, converted) -> None:
-    pages = _pages(converted.pdfs["long-copies"])
+def test_each_copy_numbers_its_own_pages(soffice, tmp_path) -> None:
+    """A letter to two addressees, exported as a person does: every copy starts with the
+    letterhead and says "pagina 2 van 3" of its own pages; one tagged PDF/A with the subject."""
+    letter = load_letter(REPO / "resources" / "samples" / "brief-cao-onderhandelaars.json")
+    second = copy.deepcopy(letter.addressees[0])
+    second.person.infix, second.person.surname, second.organisation = "", "Heemskerk", "FNV"
+    letter.addressees.append(second)
+    letter.subject = "Cao & keten: een handreiking"
+    letter.body = [
+        Paragraph(f"Alinea {i + 1}. " + "Een zin over de cao en de keten. " * 25) for i in range(12)
+    ]
+    out = tmp_path / "twee.pdf"
+    export_letter(letter, out, Settings())
+    pages = _pages(out)
     firsts = [i for i, page in enumerate(pages) if "Geachte heer" in page]
     assert len(firsts) == 2 and firsts[0] == 0 and firsts[1] >= 2
+    assert "Geachte heer Van Liemt," in pages[firsts[0]]
+    assert "Geachte heer Heemskerk," in pages[firsts[1]]
     for start, end in ((firsts[0], firsts[1]), (firsts[1], len(pages))):
         assert "pagina" not in pages[start]
+        assert "Klantenservice Federatie" in pages[start]  # the letterhead of each copy
         heads = [pages[i].strip().splitlines()[0].strip() for i in range(start + 1, end)]
+        total = end - start
         assert heads == [
-            f"17 oktober 2022 · Ons kenmerk KSF/2022/0147 · pagina {n}"
-            for n in range(2, end - start + 1)
+            f"17 oktober 2022 · Ons kenmerk KSF/2022/0147 · pagina {n} van {total}"
+            for n in range(2, total + 1)
         ]
+    with pikepdf.open(out) as pdf:
+        assert str(pdf.docinfo["/Title"]) == "Cao & keten: een handreiking"
+        with pdf.open_metadata() as meta:
+            assert meta["dc:title"] == "Cao & keten: een handreiking"
+            assert meta["pdfaid:part"] == "2"
+        assert "/StructTreeRoot" in pdf.Root and pdf.Root.MarkInfo.Marked

@@ -153,9 +153,11 @@ def test_several_addressees_give_one_copy_each(tmp_path: Path) -> None:
         assert section.find("w:type", NS).get(f"{{{W}}}val") == "nextPage"
         kinds = {ref.get(f"{{{W}}}type") for ref in section.findall("w:headerReference", NS)}
         assert kinds == {"first", "default"}
-    # Several copies: "pagina 2" without a total (LibreOffice cannot count pages per copy).
+    # Several copies: "pagina 2 van 3" with the pages of the copy (SECTIONPAGES, as Word counts;
+    # the PDF is made of the copies one by one, see test_page_pdf).
     header = _running_header(docx)
-    assert [f.get(f"{{{W}}}instr").strip() for f in header.iter(f"{{{W}}}fldSimple")] == ["PAGE"]
+    fields = [f.get(f"{{{W}}}instr").strip() for f in header.iter(f"{{{W}}}fldSimple")]
+    assert fields == ["PAGE", "SECTIONPAGES"]
 
 
 def test_registration_line_in_the_first_page_footer(tmp_path: Path) -> None:

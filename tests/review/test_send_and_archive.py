@@ -306,3 +306,25 @@ def test_an_export_from_before_the_review_is_read(review, letter, tmp_path):
         target.import_zip(old)
         summary = target.summary(letter_id)
         assert (summary.status, summary.kenmerk) == ("concept", "KSF/2022/0001")
+
+
+def test_a_letter_to_two_addressees_archives_one_pdf_of_both_copies(review, letter):
+    """The PDF is made of the copies one by one (each counts its own pages) and joined."""
+    import copy
+
+    from pypdf import PdfReader
+
+    from composer.render.pdf.output_check import pdf_problem
+
+    second = copy.deepcopy(letter.addressees[0])
+    second.person.infix, second.person.surname = "", "Heemskerk"
+    letter_id = approved_letter(review, replace(letter, addressees=[*letter.addressees, second]))
+    converter = FakeConverter()
+    result = _send(review, letter_id, converter)
+    assert len(converter.converted) == 2  # one conversion per copy
+    pdf = result.files[1].location.read_bytes()
+    assert pdf_problem(pdf) is None  # the joined PDF is still a PDF/A-2b
+    assert len(PdfReader(result.files[1].location).pages) == 2  # a page for each copy
+    with zipfile.ZipFile(result.files[0].location) as docx:  # the DOCX: both copies in one
+        document = docx.read("word/document.xml").decode()
+    assert "Geachte heer Van Liemt," in document and "Geachte heer Heemskerk," in document

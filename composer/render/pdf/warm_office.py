@@ -275,11 +275,16 @@ class PreviewEngine:
         """The PDF of `letter` exactly as `export_letter` would write it with `settings` (the
         Workspace's at this refresh; None: the defaults). Worker thread."""
         from composer.render.docx import DocxRenderer  # docxtpl: imported off the GUI thread
+        from composer.render.pdf.copies import joined_copies
         from composer.settings import Settings
 
-        rendered = DocxRenderer(settings if settings is not None else Settings()).render(letter)
-        data, warm = self.convert(rendered.data)
-        return PreviewPdf(data, tuple(rendered.warnings), warm)
+        copies = DocxRenderer(settings if settings is not None else Settings()).render_copies(
+            letter
+        )
+        converted = [self.convert(copy.data) for copy in copies]
+        data = joined_copies([pdf for pdf, _warm in converted], letter.subject)
+        warnings = dict.fromkeys(warning for copy in copies for warning in copy.warnings)
+        return PreviewPdf(data, tuple(warnings), all(warm for _pdf, warm in converted))
 
     def convert(self, docx: bytes) -> tuple[bytes, bool]:
         with self._lock:

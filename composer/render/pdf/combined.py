@@ -1,4 +1,4 @@
-"""One PDF/A-2b with every letter of a merge, tagged as the letters are, for printing at once.
+"""One PDF/A-2b of several letters (a merge, or the copies of a letter to several addressees).
 
 The letters' own PDFs (PDF/A-2b, tagged, by LibreOffice) are put one after the other with pikepdf:
 pages are copied, not re-rendered. Each letter keeps its structure tree: the new structure tree
@@ -192,22 +192,19 @@ class _Combiner:
             meta["xmp:ModifyDate"] = now.isoformat()
 
 
-def combine_letters(
-    pdfs: Sequence[Path],
-    target: Path,
+def combine_pdf_data(
+    pdfs: Sequence[bytes],
     *,
     title: str,
     duplex: bool = False,
     bookmarks: Sequence[str] = (),
-) -> CombinedPdf:
-    """Write the PDF/A-2b `target` holding the letters `pdfs` in order (see the module);
-    `bookmarks`: a label per letter (e.g. "1. Van Liemt WFC") for the viewer's bookmarks."""
+) -> tuple[bytes, CombinedPdf]:
+    """The PDF/A-2b holding the PDFs `pdfs` (bytes) in order, and what it holds (see the
+    module); `bookmarks`: a label per PDF (e.g. "1. Van Liemt WFC") for the viewer."""
     import pikepdf
 
     combiner = _Combiner()
-    # Read into memory: pages are copied lazily, so every source stays open until the save, and
-    # a merge of thousands of letters must not hold thousands of open files.
-    sources = [pikepdf.open(io.BytesIO(Path(pdf).read_bytes())) for pdf in pdfs]
+    sources = [pikepdf.open(io.BytesIO(pdf)) for pdf in pdfs]
     try:
         for source in sources:
             combiner.add(source, duplex=duplex)
@@ -219,5 +216,23 @@ def combine_letters(
         combiner.out.close()
         for source in sources:
             source.close()
+    return data, CombinedPdf(pages=pages, blank_pages=tuple(combiner.blank))
+
+
+def combine_letters(
+    pdfs: Sequence[Path],
+    target: Path,
+    *,
+    title: str,
+    duplex: bool = False,
+    bookmarks: Sequence[str] = (),
+) -> CombinedPdf:
+    """Write the PDF/A-2b `target` holding the letters `pdfs` in order (see the module).
+
+    The files are read into memory: pages are copied lazily, so every source stays open until
+    the save, and a merge of thousands of letters must not hold thousands of open files."""
+    data, combined = combine_pdf_data(
+        [Path(pdf).read_bytes() for pdf in pdfs], title=title, duplex=duplex, bookmarks=bookmarks
+    )
     write_bytes_atomic(target, data)
-    return CombinedPdf(pages=pages, blank_pages=tuple(combiner.blank))
+    return combined
