@@ -1,7 +1,16 @@
-"""`composer check BRIEF.json [--json]`: B1 advice and spelling per paragraph.
+"""`composer check BRIEF.json [--json] [--woordenlijst]`: B1 advice and spelling per block.
 
 Advice only: the exit code is 0 whenever the check ran, whatever it found; 1 for a letter file
 that cannot be read (a Dutch message from `composer.cli`, no traceback).
+
+Spelling uses the Dutch dictionary only, unless `--woordenlijst` is given: then the office word
+list of the library (the one `composer letters` uses: settings or COMPOSER_DATABASE_URL) is
+accepted as well, as in the editor. A library that cannot be opened gives a warning, and the
+check goes on with the dictionary alone.
+
+The checked blocks: paragraphs (their plain text, marks left out), headings, lists (the items
+joined by line breaks: offsets count in that text) and quotes (spelling only); promises come
+from the catalogue and are skipped.
 """
 
 from __future__ import annotations
@@ -9,29 +18,24 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from composer.core.letterfile import load_letter
 from composer.core.models import Letter
 from composer.errors import ComposerError
-from composer.i18n import N_, _, ngettext
+from composer.i18n import _, ngettext
 from composer.writing.b1_advice import LetterAdvice, letter_advice
 from composer.writing.findings import (
     SPELLING,
-    SPELLING_BLOCK_TYPES,
     Finding,
-    block_texts,
+    block_label,
     combined,
 )
+from composer.writing.letter_check import letter_blocks, spelling_of
 from composer.writing.readability import Readability
 
 EXIT_OK = 0
-_LABELS = {
-    "paragraph": N_("Alinea {number}"),
-    "heading": N_("Kop (blok {number})"),
-    "list": N_("Lijst (blok {number})"),
-    "quote": N_("Citaat (blok {number})"),
-}
 
 
 def add_check_parser(commands: argparse._SubParsersAction) -> None:
@@ -43,13 +47,26 @@ def add_check_parser(commands: argparse._SubParsersAction) -> None:
     check.add_argument(
         "--json", action="store_true", help="de bevindingen als JSON (een lijst) op stdout"
     )
+    check.add_argument(
+        "--woordenlijst",
+        action="store_true",
+        help="ook de woordenlijst van het kantoor (in de bibliotheek) gebruiken bij de spelling",
+    )
     check.set_defaults(handler=run_check)
 
 
 def run_check(args: argparse.Namespace) -> int:
     letter = load_letter(args.letter)
     advice = letter_advice(letter)
-    spelling, problem = spelling_findings(letter)
+    extra_words, missing = _office_words(args) if args.woordenlijst else ((), "")
+    if missing:
+        print(
+            _("Let op: de woordenlijst van de bibliotheek is niet gebruikt: {reason}").format(
+                reason=missing
+            ),
+            file=sys.stderr,
+        )
+    spelling, problem = spelling_findings(letter, extra_words)
     if problem:
         print(
             _("Let op: de spelling is niet gecontroleerd: {reason}").format(reason=problem),
@@ -66,30 +83,33 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def spelling_findings(letter: Letter) -> tuple[list[Finding], str]:
-    """The spelling findings in the letter, and why spelling was not checked ("" if it was)."""
+def _office_words(args: argparse.Namespace) -> tuple[list[str], str]:
+    """The library's office word list, and why it could not be read ("" if it was)."""
+    from composer.app.office_words import office_word_list
+    from composer.cli_letters import command_workspace
+
+    try:
+        with command_workspace(args).open_library() as library:
+            return office_word_list(library), ""
+    except ComposerError as exc:
+        return [], exc.message
+
+
+def spelling_findings(letter: Letter, extra_words: Iterable[str] = ()) -> tuple[list[Finding], str]:
+    """The spelling findings in the letter, and why spelling was not checked ("" if it was).
+
+    `extra_words` (the office word list) are accepted as well as the dictionary's."""
     try:
         from composer.writing.spelling import shared_checker
     except ImportError:
         return [], _("de spellingcontrole is niet geïnstalleerd.")
     checker = shared_checker()  # one dictionary per process
+    checker.set_extra_words(extra_words)
     try:
         checker.load()  # the command line waits for the dictionary
     except ComposerError as exc:
         return [], str(exc)
-    found = []
-    for block, text in block_texts(letter, SPELLING_BLOCK_TYPES):
-        for wrong in checker.misspellings(text):
-            message = _("‘{word}’ staat niet in het woordenboek.").format(word=wrong.word)
-            suggestions = list(checker.suggestions(wrong.word))
-            found.append(Finding(block, wrong.start, wrong.end, SPELLING, message, suggestions))
-    return found, ""
-
-
-def block_label(letter: Letter, block: int) -> str:
-    """How the report names a body block: "Alinea 2" (its place in the body, from 1)."""
-    kind = getattr(letter.body[block], "type", "")
-    return _(_LABELS.get(kind, N_("Blok {number}"))).format(number=block + 1)
+    return spelling_of(letter_blocks(letter), checker), ""
 
 
 def human_report(letter: Letter, advice: LetterAdvice, findings: list[Finding]) -> str:

@@ -25,6 +25,7 @@ from template_parts import (
     add_listing,
     add_logo_or_name,
     add_page_number,
+    add_rich_text,
     add_styles,
     blank_line_pt,
     common_specs,
@@ -251,6 +252,7 @@ def build_brief(manifest: dict[str, Any]) -> DocxDocument:
     check_brief_layout(layout)
     doc = new_document(manifest)
     add_styles(doc, manifest["font"], _specs(manifest))
+    add_rich_text(doc)
     _headers_and_footers(doc)
 
     control(doc, "{%p for recipient in recipients %}")

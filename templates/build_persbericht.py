@@ -10,6 +10,7 @@ from template_parts import (
     add_body_loop,
     add_logo_or_name,
     add_page_number,
+    add_rich_text,
     add_styles,
     blank_line_pt,
     common_specs,
@@ -90,13 +91,14 @@ def _footers(doc: DocxDocument) -> None:
 def build_persbericht(manifest: dict[str, Any]) -> DocxDocument:
     doc = new_document(manifest)
     add_styles(doc, manifest["font"], _specs(manifest))
+    add_rich_text(doc)
     _footers(doc)
 
     add_logo_or_name(doc, doc.part, "Persbericht-afzender", None)
     doc.add_paragraph("PERSBERICHT", style="Persbericht-kop")
     doc.add_paragraph("{{ letter.subject }}", style="Persbericht-titel")
     # The dateline opens the first paragraph; it stands alone when the body opens otherwise.
-    control(doc, '{%p if not body or body[0].type in ("promise", "quote") %}')
+    control(doc, '{%p if not body or body[0].type != "paragraph" %}')
     doc.add_paragraph("{{ letter.dateline }}", style="Brieftekst")
     control(doc, "{%p endif %}")
     add_body_loop(doc, dateline_first=True, keep_last=False)

@@ -24,6 +24,16 @@ from docx.oxml.ns import nsdecls, qn
 from docx.parts.image import ImagePart
 from docx.shared import Pt, RGBColor, Twips
 from docx.text.paragraph import Paragraph
+from rich_parts import (
+    BUILTIN_STYLES,
+    BULLET_NUM,
+    BULLET_STYLE,
+    NUMBER_STYLE,
+    add_character_styles,
+    link_list_styles,
+    list_item,
+    set_numbering,
+)
 
 TEMPLATES_DIR = Path(__file__).resolve().parent
 TEMPLATE_NAMES = ("brief", "persbericht")
@@ -184,7 +194,9 @@ def _drop_unused_parts(doc: DocxDocument) -> None:
 def add_styles(doc: DocxDocument, font: str, specs: Sequence[StyleSpec]) -> None:
     normal = doc.styles["Normal"]
     for spec in specs:
-        style = doc.styles.add_style(spec.name, WD_STYLE_TYPE.PARAGRAPH)
+        style = doc.styles.add_style(
+            spec.name, WD_STYLE_TYPE.PARAGRAPH, builtin=spec.name in BUILTIN_STYLES
+        )
         style.base_style = normal
         style.quick_style = True
         # Elements python-docx has no API for are appended first, while rPr/pPr hold nothing
@@ -244,6 +256,15 @@ def add_styles(doc: DocxDocument, font: str, specs: Sequence[StyleSpec]) -> None
             doc.styles[spec.name].next_paragraph_style = doc.styles[spec.next_style]
 
 
+def add_rich_text(doc: DocxDocument) -> None:
+    """Character styles for bold, italic and underline; list numbering (rich_parts.py).
+
+    Call after add_styles with common_specs (the list styles must exist)."""
+    add_character_styles(doc)
+    set_numbering(doc, twips(INDENT_MM))
+    link_list_styles(doc)
+
+
 def common_specs(size: float, text_width: int) -> list[StyleSpec]:
     blank = blank_line_pt(size)
     return [
@@ -251,6 +272,19 @@ def common_specs(size: float, text_width: int) -> list[StyleSpec]:
         StyleSpec("Servicebelofte", after_pt=blank, indent_mm=INDENT_MM, next_style="Brieftekst"),
         StyleSpec("Citaat", italic=True, after_pt=blank, indent_mm=INDENT_MM),
         StyleSpec("Citaatbron", italic=False, after_pt=blank, indent_mm=INDENT_MM),
+        # A heading in the body: bold body text kept with what follows (/H2 in the tagged PDF,
+        # like the press release's section titles); tied to its text by a small gap.
+        StyleSpec(
+            "Heading 2",
+            bold=True,
+            after_pt=2,
+            keep_with_next=True,
+            outline_level=1,
+            next_style="Brieftekst",
+        ),
+        # List items: no space between the items of a list, a blank line after it.
+        StyleSpec(BULLET_STYLE, after_pt=blank, next_style=BULLET_STYLE),
+        StyleSpec(NUMBER_STYLE, after_pt=blank, next_style=NUMBER_STYLE),
         StyleSpec(
             "Voettekst", size_pt=8, color=GREY, line_multiple=1.0, right_tab_twips=text_width
         ),
@@ -414,12 +448,46 @@ def _promise(doc: DocxDocument, style: str) -> None:
     promise.add_run("{{ block.text }}")
 
 
+def _list_items(doc: DocxDocument, style: str, num_id: str, keep_last: bool) -> None:
+    """The items of a list; in the letter's last block the last item keeps with the closing."""
+    control(doc, "{%p for item in block.entries %}")
+    if keep_last:
+        control(doc, "{%p if last_block and loop.last %}")
+        list_item(doc, style, num_id, keep_with_next=True)
+        control(doc, "{%p else %}")
+    list_item(doc, style, num_id, keep_with_next=False)
+    if keep_last:
+        control(doc, "{%p endif %}")
+    control(doc, "{%p endfor %}")
+
+
+def _list(doc: DocxDocument, keep_last: bool) -> None:
+    """A numbered list (a numbering of its own: `block.num_id`) or a bulleted one."""
+    control(doc, '{%p if block.style == "number" %}')
+    _list_items(doc, NUMBER_STYLE, "{{ block.num_id }}", keep_last)
+    control(doc, "{%p else %}")
+    _list_items(doc, BULLET_STYLE, str(BULLET_NUM), keep_last)
+    control(doc, "{%p endif %}")
+
+
+def _paragraph(doc: DocxDocument, style: str, dateline_first: bool) -> None:
+    """A paragraph of runs (bold, italic, underline); the dateline before the first one."""
+    paragraph = doc.add_paragraph(style=style)
+    if dateline_first:
+        paragraph.add_run("{%r if loop.first %}")
+        paragraph.add_run("{{ letter.dateline }} ")
+        paragraph.add_run("{%r endif %}")
+    paragraph.add_run("{{r block|wordml }}")
+
+
 def add_body_loop(doc: DocxDocument, *, dateline_first: bool, keep_last: bool) -> None:
-    """The `body` blocks: promise, quote, and paragraph (any other type) in their own styles.
+    """The `body` blocks: promise, quote, list, heading, and paragraph (any other type).
 
     `keep_last`: the last block takes the `-slot` style, kept on the page of the closing.
     """
     control(doc, "{%p for block in body %}")
+    if keep_last:  # set here, not inside an if: Jinja would not see it in the item loop
+        control(doc, "{%p set last_block = loop.last %}")
     control(doc, '{%p if block.type == "promise" %}')
     _variants(doc, keep_last, lambda suffix: _promise(doc, "Servicebelofte" + suffix))
     control(doc, '{%p elif block.type == "quote" %}')
@@ -442,11 +510,11 @@ def add_body_loop(doc: DocxDocument, *, dateline_first: bool, keep_last: bool) -
         lambda suffix: doc.add_paragraph("“{{ block.text }}”", style="Citaat" + suffix),
     )
     control(doc, "{%p endif %}")
+    control(doc, '{%p elif block.type == "list" %}')
+    _list(doc, keep_last)
+    control(doc, '{%p elif block.type == "heading" %}')
+    doc.add_paragraph("{{ block.text }}", style="Heading 2")  # kept with the next block anyway
     control(doc, "{%p else %}")
-    if dateline_first:
-        text = "{% if loop.first %}{{ letter.dateline }} {% endif %}{{ block.text }}"
-    else:
-        text = "{{ block.text }}"
-    _variants(doc, keep_last, lambda suffix: doc.add_paragraph(text, style="Brieftekst" + suffix))
+    _variants(doc, keep_last, lambda suffix: _paragraph(doc, "Brieftekst" + suffix, dateline_first))
     control(doc, "{%p endif %}")
     control(doc, "{%p endfor %}")

@@ -1,4 +1,5 @@
-"""Reads and writes the letter file (JSON, `composer-letter/1`); unknown keys survive."""
+"""Reads and writes the letter file (JSON, `composer-letter/2`; `/1` is read as `/2`); unknown keys
+survive."""
 
 from __future__ import annotations
 
@@ -11,27 +12,37 @@ from composer.core.bounded_json import JsonLimitError, loads_bounded
 from composer.core.models import (
     ADDRESS_KEYS,
     ADDRESSEE_KEYS,
+    FORMAT_V2,
     LETTER_KEYS,
     PERSON_KEYS,
+    RUN_KEYS,
     SIGNATORY_KEYS,
     Address,
     Addressee,
     Block,
+    Heading,
     Letter,
+    ListBlock,
+    ListItem,
     Paragraph,
     Person,
     Promise,
     Quote,
+    Run,
     Signatory,
     field_names,
     promise_number,
 )
+from composer.core.rich_text import canonical_runs, plain_text
 from composer.core.validation import broken_problems, field_label, letter_problems
 from composer.errors import ComposerError, LetterValidationError
 from composer.fileio import read_problems
 from composer.i18n import N_, _
 
-_BLOCK_KEYS = {kind.type: field_names(kind) for kind in (Paragraph, Promise, Quote)}
+_BLOCK_KEYS = {
+    kind.type: field_names(kind) for kind in (Paragraph, Promise, Quote, ListBlock, Heading)
+}
+_ITEM_KEYS = field_names(ListItem)
 
 
 def _extra(data: dict[str, Any], known: tuple[str, ...] | list[str]) -> dict[str, Any]:
@@ -64,11 +75,40 @@ def addressee_from_dict(data: dict[str, Any]) -> Addressee:
     )
 
 
+def _run(data: dict[str, Any]) -> Run:
+    return Run(
+        text=data["text"],
+        bold=bool(data.get("bold", False)),
+        italic=bool(data.get("italic", False)),
+        underline=bool(data.get("underline", False)),
+        extra=_extra(data, RUN_KEYS),
+    )
+
+
+def _rich(data: dict[str, Any]) -> tuple[str, list[Run] | None]:
+    """(text, runs) of a paragraph or list item: `runs` when the file has them, else `text`."""
+    if "runs" in data:
+        runs = [_run(item) for item in data["runs"]]
+        return plain_text(runs), canonical_runs(runs)
+    return data.get("text", ""), None
+
+
+def _item(data: dict[str, Any]) -> ListItem:
+    text, runs = _rich(data)
+    return ListItem(text=text, runs=runs, extra=_extra(data, _ITEM_KEYS))
+
+
 def _block(data: dict[str, Any]) -> Block:
     kind = data["type"]
     extra = _extra(data, _BLOCK_KEYS[kind])
     if kind == "paragraph":
-        return Paragraph(text=data["text"], extra=extra)
+        text, runs = _rich(data)
+        return Paragraph(text=text, runs=runs, extra=extra)
+    if kind == "list":
+        style = data.get("style", "bullet")
+        return ListBlock(style=style, items=[_item(item) for item in data["items"]], extra=extra)
+    if kind == "heading":
+        return Heading(text=data["text"], extra=extra)
     if kind == "promise":
         number = promise_number(data["number"])
         return Promise(number=data["number"] if number is None else number, extra=extra)
@@ -88,7 +128,7 @@ def letter_from_dict(data: Any, *, complete: bool = False) -> Letter:
     if problems:
         raise LetterValidationError(problems, label=lambda path: field_label(path, data))
     return Letter(
-        format=data["format"],
+        format=FORMAT_V2,  # a /1 file is a /2 file without runs, lists and headings
         template=data["template"],
         date=dt.date.fromisoformat(data["date"]),
         place=data.get("place", ""),
@@ -129,9 +169,29 @@ def addressee_to_dict(addressee: Addressee) -> dict[str, Any]:
     return {**result, **addressee.extra}
 
 
+def _run_dict(run: Run) -> dict[str, Any]:
+    result: dict[str, Any] = {"text": run.text}
+    for mark in ("bold", "italic", "underline"):
+        if getattr(run, mark):
+            result[mark] = True
+    return {**result, **run.extra}
+
+
+def _rich_dict(item: Paragraph | ListItem) -> dict[str, Any]:
+    """`{"text": …}` for plain text, `{"runs": [...]}` when something is marked."""
+    if item.runs is None:
+        return {"text": item.text}
+    return {"runs": [_run_dict(run) for run in item.runs]}
+
+
 def _block_dict(block: Block) -> dict[str, Any]:
     if isinstance(block, Paragraph):
-        return {"type": "paragraph", "text": block.text, **block.extra}
+        return {"type": "paragraph", **_rich_dict(block), **block.extra}
+    if isinstance(block, ListBlock):
+        items = [{**_rich_dict(item), **item.extra} for item in block.items]
+        return {"type": "list", "style": block.style, "items": items, **block.extra}
+    if isinstance(block, Heading):
+        return {"type": "heading", "text": block.text, **block.extra}
     if isinstance(block, Promise):
         return {"type": "promise", "number": block.number, **block.extra}
     quote = {"type": "quote", "text": block.text, "speaker": block.speaker, "role": block.role}

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Literal
 
 FORMAT_V1 = "composer-letter/1"
+FORMAT_V2 = "composer-letter/2"  # written today; a /1 file is read as /2 (docs/letter-format.md)
+FORMATS = (FORMAT_V1, FORMAT_V2)
 
 # "" means the form of address is not known: "Geachte heer of mevrouw …".
 PersonForm = Literal["mevrouw", "heer", "neutraal", ""]
@@ -47,10 +49,56 @@ class Addressee:
 
 
 @dataclass
-class Paragraph:
+class Run:
+    """A stretch of text with the same marks. `rich_text` keeps runs canonical."""
+
     text: str
+    bold: bool = False
+    italic: bool = False
+    underline: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Paragraph:
+    """An alinea. `text` is always its plain text; `runs` is None for unmarked text, else the
+    marked runs whose texts join to `text` (build one with `rich_text.paragraph`)."""
+
+    text: str = ""
+    runs: list[Run] | None = None
     extra: dict[str, Any] = field(default_factory=dict)
     type: Literal["paragraph"] = "paragraph"
+
+
+@dataclass
+class ListItem:
+    """One item of a list: plain `text`, with `runs` as in a Paragraph."""
+
+    text: str = ""
+    runs: list[Run] | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+ListStyle = Literal["bullet", "number"]
+
+
+@dataclass
+class ListBlock:
+    """A bulleted ("bullet") or numbered ("number": 1. 2. 3.) list."""
+
+    style: ListStyle = "bullet"
+    items: list[ListItem] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    type: Literal["list"] = "list"
+
+
+@dataclass
+class Heading:
+    """A heading in the body (a Word heading style)."""
+
+    text: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    type: Literal["heading"] = "heading"
 
 
 def promise_number(value: Any) -> int | None:
@@ -91,7 +139,8 @@ class Quote:
     type: Literal["quote"] = "quote"
 
 
-Block = Paragraph | Promise | Quote
+Block = Paragraph | Promise | Quote | ListBlock | Heading
+RichText = Paragraph | ListItem  # text that may carry bold, italic and underline
 
 
 @dataclass
@@ -116,7 +165,7 @@ class Letter:
     signatories: list[Signatory] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     copies: list[str] = field(default_factory=list)
-    format: str = FORMAT_V1
+    format: str = FORMAT_V2
     # Keys this version of the program does not know; written back unchanged.
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -133,4 +182,6 @@ PERSON_NAME_KEYS = tuple(key for key in PERSON_KEYS if key not in ("form", "name
 ADDRESS_KEYS = field_names(Address)
 ADDRESSEE_KEYS = field_names(Addressee)
 SIGNATORY_KEYS = field_names(Signatory)
+RUN_KEYS = field_names(Run)
+MARKS = ("bold", "italic", "underline")  # the marks a run may carry, in the file's order
 LETTER_KEYS = field_names(Letter)

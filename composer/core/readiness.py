@@ -11,7 +11,7 @@ from __future__ import annotations
 from enum import Enum
 
 from composer.core.letterfile import letter_to_dict
-from composer.core.models import Letter, Paragraph, Promise, Quote
+from composer.core.models import Heading, Letter, ListBlock, Paragraph, Promise, Quote
 from composer.core.validation import field_label, letter_problems
 from composer.errors import LetterValidationError
 from composer.i18n import N_, _
@@ -40,11 +40,14 @@ class LetterNotReady(LetterValidationError):
 
 
 def has_text(letter: Letter) -> bool:
-    """True when the body says anything: a paragraph or quote with text, or a servicebelofte."""
+    """True when the body says anything: a paragraph, heading, list item or quote with text, or
+    a servicebelofte."""
     for block in letter.body:
         if isinstance(block, Promise):
             return True
-        if isinstance(block, Paragraph | Quote) and block.text.strip():
+        if isinstance(block, Paragraph | Quote | Heading) and block.text.strip():
+            return True
+        if isinstance(block, ListBlock) and any(item.text.strip() for item in block.items):
             return True
     return False
 

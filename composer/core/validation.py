@@ -106,6 +106,8 @@ ADDRESSEE_FIELD_LABELS = {  # not screen text: the keys (the labels are marked N
 }
 _BLOCK_LABELS = {  # not screen text: the block types
     "paragraph": N_("Alinea {number}"),
+    "heading": N_("Kop (blok {number})"),
+    "list": N_("Lijst (blok {number})"),
     "quote": N_("Citaat (blok {number})"),
     "promise": N_("Servicebelofte (blok {number})"),
 }
@@ -210,6 +212,8 @@ _CHOICE_NAMES = {
     "heer": N_("heer"),
     "neutraal": N_("neutraal"),
     "": N_("onbekend"),
+    "bullet": N_("opsomming"),
+    "number": N_("genummerde lijst"),
 }
 
 # Problems with the content of a field of the right type: a draft may have them (they refuse
@@ -261,11 +265,20 @@ def _schema_message(
         message = _("{field} moet {expected} zijn, niet {value}.")
         field = name_of(where)
         return where, message.format(field=field, expected=_expected_types(names), value=value)
-    if kind == "enum" and path[-1:] == ["type"]:
+    if kind in ("const", "enum") and path == ["format"]:
         message = _(
-            "Onbekende soort blok {value}. Een blok is een alinea, citaat of servicebelofte."
+            "Dit is geen brief van dit programma (bestandsformaat {value}). Open een "
+            "briefbestand van Composer."
         )
         return where, message.format(value=value)
+    if kind == "enum" and path[-1:] == ["type"]:
+        message = _(
+            "Onbekende soort blok {value}. Een blok is een alinea, kop, lijst, citaat of "
+            "servicebelofte."
+        )
+        return where, message.format(value=value)
+    if kind == "anyOf":
+        return where, _("{field}: de tekst ontbreekt.").format(field=name_of(where))
     if kind == "enum":
         choices = ", ".join(
             _(_CHOICE_NAMES[choice]) if choice in _CHOICE_NAMES else str(choice)
@@ -273,12 +286,6 @@ def _schema_message(
         )
         message = _("{value} is geen geldige keuze. Kies uit: {choices}.")
         return where, message.format(value=value, choices=choices)
-    if kind == "const" and path == ["format"]:
-        message = _(
-            "Dit is geen brief van dit programma (bestandsformaat {value}). Open een "
-            "briefbestand van Composer."
-        )
-        return where, message.format(value=value)
     if kind == "pattern" and path == ["date"]:
         message = _(
             "De datum {value} is ongeldig. Schrijf de datum als JJJJ-MM-DD, zoals 2022-10-17."

@@ -33,6 +33,8 @@ _DELETE_STYLE = (  # not screen text
 )
 _MARKER_STYLE = "color:#5c5c5c; font-size:small;"  # not screen text
 _KIND_STYLE = "color:#4a4a4a;"  # not screen text
+_TEXT_STYLE = "margin-top:0px; margin-left:14px; white-space:pre-wrap;"  # not screen text
+_MARKS_STYLE = "margin-top:0px; margin-left:14px;"  # not screen text
 _LINE_BREAKS = ("\r\n", "\r", "\x0b", "\u2028", "\u2029")
 
 
@@ -78,8 +80,10 @@ def _runs(change: FieldChange) -> Sequence[WordChange]:
 
 
 def change_html(change: FieldChange) -> str:
-    """The label and kind of one change, then its text with the changes marked."""
-    runs = _runs(change)
+    """The label and kind of one change, then its text with the changes marked, then the words
+    that gained or lost bold, italic or underline (`‘onmiddellijk’ vet gemaakt`)."""
+    marks = change.marks
+    runs = _runs(change) if change.words or not marks else []
     if len(runs) == 1:
         text = run_html(runs[0], first=True, last=True)
     else:
@@ -87,6 +91,7 @@ def change_html(change: FieldChange) -> str:
         text = "".join(
             run_html(run, first=index == 0, last=index == last) for index, run in enumerate(runs)
         )
+    marked = "".join(f'<p style="{_MARKS_STYLE}">{escaped(mark.describe())}</p>' for mark in marks)
     kind = _(KIND_WORDS[change.kind]) if change.kind in KIND_WORDS else change.kind
     # A top-level label of diff.py is an N_-marked msgid; a composed one (`Alinea 3`) is made in
     # the language of the screen already, and `_()` leaves it as it is.
@@ -94,7 +99,8 @@ def change_html(change: FieldChange) -> str:
     return (
         f'<p style="margin-top:10px; margin-bottom:2px;"><b>{escaped(label)}</b>'
         f' <span style="{_KIND_STYLE}">({escaped(kind)})</span></p>'
-        f'<p style="margin-top:0px; margin-left:14px; white-space:pre-wrap;">{text}</p>'
+        + (f'<p style="{_TEXT_STYLE}">{text}</p>' if runs else "")
+        + marked
     )
 
 

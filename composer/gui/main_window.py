@@ -169,6 +169,7 @@ class MainWindow(WindowLayout):
             self.editor.defer_blocks = True  # opening a letter: two short stalls, not one long
             self.editor_area.setWidget(self.editor)  # the placeholder goes
             self.editor.tab_order_changed.connect(self._tab_order_timer.start)
+            self._build_writing_aids()
             self.order_tabs()
             self.edit_menu.addSeparator()  # Word's Ctrl+F and Ctrl+H, in the letter's text
             self.edit_menu.addActions([self.editor.find_action(), self.editor.replace_action()])
@@ -179,7 +180,7 @@ class MainWindow(WindowLayout):
     def _prepare_in_background(self) -> None:
         """What the first letter a person opens would otherwise pay for on the GUI thread's
         time: the templates checked and compiled, the review and comparison code imported,
-        block widgets built ahead.
+        the body's first layout done ahead.
         A template that fails is reported when a letter uses it, not now."""
 
         def prepare(workspace: Workspace) -> None:
@@ -270,7 +271,7 @@ class MainWindow(WindowLayout):
         """Show `library` (a newly opened one replaces the previous, which is closed)."""
         previous = self.workspace.use_library(library)
         self.session.library = library
-        self.ensure_panels()
+        self.ensure_panels().blocks.spelling.reload_word_list()  # this library's word list
         if previous is not None and previous is not library:
             self.session.close()
             self.session.new_from_template("brief")
@@ -439,14 +440,13 @@ class MainWindow(WindowLayout):
 
     def save(self, message: str = "") -> bool:
         """Save a version; saving during a review first says what it does to the review."""
-        panel = self.review_panel
-        if (
-            panel is not None
-            and self.session.letter_id is not None
-            and panel.letter_id == self.session.letter_id
-            and not panel.confirm_save(self)
-        ):
-            return False
+        # Asked of the library, not of the review panel: it may not have read the letter yet.
+        letter_id, library = self.session.letter_id, self.library
+        if letter_id is not None and library is not None:
+            from composer.gui.review_save import confirm_save
+
+            if not confirm_save(self, library, letter_id):
+                return False
         try:
             self.session.save(message)
         except ComposerError as exc:
@@ -481,34 +481,6 @@ class MainWindow(WindowLayout):
         self.history_dock.show()
         self.history_dock.raise_()
 
-    # Catalogues and settings
-
-    def open_address_book(self) -> None:
-        from composer.gui.dialogs.address_book_dialog import AddressBookDialog
-
-        AddressBookDialog.run(self, library=self.library, author=self.settings.author)
-
-    def open_promises(self) -> None:
-        from composer.gui.dialogs.promises_dialog import PromisesDialog
-
-        PromisesDialog.run(self, library=self.library, author=self.settings.author)
-
-    def open_quotes(self) -> None:
-        from composer.gui.dialogs.quotes_dialog import QuotesDialog
-
-        QuotesDialog.run(self, library=self.library, author=self.settings.author)
-
-    def open_settings(self) -> None:
-        from composer.gui.dialogs.settings_dialog import SettingsDialog
-
-        settings, accepted = SettingsDialog.run(self, self.settings, library=self.library)
-        if not accepted or settings is None or settings == self.workspace.settings:
-            return  # the dialog saved them through the Workspace: _settings_changed follows
-        try:
-            self.workspace.update_settings(settings)
-        except ComposerError as exc:
-            self._report(exc)
-
     def _settings_changed(self, workspace: Workspace) -> None:
         if workspace is self.workspace:
             previous, self._applied = self._applied, copy.deepcopy(workspace.settings)
@@ -527,12 +499,6 @@ class MainWindow(WindowLayout):
                 restart()
         if settings.database_url != previous.database_url and self.confirm_discard():
             self.open_library(settings.database_url)
-
-    def open_about(self) -> None:
-        from composer.gui.dialogs.about_dialog import AboutDialog
-
-        location = self.library.location if self.library is not None else None
-        AboutDialog.run(self, library_location=location)
 
     # Closing
 

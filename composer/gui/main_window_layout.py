@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QDockWidget, QSplitter, QWidget
 
-from composer.gui.main_window_files import WindowFiles
+from composer.gui.main_window_dialogs import WindowDialogs
 from composer.gui.tab_order import chain, chain_positions, focusables
 from composer.i18n import _
 
@@ -24,7 +24,7 @@ def fitting_size(widget: QWidget) -> QSize:
     return WINDOW_SIZE.boundedTo(screen.availableGeometry().size())
 
 
-class WindowLayout(WindowFiles):
+class WindowLayout(WindowDialogs):
     """The splitter and the docks, and the order Tab goes through them."""
 
     def _add_zoom_to_view_menu(self) -> None:
@@ -51,7 +51,9 @@ class WindowLayout(WindowFiles):
         self.setCentralWidget(splitter)
         self.history_dock = self._dock(_("&Versiegeschiedenis"), QWidget(), "versies")
         self.review_dock = self._dock(_("Be&oordeling"), QWidget(), "beoordelingsdock")
+        self.readability_dock = self._dock(_("&Leesbaarheid"), QWidget(), "leesbaarheid")
         self.tabifyDockWidget(self.history_dock, self.review_dock)
+        self.tabifyDockWidget(self.review_dock, self.readability_dock)
         self.history_dock.raise_()
         # The page and the editor matter most: the docks start low.
         self.resizeDocks([self.history_dock], [230], Qt.Orientation.Vertical)
@@ -68,7 +70,7 @@ class WindowLayout(WindowFiles):
         letters and the page take less room, so the letter fits without scrolling sideways."""
         size = self.size()
         small_height = size.height() < SMALL_HEIGHT
-        for dock in (self.history_dock, self.review_dock):
+        for dock in (self.history_dock, self.review_dock, self.readability_dock):
             dock.setVisible(not small_height)
         if not small_height:
             self.history_dock.raise_()
@@ -78,6 +80,22 @@ class WindowLayout(WindowFiles):
             self.splitter.setSizes([library, width - library - preview, preview])
         else:
             self.splitter.setSizes([250, width - 250 - 450, 450])
+
+    def _build_writing_aids(self) -> None:
+        """With the editor: the Leesbaarheid panel in its dock and Beeld > Spelling controleren."""
+        from composer.gui.editor.spelling_support import spelling_action
+        from composer.gui.readability_panel import ReadabilityPanel
+
+        self.readability_panel = ReadabilityPanel(self.session, self._select_body_text)
+        placeholder = self.readability_dock.widget()
+        self.readability_dock.setWidget(self.readability_panel)
+        placeholder.deleteLater()
+        self.view_menu.addAction(spelling_action(self.editor.blocks.spelling, self))
+
+    def _select_body_text(self, block: int, start: int, end: int) -> None:
+        """An advice in the Leesbaarheid panel chosen: its words selected in the letter."""
+        if self.editor is not None:
+            self.editor.select_body_text(block, start, end)
 
     def _dock(self, title: str, widget: QWidget, name: str) -> QDockWidget:
         dock = QDockWidget(title.replace("&", ""), self)
@@ -96,7 +114,9 @@ class WindowLayout(WindowFiles):
         """Tab goes left to right, top to bottom: library, letter, preview, then the docks."""
         positions = chain_positions(self)  # one walk of the chain for all of it
         editor = self.editor.tab_widgets(positions) if self.editor is not None else []
-        panels = [p for p in (self.preview, self.history_panel, self.review_panel) if p is not None]
+        readability = getattr(self, "readability_panel", None)
+        shown = (self.preview, self.history_panel, self.review_panel, readability)
+        panels = [p for p in shown if p is not None]
         chain(
             [
                 *focusables(self.library_panel, positions),

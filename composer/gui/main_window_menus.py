@@ -124,7 +124,11 @@ class WindowMenus(QMainWindow):
         letter_menu.addActions([self.compare_action, self.finalize_action])
         view_menu = self.view_menu = bar.addMenu(_("Bee&ld"))
         view_menu.addActions(
-            [self.history_dock.toggleViewAction(), self.review_dock.toggleViewAction()]
+            [
+                self.history_dock.toggleViewAction(),
+                self.review_dock.toggleViewAction(),
+                self.readability_dock.toggleViewAction(),
+            ]
         )
         tools_menu = bar.addMenu(_("E&xtra"))
         tools_menu.addActions([self.address_book_action, self.promises_action, self.quotes_action])

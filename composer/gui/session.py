@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from composer.storage.library import Library
 
 AUTOSAVE_INTERVAL_MS = 3000
+CHECK_AFTER_TYPING_MS = 250  # the body's problems are checked after this pause in typing
 
 DraftKey = int | str  # a letter id (library draft) or "nieuw-<uuid>" (a letter never saved)
 
@@ -136,6 +137,10 @@ class LetterSession(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.autosave_in_background)
+        self._check_timer = QTimer(self)  # the check after a pause in typing the body
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(CHECK_AFTER_TYPING_MS)
+        self._check_timer.timeout.connect(self.check_now)
         # Drafts are written in the background as well as at once (close): `_draft_lock` keeps
         # them in order, `_state` numbers every state of the letter, `_stored` the one stored.
         self._draft_lock = threading.Lock()
@@ -194,6 +199,7 @@ class LetterSession(QObject):
             self._draft_pending = False
             self.reference_assigned = bool(letter.our_reference.strip())
             self.typing_generation += 1
+            self._check_timer.stop()
             self.undo_stack.clear()
             if problems is None:
                 self._validate()
@@ -248,7 +254,9 @@ class LetterSession(QObject):
 
     def set_value(self, path: str, value: Any) -> None:
         set_value(self.letter, path, value)
-        self._after_change()
+        # The body changes with every keystroke: its check (the whole letter against the
+        # schema, ~15 ms for two pages) waits for a pause in the typing.
+        self._after_change(check_later=path == "body")
 
     def insert_item(self, list_path: str, index: int, item: Any) -> None:
         get_list(self.letter, list_path).insert(index, item)
@@ -290,13 +298,24 @@ class LetterSession(QObject):
         """End the current typing step (focus left the field): the next keystroke is new."""
         self.typing_generation += 1
 
+    def check_now(self) -> None:
+        """Check the letter now (a check waiting for a pause in typing is done at once)."""
+        self._check_timer.stop()
+        self._validate()
+        self.problems_changed.emit(list(self.problems))
+
     def _validate(self) -> None:
         self.problems = checked_problems(self.letter, self.workspace.settings)
 
-    def _after_change(self) -> None:
-        self._validate()
-        self.changed.emit()
-        self.problems_changed.emit(list(self.problems))
+    def _after_change(self, *, check_later: bool = False) -> None:
+        if check_later and not self.loading:
+            self.changed.emit()
+            self._check_timer.start()
+        else:
+            self._check_timer.stop()
+            self._validate()
+            self.changed.emit()
+            self.problems_changed.emit(list(self.problems))
         if not self.loading:
             self._state += 1
             self._draft_pending = True

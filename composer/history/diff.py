@@ -27,10 +27,11 @@ from composer.core.validation import (
     field_path,
 )
 from composer.history import diff_text
+from composer.history.diff_marks import MarkChange, is_rich, mark_changes, rich_text
 from composer.history.diff_text import WordChange, format_diff, word_diff
 from composer.i18n import N_, _
 
-__all__ = ["FieldChange", "WordChange", "diff_letters", "format_diff", "word_diff"]
+__all__ = ["FieldChange", "MarkChange", "WordChange", "diff_letters", "format_diff", "word_diff"]
 
 PathPart = str | int
 _WORD = re.compile(r"\w+")  # not screen text
@@ -39,14 +40,18 @@ _WORD = re.compile(r"\w+")  # not screen text
 @dataclass(frozen=True)
 class FieldChange:
     """One field that differs. For a block or list item added or removed, `path` names the item
-    (`body[3]`: index in the new version when added or changed, in the old one when removed)."""
+    (`body[3]`, `body[3].items[1]`: index in the new version when added or changed, in the old
+    one when removed). A paragraph or list item is one change for its text and its marks: `old`
+    and `new` are its plain texts, `words` their word diff (empty when only marks changed),
+    `marks` the words that gained or lost bold, italic or underline."""
 
     path: str
     label: str
     kind: Literal["changed", "added", "removed"]
     old: object | None
     new: object | None
-    words: tuple[WordChange, ...] = ()
+    words: tuple[WordChange, ...] = ()  # empty when the text stayed the same
+    marks: tuple[MarkChange, ...] = ()  # words made bold, no longer italic, …
 
 
 # --- labels (the Dutch texts are the msgids) -----------------------------------------------------
@@ -60,6 +65,17 @@ _ADDRESSEE_FIELDS = {  # ("address", "city"): "Plaats", from the one table of fi
 _SIGNATORY_FIELDS = SIGNATORY_FIELD_LABELS
 SPEAKER = N_("Spreker")  # of a quote
 TOPIC = N_("Onderwerp")  # of a service promise in the catalogue
+FORMAT_KEY = "format"  # the file format: no change a person made (a /1 file is read as /2)
+TEXT_BLOCKS = frozenset({"paragraph", "heading", "quote"})  # blocks with a text (or runs)
+RETYPABLE = frozenset({"paragraph", "heading"})  # the editor turns one into the other
+BLOCK_NAMES = {  # not screen text: the keys (the words are marked N_)
+    "paragraph": N_("alinea"),
+    "heading": N_("kop"),
+    "quote": N_("citaat"),
+    "list": N_("lijst"),
+    "promise": N_("servicebelofte"),
+}
+LIST_STYLES = {"bullet": N_("opsomming"), "number": N_("genummerde lijst")}  # not screen text
 
 
 def _bare(name: str) -> str:
@@ -136,6 +152,20 @@ def _item_labeller(list_key: str, number: int, item: Any) -> Labeller:
             lambda name: _("{field} van alinea {number}").format(field=name, number=number),
             {("text",): title},
         )
+    if block_type == "heading":
+        title = _("Kop (blok {number})").format(number=number)
+        return Labeller(
+            title,
+            lambda name: _("{field} van kop (blok {number})").format(field=name, number=number),
+            {("text",): title},
+        )
+    if block_type == "list":
+        title = _("Lijst (blok {number})").format(number=number)
+        return Labeller(
+            title,
+            lambda name: _("{field} van lijst (blok {number})").format(field=name, number=number),
+            {("style",): title},
+        )
     if block_type == "quote":
 
         def of_quote(name: str) -> str:
@@ -182,11 +212,24 @@ def _canonical(value: Any) -> str:
 
 
 def _block_signature(block: Any) -> str:
-    """Type and first words (a promise: its number), so an edit further on keeps the alignment."""
-    if not isinstance(block, dict) or not isinstance(block.get("text"), str):
+    """Type and first words (a promise: its number), so an edit further on keeps the alignment;
+    a list by the first words of its items, a paragraph by its text whether marked or not."""
+    text = _block_text(block)
+    if text is None:
         return _canonical(block)
-    first_words = [match.group() for match in islice(_WORD.finditer(block["text"]), 8)]
+    first_words = [match.group() for match in islice(_WORD.finditer(text), 8)]
     return _canonical([block.get("type"), first_words])
+
+
+def _block_text(block: Any) -> str | None:
+    """The plain text of a block with text or items (a list: its items as lines), else None."""
+    if not isinstance(block, dict):
+        return None
+    if block.get("type") == "list" and isinstance(block.get("items"), list):
+        return "\n".join(rich_text(item) for item in block["items"])
+    if "runs" in block and is_rich(block):
+        return rich_text(block)
+    return block["text"] if isinstance(block.get("text"), str) else None
 
 
 def _fields_signature(*keys: str) -> Callable[[Any], str]:
@@ -215,7 +258,7 @@ def diff_letters(old: Letter | dict, new: Letter | dict) -> list[FieldChange]:
     new_data = letter_to_dict(new) if isinstance(new, Letter) else new
     changes: list[FieldChange] = []
     for key in _keys(old_data, new_data):
-        if key == SNAPSHOT_KEY:
+        if key in (SNAPSHOT_KEY, FORMAT_KEY):
             continue
         olds, news = old_data.get(key), new_data.get(key)
         both_lists = isinstance(olds or [], list) and isinstance(news or [], list)
@@ -229,6 +272,8 @@ def diff_letters(old: Letter | dict, new: Letter | dict) -> list[FieldChange]:
             if i is None or j is None:
                 kind = "removed" if j is None else "added"
                 changes.append(_whole((key, index), label(()), kind, item))
+            elif key == "body":
+                changes.extend(_diff_block(j, olds[i], item, label))
             else:
                 changes.extend(_diff_value((key, j), (), olds[i], item, label))
     changes.extend(_diff_snapshot(old_data.get(SNAPSHOT_KEY), new_data.get(SNAPSHOT_KEY)))
@@ -287,7 +332,9 @@ def _whole(
     path: Sequence[PathPart], label: str, kind: Literal["added", "removed"], value: Any
 ) -> FieldChange:
     """A value or list item added or removed as a whole; its text, if any, as one run."""
-    text = value.get("text") if isinstance(value, dict) else value
+    text = _block_text(value) if isinstance(value, dict) else value
+    if isinstance(value, dict) and text is None and is_rich(value):
+        text = rich_text(value)  # a list item
     words: tuple[WordChange, ...] = ()
     if isinstance(text, str) and text:
         words = (WordChange("insert" if kind == "added" else "delete", text),)
@@ -300,9 +347,13 @@ def _blank(value: Any) -> bool:
 
 
 def _align(
-    old: Sequence[Any], new: Sequence[Any], signature: Callable[[Any], str]
+    old: Sequence[Any],
+    new: Sequence[Any],
+    signature: Callable[[Any], str],
+    similar: Callable[[Any, Any], bool] | None = None,
 ) -> Iterator[tuple[int | None, int | None]]:
     """Pairs of (old index, new index); None on one side for an item only the other has."""
+    similar = similar or _similar
     old_signatures, new_signatures = [signature(x) for x in old], [signature(x) for x in new]
     matcher = SequenceMatcher(None, old_signatures, new_signatures, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -310,7 +361,7 @@ def _align(
             yield from zip(range(i1, i2), range(j1, j2), strict=True)
         else:
             yield from diff_text.pair_in_order(
-                range(i1, i2), range(j1, j2), lambda i, j: _similar(old[i], new[j])
+                range(i1, i2), range(j1, j2), lambda i, j: similar(old[i], new[j])
             )
 
 
@@ -321,6 +372,9 @@ def _similar(old: Any, new: Any) -> bool:
         return diff_text.texts_similar(old, new)
     if not (isinstance(old, dict) and isinstance(new, dict)):
         return _canonical(old) == _canonical(new)
+    types = {old.get("type"), new.get("type")}
+    if types <= TEXT_BLOCKS and (len(types) == 1 or types <= RETYPABLE):
+        return diff_text.texts_similar(_block_text(old) or "", _block_text(new) or "")
     if old.get("type") != new.get("type"):
         return False
     if isinstance(old.get("text"), str) and isinstance(new.get("text"), str):
@@ -330,3 +384,98 @@ def _similar(old: Any, new: Any) -> bool:
     filled = [key for key in _keys(old, new) if not (_blank(old.get(key)) and _blank(new.get(key)))]
     agreeing = sum(1 for key in filled if _canonical(old.get(key)) == _canonical(new.get(key)))
     return 2 * agreeing >= len(filled)
+
+
+# --- blocks of the body: marked text, lists, headings --------------------------------------------
+
+
+def _diff_block(j: int, old: Any, new: Any, label: Labeller) -> Iterator[FieldChange]:
+    """Changes between two versions of the body block at `body[j]` (new index)."""
+    owner: tuple[PathPart, ...] = ("body", j)
+    if not (isinstance(old, dict) and isinstance(new, dict)):
+        yield from _diff_value(owner, (), old, new, label)
+        return
+    old_type, new_type = old.get("type"), new.get("type")
+    done: tuple[str, ...] = ("type",)
+    if old_type != new_type:
+        yield _renamed((*owner, "type"), label(()), old_type, new_type, BLOCK_NAMES)
+    if old_type == new_type == "list":
+        yield from _diff_list(owner, old, new, label)
+        done = ("type", "style", "items")
+    elif {old_type, new_type} <= TEXT_BLOCKS and is_rich(old) and is_rich(new):
+        change = rich_change((*owner, "text"), label(("text",)), old, new)
+        if change is not None:
+            yield change
+        done = ("type", "text", "runs")
+    for key in _keys(old, new):
+        if key not in done:
+            yield from _diff_value(owner, (key,), old.get(key), new.get(key), label)
+
+
+def _renamed(
+    path: Sequence[PathPart], label: str, old: Any, new: Any, names: Mapping[str, str]
+) -> FieldChange:
+    """A kind that changed (a paragraph became a heading, bullets became numbers), in words."""
+    words = tuple(
+        WordChange(kind, _(names[value]) if value in names else str(value))
+        for kind, value in (("delete", old), ("insert", new))
+    )
+    return FieldChange(field_path(path), label, "changed", old, new, words)
+
+
+def rich_change(path: Sequence[PathPart], label: str, old: Any, new: Any) -> FieldChange | None:
+    """The change of a paragraph or list item (`{"text"}` or `{"runs"}`): its plain text word by
+    word and the words that gained or lost a mark; None when text and marks stayed the same."""
+    if old == new:
+        return None
+    old_text, new_text = rich_text(old), rich_text(new)
+    words = word_diff(old_text, new_text)
+    marked = any(isinstance(item, dict) and "runs" in item for item in (old, new))
+    marks = tuple(mark_changes(old, new, words)) if marked else ()
+    if old_text == new_text and not marks:
+        return None
+    shown = tuple(words) if old_text != new_text else ()
+    return FieldChange(field_path(path), label, "changed", old_text, new_text, shown, marks)
+
+
+def _diff_list(
+    owner: tuple[PathPart, ...], old: dict[str, Any], new: dict[str, Any], label: Labeller
+) -> Iterator[FieldChange]:
+    """Style of a list (`opsomming` → `genummerde lijst`) and its items, aligned by their text."""
+    title = label(())
+    old_style, new_style = old.get("style", "bullet"), new.get("style", "bullet")
+    if old_style != new_style:
+        yield _renamed((*owner, "style"), title, old_style, new_style, LIST_STYLES)
+    olds, news = old.get("items"), new.get("items")
+    if not (isinstance(olds, list) and isinstance(news, list)):
+        yield from _diff_value(owner, ("items",), olds, news, label)
+        return
+
+    def signature(item: Any) -> str:
+        return _canonical(rich_text(item)) if is_rich(item) else _canonical(item)
+
+    def similar(a: Any, b: Any) -> bool:
+        return diff_text.texts_similar(rich_text(a), rich_text(b))
+
+    for i, j in _align(olds, news, signature, similar):
+        index = i if j is None else j
+        path = (*owner, "items", index)
+        name = _("{list}, punt {number}").format(list=title, number=index + 1)
+        if i is None or j is None:
+            kind = "removed" if j is None else "added"
+            yield _whole(path, name, kind, olds[i] if j is None else news[j])
+            continue
+        old_item, new_item = olds[i], news[j]
+        if is_rich(old_item) and is_rich(new_item):
+            change = rich_change(path, name, old_item, new_item)
+            if change is not None:
+                yield change
+            old_item, new_item = _without_text(old_item), _without_text(new_item)
+        item_label = Labeller(name, lambda field, name=name: f"{field} ({name})")
+        yield from _diff_value(path, (), old_item, new_item, item_label)
+
+
+def _without_text(item: Any) -> Any:
+    if not isinstance(item, dict):
+        return item
+    return {key: value for key, value in item.items() if key not in ("text", "runs")}

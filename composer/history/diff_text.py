@@ -216,10 +216,13 @@ def format_diff(changes: Sequence[FieldChange]) -> str:
     for change in changes:
         kind = _(_KIND_WORDS[change.kind])
         lines.append(_("{field}: {change}").format(field=_(change.label), change=kind))
-        marked = _marked(change)
-        for line_break in ("\r\n", "\r", "\x0b"):
-            marked = marked.replace(line_break, "\n")
-        lines.append("  " + marked.replace("\n", "\n  "))
+        marks = change.marks
+        if change.words or not marks:
+            marked = _marked(change)
+            for line_break in ("\r\n", "\r", "\x0b"):
+                marked = marked.replace(line_break, "\n")
+            lines.append("  " + marked.replace("\n", "\n  "))
+        lines.extend(f"  {mark.describe()}" for mark in marks)
     return "\n".join(lines)
 
 
@@ -272,6 +275,13 @@ def show_value(value: Any) -> str:
     if isinstance(value, dict):
         if value.get("type") == "promise" and "number" in value:
             return _("Servicebelofte {number}").format(number=value["number"])
+        if value.get("type") == "list" and isinstance(value.get("items"), list):
+            return "\n".join(show_value(item) for item in value["items"]) or _("(leeg)")
+        if isinstance(value.get("runs"), list):  # marked text: the words as they read
+            runs = value["runs"]
+            return "".join(str(r.get("text", "")) for r in runs if isinstance(r, dict)) or _(
+                "(leeg)"
+            )
         filled = [v for k, v in value.items() if k != "type" and _filled(v)]
         return ", ".join(show_value(item) for item in filled) or _("(leeg)")
     if isinstance(value, list):

@@ -1,8 +1,9 @@
 """A redline: the new version of a letter as DOCX, with Word tracked changes against the old one."""
 
 # python-docx cannot write revisions (python-openxml/python-docx#340), so the two rendered
-# documents are compared and the result is written with lxml: only word/document.xml (the body)
-# and word/settings.xml change; styles, headers, footers and the section of `new` stay as they are.
+# documents are compared and the result is written with lxml: only word/document.xml (the body),
+# word/settings.xml and (for a list only the old version has) word/numbering.xml change; styles,
+# headers, footers and the section of `new` stay as they are.
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from lxml import etree
 from composer.core.models import Letter
 from composer.history.redline_body import redline_blocks
 from composer.history.redline_marks import Revisions, highest_id, local, w
+from composer.history.redline_numbering import NUMBERING, align_numbering
 from composer.render.docx import DocxRenderer
 from composer.render.usertext import strip_invalid
 from composer.settings import Settings
@@ -45,6 +47,7 @@ class Redline:
     data: bytes
     insertions: int
     deletions: int
+    formatted: int = 0  # stretches of kept words whose bold, italic or underline changed
 
 
 def redline_docx(
@@ -58,8 +61,9 @@ def redline_docx(
     """`new` rendered in its template, with every difference from `old` as a tracked change by
     `author` at `date`: accepting all changes in Word gives `new`, rejecting them gives `old`.
 
-    Tracked are the texts of the body, the address window and the reference line; not tracked
-    are headers and footers (they show `new`) and changes of run formatting alone.
+    Tracked are the texts of the body, the address window and the reference line, paragraph
+    formatting (a list item, a heading) and the run formatting of kept words (a word made bold:
+    `w:rPrChange`); not tracked are headers and footers (they show `new`).
     """
     return _compare_letters(old, new, author=author, date=date, settings=settings).data
 
@@ -92,16 +96,22 @@ def compare_docx(old: bytes, new: bytes, *, author: str, date: dt.datetime) -> R
     new_tree = etree.fromstring(new_parts[_DOCUMENT])
     author = " ".join(strip_invalid(author).split())
     revisions = Revisions(author, date, first_id=highest_id(old_tree, new_tree) + 1)
+    replaced: dict[str, bytes] = {}
+    if NUMBERING in old_parts and NUMBERING in new_parts:
+        numbering = align_numbering(old_tree, new_tree, old_parts[NUMBERING], new_parts[NUMBERING])
+        if numbering is not None:
+            replaced[NUMBERING] = numbering
     old_body, new_body = old_tree.find(w("body")), new_tree.find(w("body"))
     if old_body is None or new_body is None:
         raise ValueError("Een van de documenten heeft geen w:body.")
     content = redline_blocks(_content(old_body), _content(new_body), revisions)
     sections = [child for child in new_body if local(child) == "sectPr"]
     new_body[:] = [*content, *sections]
-    replaced = {_DOCUMENT: _xml(new_tree)}
+    replaced[_DOCUMENT] = _xml(new_tree)
     if _SETTINGS in new_parts:
         replaced[_SETTINGS] = _track_revisions(new_parts[_SETTINGS])
-    return Redline(_write(new, replaced), revisions.insertions, revisions.deletions)
+    data = _write(new, replaced)
+    return Redline(data, revisions.insertions, revisions.deletions, revisions.formatted)
 
 
 def _content(body: etree._Element) -> list[etree._Element]:

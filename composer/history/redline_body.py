@@ -32,6 +32,7 @@ from composer.history.redline_marks import (
 from composer.history.redline_text import (
     Piece,
     diff_content,
+    formatting,
     pieces_of,
     style_of,
     text_of,
@@ -214,7 +215,7 @@ def _items(
             yield redline_table(old.element, new.element, revisions)
         elif old.kind == "other":
             yield copy.deepcopy(new.element)  # paired only when equal
-        elif old.key == new.key:
+        elif old.key == new.key and _same_runs(old, new):
             content = [copy.deepcopy(c) for c in new.element if local(c) != "pPr"]
             yield _Para(content, old.element, new.element)
         elif old.pieces is not None and new.pieces is not None:
@@ -227,6 +228,13 @@ def _items(
         yield _whole(new, "ins", revisions)
     elif old is not None and old.kind != "other":
         yield _whole(old, "del", revisions)
+
+
+def _same_runs(old: _Block, new: _Block) -> bool:
+    """The same formatting on the same characters (a word made bold is a change)."""
+    if old.pieces is None or new.pieces is None:
+        return True  # paired only when equal as XML
+    return formatting(old.pieces) == formatting(new.pieces)
 
 
 def _whole(block: _Block, kind: str, revisions: Revisions) -> _Para | etree._Element:

@@ -58,9 +58,11 @@ class Revisions:
         self._next_id = first_id
         self.insertions = 0
         self.deletions = 0
+        self.formatted = 0  # stretches of words whose bold, italic, … changed
 
     def mark(self, tag: str) -> etree._Element:
-        """A new, empty `w:ins`, `w:del` or `w:pPrChange` carrying id, author and date."""
+        """A new, empty `w:ins`, `w:del`, `w:pPrChange` or `w:rPrChange` carrying id, author
+        and date."""
         element = etree.Element(w(tag))
         element.set(w("id"), str(self._next_id))
         element.set(w("author"), self.author)
@@ -71,6 +73,8 @@ class Revisions:
     def count(self, kind: str) -> None:
         if kind == "ins":
             self.insertions += 1
+        elif kind == "rPrChange":
+            self.formatted += 1
         else:
             self.deletions += 1
 
@@ -125,6 +129,21 @@ def record_formatting_change(
     old = etree.SubElement(change, w("pPr"))
     old.extend(copy.deepcopy(child) for child in ppr_base(before))
     ppr.append(change)
+
+
+def run_properties_changed(
+    now: etree._Element | None, before: etree._Element | None, change: etree._Element
+) -> etree._Element:
+    """The run properties `now` (a copy) with `w:rPrChange` holding those it had `before`: a
+    tracked formatting change Word can accept or reject (w:rPrChange is the last child)."""
+    rpr = copy.deepcopy(now) if now is not None else etree.Element(w("rPr"))
+    for earlier in rpr.findall(w("rPrChange")):
+        rpr.remove(earlier)
+    old = etree.SubElement(change, w("rPr"))
+    if before is not None:
+        old.extend(copy.deepcopy(child) for child in before if local(child) != "rPrChange")
+    rpr.append(change)
+    return rpr
 
 
 def mark_row(row: etree._Element, mark: etree._Element) -> None:

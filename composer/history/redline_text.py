@@ -9,7 +9,14 @@ from itertools import groupby
 from lxml import etree
 
 from composer.history.diff_text import word_diff
-from composer.history.redline_marks import XML_SPACE, Revisions, local, w, wrap_each_run
+from composer.history.redline_marks import (
+    XML_SPACE,
+    Revisions,
+    local,
+    run_properties_changed,
+    w,
+    wrap_each_run,
+)
 
 # Run content written back as an element; its character stands for it in the diffed text.
 _SPECIAL = {"cr": "\n", "tab": "\t", "ptab": "\t", "noBreakHyphen": "\u2011", "softHyphen": "\xad"}
@@ -26,6 +33,7 @@ class Piece:
     rpr: etree._Element | None
     key: bytes  # the run properties serialised, to group pieces of one formatting into a run
     element: etree._Element | None = None
+    was: Piece | None = None  # kept text whose formatting changed: the piece in the old version
 
 
 def style_of(paragraph: etree._Element) -> str:
@@ -91,15 +99,52 @@ class _Cursor:
         return taken
 
 
-def runs_of(pieces: list[Piece], *, deleted: bool = False) -> list[etree._Element]:
-    """Runs for the pieces: one per stretch of one formatting; deleted text in w:delText."""
+def formatting(pieces: list[Piece]) -> list[tuple[bytes, int]]:
+    """(run properties, characters) per stretch of one formatting: equal when two paragraphs
+    have the same formatting on the same characters, however their runs are cut."""
+    return [
+        (key, sum(len(piece.text) for piece in group))
+        for key, group in groupby(pieces, key=lambda piece: piece.key)
+    ]
+
+
+def _restyled(old: list[Piece], new: list[Piece]) -> list[Piece]:
+    """The `new` pieces of text both versions have (as many characters), each cut where the
+    old formatting changes and carrying the old piece when that formatting differs."""
+    result: list[Piece] = []
+    old_cursor = _Cursor(old)
+    for piece in new:
+        offset = 0
+        for before in old_cursor.take(len(piece.text)):
+            size = len(before.text)
+            whole = size == len(piece.text)
+            part = piece if whole else replace(piece, text=piece.text[offset : offset + size])
+            offset += size
+            result.append(part if before.key == piece.key else replace(part, was=before))
+    return result
+
+
+def _run_key(piece: Piece) -> tuple[bytes, bytes | None]:
+    return piece.key, None if piece.was is None else piece.was.key
+
+
+def runs_of(
+    pieces: list[Piece], *, deleted: bool = False, revisions: Revisions | None = None
+) -> list[etree._Element]:
+    """Runs for the pieces: one per stretch of one formatting; deleted text in w:delText; a
+    stretch whose formatting changed records the old one (`w:rPrChange`, from `revisions`)."""
     text_tag = w("delText" if deleted else "t")
     runs: list[etree._Element] = []
-    for _key, group in groupby(pieces, key=lambda piece: piece.key):
+    for _key, group in groupby(pieces, key=_run_key):
         stretch = list(group)
         run = etree.Element(w("r"))
-        if stretch[0].rpr is not None:
-            run.append(copy.deepcopy(stretch[0].rpr))
+        first = stretch[0]
+        if first.was is not None and revisions is not None:
+            change = revisions.mark("rPrChange")
+            run.append(run_properties_changed(first.rpr, first.was.rpr, change))
+            revisions.count("rPrChange")
+        elif first.rpr is not None:
+            run.append(copy.deepcopy(first.rpr))
         pending: list[str] = []
         for piece in stretch:
             if piece.element is None:
@@ -122,14 +167,15 @@ def _add_text(run: etree._Element, tag: str, pending: list[str]) -> None:
 
 def diff_content(old: list[Piece], new: list[Piece], revisions: Revisions) -> list[etree._Element]:
     """The content of a paragraph changed word by word: unchanged and inserted text with the
-    formatting of `new`, deleted text with the formatting it had in `old`."""
+    formatting of `new`, deleted text with the formatting it had in `old`; unchanged text whose
+    formatting changed (a word made bold) records its old formatting in `w:rPrChange`."""
     old_cursor, new_cursor = _Cursor(old), _Cursor(new)
     content: list[etree._Element] = []
     for change in word_diff(text_of(old), text_of(new)):
         size = len(change.text)
         if change.kind == "equal":
-            old_cursor.take(size)
-            content.extend(runs_of(new_cursor.take(size)))
+            kept = _restyled(old_cursor.take(size), new_cursor.take(size))
+            content.extend(runs_of(kept, revisions=revisions))
         elif change.kind == "insert":
             content.append(revisions.wrap("ins", runs_of(new_cursor.take(size))))
         else:

@@ -18,6 +18,7 @@ from composer.errors import Remedy, RemedyAction, TemplateProblem
 from composer.i18n import _
 from composer.render.layout import apply_layout
 from composer.render.limits import RenderLimitError, render_budget
+from composer.render.list_numbering import NUMBERING_PART, number_lists
 from composer.render.logo_extent import with_logo_size_tags
 from composer.render.package_check import package_problems, part_label
 from composer.render.package_reader import read_package
@@ -25,6 +26,8 @@ from composer.render.sandbox import make_environment
 
 _RENDERED_PART = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _PARAGRAPH_START = re.compile(r"<w:p([ >])")
+# What docxtpl leaves around a `{{r … }}` tag: runs without properties or text.
+_EMPTY_RUN = '<w:r><w:t xml:space="preserve"></w:t></w:r>'
 # libxml2's refusal of a text node over 10 MB (its wording differs between versions).
 _HUGE_TEXT = re.compile(r"huge text node|Text node too long", re.IGNORECASE)
 
@@ -87,7 +90,8 @@ class CompiledTemplate:
                     xml = apply_layout(xml, layout)
                 xml = with_logo_size_tags(xml)
                 try:
-                    template = environment.from_string(prepared_source(xml))
+                    source = prepared_source(xml).replace(_EMPTY_RUN, "")
+                    template = environment.from_string(source)
                 except TemplateError as exc:
                     raise TemplateProblem(
                         _("Het sjabloon ‘{name}’ bevat een fout in {part}: {error}.").format(
@@ -152,8 +156,11 @@ class CompiledTemplate:
         return data
 
     def render(self, context: dict[str, Any], replace: dict[str, bytes] | None = None) -> bytes:
-        """The finished DOCX as bytes; `replace` swaps whole parts (e.g. docProps/core.xml)."""
-        rendered = self.render_parts(context)
+        """The finished DOCX as bytes; `replace` swaps whole parts (e.g. docProps/core.xml).
+
+        Each numbered list gets a numbering of its own, so that it starts at 1 (list_numbering).
+        """
+        rendered = number_lists(self.render_parts(context), self.part(NUMBERING_PART))
         rendered.update(replace or {})
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:

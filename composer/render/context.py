@@ -11,7 +11,9 @@ from composer.core.models import (
     ADDRESS_KEYS,
     PERSON_NAME_KEYS,
     Addressee,
+    Heading,
     Letter,
+    ListBlock,
     Paragraph,
     Promise,
     Quote,
@@ -24,7 +26,9 @@ from composer.dutch.typography import attribution, nested_quotes
 from composer.errors import AddressError, ComposerError
 from composer.i18n import _
 from composer.render.letter_size import check_letter_size
+from composer.render.list_numbering import LIST_NUM_BASE
 from composer.render.press_quotes import quotes_run_inline
+from composer.render.rich_runs import run_dicts
 from composer.render.sender import sender_context
 from composer.render.usertext import Cleaner
 
@@ -116,13 +120,41 @@ def _clean_addressee(addressee: Addressee, where: str, clean: Cleaner) -> Addres
     )
 
 
+def _list(block: ListBlock, where: str, number: int, clean: Cleaner) -> dict[str, Any]:
+    """A list: its items with their runs as `entries` (in Jinja `block.items` would be the
+    dict's method); `text` (the items as lines) for templates without lists; `num_id` the
+    numbering of this list alone (composer/render/list_numbering.py)."""
+    entries = [
+        {"text": clean(item.text, f"{where}.items[{i}].text"), "runs": run_dicts(item)}
+        for i, item in enumerate(block.items)
+    ]
+    return {
+        "type": "list",
+        "style": "number" if block.style == "number" else "bullet",
+        "text": "\n".join(item["text"] for item in entries),
+        "entries": entries,
+        "num_id": LIST_NUM_BASE + number,
+    }
+
+
 def _body(letter: Letter, kind: str, inputs: RenderInputs, clean: Cleaner) -> list[dict[str, Any]]:
-    """The body blocks; in a press release the quotes run inline (press_quotes)."""
+    """The body blocks; in a press release the quotes run inline (press_quotes).
+
+    A paragraph has `text` (plain) and `runs` (with their marks, for `{{r block|wordml }}`);
+    a list `style`, `entries` and `num_id`; a heading `text`.
+    """
     blocks: list[dict[str, Any]] = []
+    lists = 0
     for index, block in enumerate(letter.body):
         where = f"body[{index}]"
         if isinstance(block, Paragraph):
-            blocks.append({"type": "paragraph", "text": clean(block.text, f"{where}.text")})
+            text = clean(block.text, f"{where}.text")
+            blocks.append({"type": "paragraph", "text": text, "runs": run_dicts(block)})
+        elif isinstance(block, ListBlock):
+            blocks.append(_list(block, where, lists, clean))
+            lists += 1
+        elif isinstance(block, Heading):
+            blocks.append({"type": "heading", "text": clean(block.text, f"{where}.text")})
         elif isinstance(block, Promise):
             try:
                 promise = promise_for_letter(inputs.promises, block.number)

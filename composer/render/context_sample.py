@@ -8,6 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+
+def _run(text: str, bold: bool = False, italic: bool = False, underline: bool = False) -> dict:
+    return {"text": text, "bold": bold, "italic": italic, "underline": underline}
+
+
 SAMPLE_CONTEXT: dict[str, Any] = {
     "sender": {
         "name": "Klantenservice Federatie",
@@ -49,7 +54,15 @@ SAMPLE_CONTEXT: dict[str, Any] = {
     ],
     "distribution": ["Werkgeversvereniging Facilitaire Contactcenters (WFC), de heer N. van Liemt"],
     "body": [
-        {"type": "paragraph", "text": "Met deze brief doen wij u een handreiking."},
+        {
+            "type": "paragraph",
+            "text": "Met deze brief doen wij u een handreiking.",
+            "runs": [
+                _run("Met deze brief doen wij u een "),
+                _run("handreiking", bold=True),
+                _run("."),
+            ],
+        },
         {
             "type": "promise",
             "number": 4,
@@ -64,6 +77,44 @@ SAMPLE_CONTEXT: dict[str, Any] = {
             "speaker": "Roel Masselink",
             "role": "directeur van de KSF",
             "attribution": "Roel Masselink, directeur van de KSF",
+        },
+        {"type": "heading", "text": "Ons voorstel"},
+        {
+            "type": "paragraph",
+            "text": "Wij stellen voor om snel en zorgvuldig te werk te gaan.",
+            "runs": [
+                _run("Wij stellen voor om "),
+                _run("snel", italic=True),
+                _run(" en "),
+                _run("zorgvuldig", underline=True),
+                _run(" te werk te gaan."),
+            ],
+        },
+        {
+            "type": "list",
+            "style": "bullet",
+            "text": "een gesprek met beide partijen\neen onafhankelijke voorzitter",
+            "entries": [
+                {
+                    "text": "een gesprek met beide partijen",
+                    "runs": [_run("een gesprek met beide partijen")],
+                },
+                {
+                    "text": "een onafhankelijke voorzitter",
+                    "runs": [_run("een "), _run("onafhankelijke", bold=True), _run(" voorzitter")],
+                },
+            ],
+            "num_id": 1000,
+        },
+        {
+            "type": "list",
+            "style": "number",
+            "text": "verkennen\nonderhandelen",
+            "entries": [
+                {"text": "verkennen", "runs": [_run("verkennen")]},
+                {"text": "onderhandelen", "runs": [_run("onderhandelen")]},
+            ],
+            "num_id": 1001,
         },
     ],
     "signatories": [{"name": "Roel Masselink", "role": "directeur"}],

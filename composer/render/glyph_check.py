@@ -20,7 +20,10 @@ from composer.render.font_metrics import FontMetrics, metrics_for
 from composer.render.registry import TemplateInfo
 
 _IGNORED_CATEGORIES = {"Cc", "Cf", "Zs", "Zl", "Zp"}  # line breaks, tabs, soft hyphen, joiners
-_SKIPPED_KEYS = {"type", "number", "label", "attachments_label", "copies_label", "date"}
+_SKIPPED_KEYS = {"type", "number", "label", "attachments_label", "copies_label", "date", "style"}
+# A body block's keys the user knows by another: the attribution by its speaker, runs (bold,
+# italic …) by the paragraph's text; list items are named by their list.
+_BODY_KEYS = {"attribution": "speaker", "runs": "text"}
 _LETTER_FIELDS = {"subject", "our_reference", "your_reference", "salutation", "closing", "place"}
 _PLACE_LINES = {"place_date", "dateline"}  # the place with a date Composer wrote
 
@@ -86,7 +89,7 @@ def _where(path: str, context: dict[str, Any]) -> str | None:
     if head == "distribution":
         return _("Verzendlijst")
     if head == "body" and len(parts) > 2:
-        name = "speaker" if parts[2] == "attribution" else parts[2]
+        name = _BODY_KEYS.get(str(parts[2]), parts[2])
         return field_label(f"body[{parts[1]}].{name}", {"body": context.get("body")})
     if head in ("signatories", "attachments", "copies"):
         return field_label(path)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator
 
-from composer.core.models import Addressee, Letter, Paragraph, Quote
+from composer.core.models import Addressee, Heading, Letter, ListBlock, Paragraph, Quote
 from composer.errors import ComposerError
 from composer.i18n import N_, _
 from composer.render.limits import dutch_number
@@ -51,6 +51,11 @@ def _texts(letter: Letter) -> Iterator[tuple[_Label, str]]:
     for number, block in enumerate(letter.body, start=1):
         if isinstance(block, Paragraph):
             yield _label(N_("Alinea {number}"), number), block.text
+        elif isinstance(block, Heading):
+            yield _label(N_("De kop in blok {number}"), number), block.text
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield _label(N_("Een punt van de lijst in blok {number}"), number), item.text
         elif isinstance(block, Quote):
             yield _label(N_("Het citaat in blok {number}"), number), block.text
             yield _label(N_("De spreker bij het citaat in blok {number}"), number), block.speaker

@@ -46,6 +46,7 @@ from composer.render.limits import (
     too_deep,
     too_large,
 )
+from composer.render.rich_runs import wordml_runs
 from composer.render.usertext import to_wordml
 
 _GUARDS = ("guard_loop", "guard_value")
@@ -244,10 +245,16 @@ def _too_complex() -> str:
 
 
 def make_environment() -> BoundedEnvironment:
-    """Templates are untrusted: no Python internals, no mutation, every value XML-escaped."""
-    return BoundedEnvironment(
+    """Templates are untrusted: no Python internals, no mutation, every value XML-escaped.
+
+    One filter of our own: `wordml` writes a paragraph's runs (bold, italic, underline) as
+    escaped `w:r` elements (composer/render/rich_runs.py), for `{{r block|wordml }}`.
+    """
+    environment = BoundedEnvironment(
         autoescape=True,
         undefined=StrictUndefined,
         finalize=_finalize,
         keep_trailing_newline=True,
     )
+    environment.filters["wordml"] = bounded_filter("wordml", wordml_runs)
+    return environment

@@ -18,6 +18,7 @@ from sqlalchemy.engine import Connection
 from composer.errors import ComposerError, Remedy, RemedyAction
 from composer.fileio import write_bytes_atomic
 from composer.i18n import _
+from composer.storage import office_words
 from composer.storage.schema import (
     approvals,
     archive_files,
@@ -190,6 +191,7 @@ def export_zip(connection: Connection, path: Path, *, schema: str, archive_root:
         _add(archive, REGISTER, _json_bytes(register))
         draft_rows = connection.execute(sa.select(drafts).order_by("letter_id", "author"))
         _add(archive, DRAFTS, _json_bytes([dict(row._mapping) for row in draft_rows]))
+        _add(archive, office_words.EXPORT_FILE, _json_bytes(office_words.export_rows(connection)))
         _export_review(archive, connection, Path(archive_root), counts)
         manifest = {"format": EXPORT_FORMAT, "schema": schema, "exported_at": to_text(utc_now())}
         _add(archive, MANIFEST, _json_bytes({**manifest, "counts": counts}))

@@ -16,6 +16,7 @@ from sqlalchemy.engine import Connection
 from composer.errors import ComposerError, LetterValidationError
 from composer.fileio import write_bytes_atomic
 from composer.i18n import _, ngettext
+from composer.storage import office_words
 from composer.storage.archive import (
     BIN_FIELDS,
     CATALOGUE_FIELDS,
@@ -316,6 +317,11 @@ def _import(
     draft_rows = reader.json(DRAFTS)
     if draft_rows:
         connection.execute(drafts.insert(), draft_rows)
+    if office_words.EXPORT_FILE in names:  # exports from before the word list have none
+        try:
+            office_words.import_rows(connection, reader.json(office_words.EXPORT_FILE))
+        except ValueError:
+            raise reader.broken(_("de woordenlijst is onleesbaar")) from None
     for table in REVIEW_TABLES:
         if review[table.name]:
             connection.execute(table.insert(), review[table.name])

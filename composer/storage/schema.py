@@ -65,7 +65,8 @@ versions = sa.Table(
     sa.Column("author", sa.Text, nullable=False),
     sa.Column("message", sa.Text, nullable=False, server_default=""),
     sa.Column("created_at", sa.Text, nullable=False),
-    # The letter file (composer-letter/1) as canonical JSON, exactly the text that is hashed.
+    # The letter file (composer-letter/2; older versions /1) as canonical JSON, exactly the
+    # text that is hashed.
     sa.Column("content", sa.Text, nullable=False),
     sa.Column("hash", sa.String(64), nullable=False),
     sa.CheckConstraint("number >= 1", name="ck_versions_number_positive"),
@@ -224,6 +225,17 @@ archive_files = sa.Table(
     sa.CheckConstraint(f"kind IN ({_quoted(ARCHIVE_KINDS)})", name="ck_archive_files_kind"),
 )
 
+# The office word list (migration 0006): words the spelling check accepts for everyone using
+# this library ("Toevoegen aan woordenlijst"), with who added each and when.
+office_words = sa.Table(
+    "office_words",
+    metadata,
+    sa.Column("word", sa.Text, primary_key=True),
+    sa.Column("added_by", sa.Text, nullable=False),
+    sa.Column("added_at", sa.Text, nullable=False),
+    sa.CheckConstraint("length(word) BETWEEN 1 AND 100", name="ck_office_words_word"),
+)
+
 REVIEW_TABLES = ("events", "approvals", "comments", "archive_files")
 LIBRARY_TABLES = ("letters", "versions", "drafts", "kenmerk_sequences", "kenmerk_register")
-ALL_TABLES = (*LIBRARY_TABLES, "catalogue_versions", *REVIEW_TABLES)
+ALL_TABLES = (*LIBRARY_TABLES, "catalogue_versions", *REVIEW_TABLES, "office_words")

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from composer.core.models import Letter
+from composer.i18n import N_, _
 
 # The kinds of finding (the `kind` in `composer check --json`).
 LONG_SENTENCE = "long_sentence"
@@ -80,6 +81,20 @@ def block_texts(
         text = block_text(block, types)
         if text is not None:
             yield index, text
+
+
+_LABELS = {
+    "paragraph": N_("Alinea {number}"),
+    "heading": N_("Kop (blok {number})"),
+    "list": N_("Lijst (blok {number})"),
+    "quote": N_("Citaat (blok {number})"),
+}
+
+
+def block_label(letter: Letter, block: int) -> str:
+    """How a report names a body block: "Alinea 2" (its place in the body, from 1)."""
+    kind = getattr(letter.body[block], "type", "")
+    return _(_LABELS.get(kind, N_("Blok {number}"))).format(number=block + 1)
 
 
 def combined(advice: list[Finding], spelling: list[Finding]) -> list[Finding]:

@@ -81,7 +81,9 @@ class Readability:
     def score(self) -> float | None:
         if not self.words or not self.sentences:
             return None
-        return flesch_douma(self.words, self.sentences, self.syllables)
+        # The formula runs past 100 for a few short words ("een punt": 128) and below 0 for
+        # very long sentences; the scale people read is 0 to 100.
+        return min(100.0, max(0.0, flesch_douma(self.words, self.sentences, self.syllables)))
 
     @property
     def meaning(self) -> str:

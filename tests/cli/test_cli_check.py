@@ -123,3 +123,107 @@ def test_a_bad_letter_file_is_a_dutch_message_without_traceback(tmp_path):
     missing = run_composer("check", str(tmp_path / "weg.json"))
     assert missing.returncode == 1
     assert "bestaat niet" in missing.stderr
+
+
+def v2_letter_file(tmp_path: Path) -> Path:
+    """A composer-letter/2 file: a heading, a paragraph with bold, a promise and a list."""
+    data = {
+        "format": "composer-letter/2",
+        "template": "brief",
+        "date": "2026-12-03",
+        "place": "Doorn",
+        "subject": "De schrijftafel",
+        "body": [
+            {"type": "heading", "text": "Derhalve een kop met een fuot"},
+            {
+                "type": "paragraph",
+                "runs": [
+                    {"text": "Wij sturen u "},
+                    {"text": "middels", "bold": True},
+                    {"text": " deze brief het onmiddelijk antwoord."},
+                ],
+            },
+            {"type": "promise", "number": 4},
+            {
+                "type": "list",
+                "style": "number",
+                "items": [
+                    {"text": "Het eerste punt."},
+                    {"runs": [{"text": "Derhalve ", "italic": True}, {"text": "het tweede"}]},
+                ],
+            },
+        ],
+        "signatories": [{"name": "Roel Masselink", "role": "directeur"}],
+    }
+    path = tmp_path / "brief-v2.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+V2_TEXTS = {
+    0: "Derhalve een kop met een fuot",
+    1: "Wij sturen u middels deze brief het onmiddelijk antwoord.",
+    3: "Het eerste punt.\nDerhalve het tweede",
+}
+
+
+def test_a_v2_letter_with_a_heading_and_a_list(tmp_path, capsys):
+    pytest.importorskip("composer.writing.spelling")
+    assert main(["check", "--json", str(v2_letter_file(tmp_path))]) == 0
+    findings = json.loads(capsys.readouterr().out)
+    for item in findings:
+        assert set(item) == {"block", "start", "end", "kind", "message", "suggestions"}
+    marked = [
+        (item["block"], item["kind"], V2_TEXTS[item["block"]][item["start"] : item["end"]])
+        for item in findings
+    ]
+    assert (0, "formal_word", "Derhalve") in marked
+    assert (0, "spelling", "fuot") in marked
+    assert (1, "formal_word", "middels") in marked  # the bold run is read as plain text
+    assert (1, "spelling", "onmiddelijk") in marked
+    assert (3, "formal_word", "Derhalve") in marked  # the second item: after the "\n"
+    assert {block for block, _kind, _text in marked} == {0, 1, 3}  # not the promise
+    fix = next(item for item in findings if item["kind"] == "spelling" and item["block"] == 1)
+    assert "onmiddellijk" in fix["suggestions"]
+
+
+def test_the_report_names_the_heading_and_the_list(tmp_path, capsys):
+    assert main(["check", str(v2_letter_file(tmp_path))]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "Kop (blok 1): ‘Derhalve’ is formeel: schrijf liever ‘daarom’." in lines
+    assert "Alinea 2: ‘middels’ is formeel: schrijf liever ‘met’ of ‘via’." in lines
+    assert "Lijst (blok 4): ‘Derhalve’ is formeel: schrijf liever ‘daarom’." in lines
+
+
+def test_the_office_word_list_of_the_library_with_woordenlijst(tmp_path, capsys, monkeypatch):
+    pytest.importorskip("composer.writing.spelling")
+    from composer.app.office_words import store_office_word
+    from composer.storage.library import Library
+
+    url = f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}"
+    monkeypatch.setenv("COMPOSER_DATABASE_URL", url)
+    with Library.open(url) as library:
+        store_office_word(library, "fuot", author="Anna")
+    letter = str(v2_letter_file(tmp_path))
+
+    def spelt_wrong(*options: str) -> list[str]:
+        assert main(["check", "--json", *options, letter]) == 0
+        findings = json.loads(capsys.readouterr().out)
+        return sorted(
+            V2_TEXTS[item["block"]][item["start"] : item["end"]]
+            for item in findings
+            if item["kind"] == "spelling"
+        )
+
+    assert spelt_wrong() == ["fuot", "onmiddelijk"]  # the dictionary only
+    assert spelt_wrong("--woordenlijst") == ["onmiddelijk"]
+    assert spelt_wrong() == ["fuot", "onmiddelijk"]  # each run is on its own
+
+
+def test_woordenlijst_without_a_library_warns_and_still_checks(tmp_path, capsys, monkeypatch):
+    pytest.importorskip("composer.writing.spelling")
+    monkeypatch.setenv("COMPOSER_DATABASE_URL", f"sqlite:///{tmp_path / 'geen' / 'map.sqlite'}")
+    assert main(["check", "--woordenlijst", str(v2_letter_file(tmp_path))]) == 0
+    captured = capsys.readouterr()
+    assert "Let op: de woordenlijst van de bibliotheek is niet gebruikt: " in captured.err
+    assert "‘fuot’ staat niet in het woordenboek." in captured.out

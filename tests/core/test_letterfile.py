@@ -49,6 +49,7 @@ def test_round_trip_keeps_unknown_keys_everywhere():
     text = dumps_letter(letter_from_dict(data))
     again = json.loads(text)
     assert again == original
+    assert original["format"] == "composer-letter/2"
     assert dumps_letter(loads_letter(text)) == text
 
 
@@ -87,7 +88,7 @@ def test_person_may_be_absent():
         (
             lambda d: d["body"].append({"type": "tabel"}),
             "body[8].type",
-            "alinea, citaat of servicebelofte",
+            "alinea, kop, lijst, citaat of servicebelofte",
         ),
         (lambda d: d["body"][5].update(number="vier"), "body[5].number", "geheel getal"),
         (lambda d: d.update(format="composer-letter/9"), "format", "geen brief van dit programma"),

@@ -79,3 +79,23 @@ def review(tmp_path):
     library = open_library(f"sqlite:///{tmp_path / 'bibliotheek.sqlite'}", data_folder=tmp_path)
     yield ReviewService(library)
     library.close()
+
+
+@pytest.fixture
+def active_editor(qtbot, library, tmp_path):
+    """A LetterEditor on its own over an empty library, shown and the active window (keys go
+    where a person's would), with an empty session (load a letter into `.session`)."""
+    from PySide6.QtWidgets import QApplication
+
+    from composer.gui.editor import LetterEditor
+    from composer.gui.session import LetterSession
+
+    session = LetterSession(library, author="Anna de Vries", drafts_folder=tmp_path / "concepten")
+    editor = LetterEditor(session)
+    qtbot.addWidget(editor)
+    editor.resize(1000, 900)
+    editor.show()
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor)
+    yield editor
+    session.close()

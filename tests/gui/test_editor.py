@@ -11,9 +11,13 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication, QDialog
 
+from composer.core.letterfile import load_letter
+from composer.core.models import Run
 from composer.gui.editor import LetterEditor
+from composer.gui.editor.object_dialogs import PromiseDialog, QuoteDialog
 from composer.gui.session import LetterSession
 
 AUTHOR = "Anna de Vries"
@@ -68,7 +72,7 @@ def test_a_new_brief_shows_its_prefilled_fields(editor):
     assert editor.closing.edit.text() == "Met vriendelijke groet,"
     assert editor.signatories.cell_text(0, 0) == "Roel Masselink"
     assert editor.salutation.edit.placeholderText() == "Geachte dames en heren,"
-    assert len(editor.blocks.blocks) == 1
+    assert editor.blocks.edit.toPlainText() == ""  # one empty body to type in
     assert not form.our_reference.isReadOnly()
     assert editor.undo_action().text() == "&Ongedaan maken"
     assert not editor.undo_action().isEnabled()
@@ -79,7 +83,7 @@ def test_typing_changes_the_letter_and_undo_redo_restore_the_fields(editor, qtbo
     type_into(qtbot, subject, "Handreiking cao")
     assert editor.session.letter.subject == "Handreiking cao"
     assert editor.undo_action().text() == "&Ongedaan maken: betreft wijzigen"
-    paragraph = editor.blocks.blocks[0].text
+    paragraph = editor.blocks.edit
     type_into(qtbot, paragraph, "Wij schrijven u.")
     assert editor.session.letter.body[0].text == "Wij schrijven u."
 
@@ -219,47 +223,81 @@ def test_an_address_too_wide_for_the_window_is_explained_while_typing(editor, qt
     assert editor.session.problems == []
 
 
-def test_a_promise_and_a_quote_from_the_bank(editor, qtbot):
-    type_into(qtbot, editor.blocks.blocks[0].text, "Twee beloften raken dit gesprek:")
-    editor.blocks.add_promise_button.click()
-    promise = editor.blocks.blocks[1]
-    assert promise.number.currentText() == "4 – medewerkers en goed werkgeverschap"
-    assert promise.text.text().startswith("Servicebelofte 4 verplicht tot respectvolle omgang")
+def _box(editor, index):
+    """(title, text, problem) of the box that shows body block `index`."""
+    number = editor.blocks.binding.read_body.spans[index][0]
+    block = editor.blocks.edit.document().findBlockByNumber(number)
+    return editor.blocks.objects._lines(block.begin().fragment().charFormat())
 
-    qtbot.keyClick(promise.number, Qt.Key.Key_Down)  # 5
-    qtbot.keyClick(promise.number, Qt.Key.Key_Down)  # 6 has no text yet
+
+def test_a_promise_and_a_quote_from_the_bank(editor, qtbot, monkeypatch):
+    type_into(qtbot, editor.blocks.edit, "Twee beloften raken dit gesprek:")
+    seen = []
+
+    def choose_promise(dialog):  # what a person does in the dialog
+        seen.append(dialog.number.currentText())
+        if len(seen) == 1:
+            qtbot.keyClick(dialog.number, Qt.Key.Key_Down)  # 5
+            qtbot.keyClick(dialog.number, Qt.Key.Key_Down)  # 6 has no text yet
+        else:
+            dialog.number.setCurrentIndex(dialog.number.findData(4))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(PromiseDialog, "exec", choose_promise)
+    editor.blocks.commands.promise.trigger()
+    assert seen == ["4 – medewerkers en goed werkgeverschap"]
     assert editor.session.letter.body[1].number == 6
-    assert promise.text.text().startswith("Servicebelofte 6 heeft nog geen tekst in de catalogus")
-    qtbot.keyClick(promise.number, Qt.Key.Key_Up)
-    qtbot.keyClick(promise.number, Qt.Key.Key_Up)
+    title, text, problem = _box(editor, 1)
+    assert problem and text.startswith("Servicebelofte 6 heeft nog geen tekst in de catalogus")
+    assert "Servicebelofte 6 heeft nog geen tekst" in editor.blocks.problems.text()
+    # Double-click on the box: choose another one.
+    editor.blocks.commands.edit_object(editor.blocks.edit.textCursor().block().position())
     assert editor.session.letter.body[1].number == 4
+    title, text, problem = _box(editor, 1)
+    assert title == "Servicebelofte 4 – medewerkers en goed werkgeverschap" and not problem
+    assert text.startswith("Servicebelofte 4 verplicht tot respectvolle omgang")
+    assert editor.undo_action().text() == "&Ongedaan maken: servicebelofte kiezen"
 
-    editor.blocks.add_quote_button.click()
-    quote = editor.blocks.blocks[2]
-    assert quote.bank.currentText().startswith("Eigen citaat")
-    qtbot.keyClick(quote.bank, Qt.Key.Key_Down)
+    def choose_quote(dialog):
+        assert dialog.bank.itemText(0).startswith("Eigen citaat")
+        qtbot.keyClick(dialog.bank, Qt.Key.Key_Down)
+        qtbot.keyClick(dialog.bank, Qt.Key.Key_Up)  # the first of the bank
+        assert dialog.speaker.text() == "Roel Masselink"
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QuoteDialog, "exec", choose_quote)
+    editor.blocks.commands.quote.trigger()
     block = editor.session.letter.body[2]
     assert block.text.startswith("Een behoorlijk en duurzaam arbeidsvoorwaardenpakket")
     assert (block.speaker, block.role) == ("Roel Masselink", "directeur van de KSF")
-    assert quote.speaker.text() == "Roel Masselink"
-    assert quote.text.toPlainText() == block.text
-    assert editor.undo_action().text() == "&Ongedaan maken: citaat kiezen"
+    title, text, _problem = _box(editor, 2)
+    assert title.startswith("Citaat: “Een behoorlijk en duurzaam")
+    assert text == "– Roel Masselink, directeur van de KSF"
+    assert editor.undo_action().text() == "&Ongedaan maken: citaat invoegen"
     assert [b.type for b in editor.session.letter.body] == ["paragraph", "promise", "quote"]
 
 
 def test_blocks_move_and_remove_with_undo(editor, qtbot):
-    type_into(qtbot, editor.blocks.blocks[0].text, "Eerste.")
-    editor.blocks.add_paragraph_button.click()
-    type_into(qtbot, editor.blocks.blocks[1].text, "Tweede.")
-    editor.blocks.blocks[1].up_button.click()
+    edit = editor.blocks.edit
+    type_into(qtbot, edit, "Eerste.")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    qtbot.keyClicks(edit, "Tweede.")
+    up = editor.blocks.toolbar.widgetForAction(editor.blocks.commands.up)
+    assert up.toolTip() == "Blok omhoog (Alt+Shift+Pijl omhoog)"
+    qtbot.mouseClick(up, Qt.MouseButton.LeftButton)
     assert [b.text for b in editor.session.letter.body] == ["Tweede.", "Eerste."]
-    assert [b.text.toPlainText() for b in editor.blocks.blocks] == ["Tweede.", "Eerste."]
-    assert editor.blocks.blocks[0].title.text() == "<b>1. Alinea</b>"
-    editor.blocks.blocks[0].remove_button.click()
-    assert [b.text.toPlainText() for b in editor.blocks.blocks] == ["Eerste."]
+    assert edit.toPlainText() == "Tweede.\nEerste."
+    assert edit.textCursor().block().text() == "Tweede."  # the cursor went with it
+    cursor = edit.textCursor()
+    cursor.select(cursor.SelectionType.BlockUnderCursor)
+    cursor.movePosition(cursor.MoveOperation.NextBlock, cursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    qtbot.keyClick(edit, Qt.Key.Key_Delete)
+    assert edit.toPlainText() == "Eerste."
+    assert [b.text for b in editor.session.letter.body] == ["Eerste."]
     editor.undo_action().trigger()
     editor.undo_action().trigger()
-    assert [b.text.toPlainText() for b in editor.blocks.blocks] == ["Eerste.", "Tweede."]
+    assert edit.toPlainText() == "Eerste.\nTweede."
 
 
 def test_attachments_and_copies_are_simple_lists(editor, qtbot):
@@ -303,35 +341,57 @@ def test_autosaved_draft_comes_back_in_a_new_editor(editor, make_editor, library
     editor.session.save()
     letter_id = editor.session.letter_id
     editor.session.autosave_interval_ms = 50
-    type_into(qtbot, editor.blocks.blocks[0].text, "Tekst van voor de storing.")
+    type_into(qtbot, editor.blocks.edit, "Tekst van voor de storing.")
     qtbot.waitUntil(lambda: library.draft(letter_id, author=AUTHOR) is not None, timeout=3000)
 
     restarted = make_editor()  # the first editor was never closed: a crash
     [draft] = restarted.session.pending_drafts()
     restarted.session.restore_draft(draft.key)
-    assert restarted.blocks.blocks[0].text.toPlainText() == "Tekst van voor de storing."
+    assert restarted.blocks.edit.toPlainText() == "Tekst van voor de storing."
     assert restarted.session.dirty
 
 
 def test_screenshot(editor, qtbot):
+    """The sample letter with a bold word, a Kop and a list made with the toolbar."""
     if os.environ.get("COMPOSER_SCREENSHOTS") != "1":
         pytest.skip("only with COMPOSER_SCREENSHOTS=1")
-    form = editor.letter_form
-    type_into(
-        qtbot, form.subject, "Handreiking aan de onderhandelaars cao Facilitaire Contactcenters"
-    )
-    add_from_address_book(qtbot, editor, "WFC")
+    sample = Path(__file__).resolve().parents[2] / "resources" / "samples"
+    letter = load_letter(sample / "brief-cao-onderhandelaars.json")
+    editor.session._load(letter, letter_id=None, base_version=None)
     postcode = editor.addressees.form.field("address.postcode")
     postcode.selectAll()
     type_into(qtbot, postcode, "25110 AB")
-    type_into(
-        qtbot,
-        editor.blocks.blocks[0].text,
-        "Onze leden hebben zich verbonden aan zeven servicebeloften. Twee daarvan raken "
-        "direct aan dit gesprek:",
-    )
-    editor.blocks.add_promise_button.click()
-    editor.resize(1000, 1250)
+    edit = editor.blocks.edit
+    commands = editor.blocks.commands
+    edit.setFocus()
+    cursor = edit.textCursor()
+    cursor.setPosition(0)
+    edit.setTextCursor(cursor)
+    qtbot.keyClicks(edit, "Waarom wij u schrijven")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    edit.moveCursor(QTextCursor.MoveOperation.Up)
+    commands.heading.trigger()
+    first = edit.document().findBlockByNumber(1)
+    start = first.position() + first.text().index("zelf niet")
+    cursor.setPosition(start)
+    cursor.setPosition(start + len("zelf niet"), QTextCursor.MoveMode.KeepAnchor)
+    edit.setTextCursor(cursor)
+    qtbot.keyClick(edit, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    cursor.setPosition(first.position() + first.length() - 1)
+    edit.setTextCursor(cursor)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    for item in ("inhouse contactcenters", "facilitaire contactcenters", "leveranciers"):
+        qtbot.keyClicks(edit, item)
+        if item == "inhouse contactcenters":
+            commands.bullets.trigger()
+        if item != "leveranciers":
+            qtbot.keyClick(edit, Qt.Key.Key_Return)
+    body = editor.session.letter.body
+    assert [block.type for block in body[:3]] == ["heading", "paragraph", "list"]
+    assert Run("zelf niet", bold=True) in body[1].runs
+    editor.resize(1000, 1720)
+    qtbot.wait(100)
+    editor.scroll.verticalScrollBar().setValue(0)
     qtbot.wait(50)
     assert editor.problem_text("addressees[0].address.postcode") == BAD_POSTCODE
     editor.grab().save(str(SCREENSHOTS / "briefeditor.png"))

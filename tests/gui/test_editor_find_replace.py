@@ -11,8 +11,18 @@ pytest.importorskip("PySide6")
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from composer.core.models import Address, Addressee, Paragraph, Quote
+from composer.core import rich_text
+from composer.core.models import (
+    Address,
+    Addressee,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Quote,
+    Run,
+)
 from composer.gui.editor import LetterEditor
+from composer.gui.editor.body_document import OBJECT_CHAR
 from composer.gui.session import LetterSession
 from composer.storage.library import Library
 
@@ -63,10 +73,16 @@ def test_ctrl_f_finds_each_match_in_turn_and_selects_it_in_its_field(editor, qtb
     assert editor.letter_form.subject.selectedText() == "cao"
     assert editor.letter_form.subject.selectionStart() == 18
     press(qtbot, bar.find_edit, Qt.Key.Key_Return)
-    first = editor.blocks.blocks[0].text
+    first = editor.blocks.edit
     assert first.textCursor().selectedText() == "CAO"
     press(qtbot, bar.find_edit, Qt.Key.Key_Return)
-    assert editor.blocks.blocks[1].text.textCursor().selectedText() == "cao"
+    assert bar.hit.path == "body[1].text"  # the citaat's text: its box is selected
+    assert first.textCursor().selectedText() == OBJECT_CHAR
+    press(qtbot, bar.find_edit, Qt.Key.Key_Return)
+    assert bar.hit.path == "body[2].text"
+    assert first.textCursor().selectedText() == "cao"
+    assert first.textCursor().block().text() == "Over de cao praten wij verder."
+    press(qtbot, bar.find_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     press(qtbot, bar.find_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert first.textCursor().selectedText() == "CAO"  # Shift+Enter: back
     # The organisation (not text of the letter) is never a match.
@@ -83,10 +99,12 @@ def test_a_match_far_down_is_scrolled_into_view(editor, qtbot):
     press(qtbot, editor, Qt.Key.Key_F, CTRL)
     qtbot.keyClicks(editor.find_bar.find_edit, "zoekwoord")
     press(qtbot, editor.find_bar.find_edit, Qt.Key.Key_Return)
-    target = editor.blocks.blocks[20].text
+    target = editor.blocks.edit
     assert target.textCursor().selectedText() == "zoekwoord"
-    assert scroll.value() > 0
-    top = target.mapTo(editor.scroll.viewport(), target.rect().topLeft()).y()
+    assert target.textCursor().block().text() == "Hier staat het zoekwoord."
+    qtbot.waitUntil(lambda: scroll.value() > 0)
+    rect = target.cursorRect()
+    top = target.viewport().mapTo(editor.scroll.viewport(), rect.topLeft()).y()
     assert 0 <= top < editor.scroll.viewport().height()
 
 
@@ -102,7 +120,7 @@ def test_match_case_finds_only_the_same_capitals(editor, qtbot):
     editor.find_bar.match_case.click()
     qtbot.keyClicks(editor.find_bar.find_edit, "CAO")
     press(qtbot, editor.find_bar.find_edit, Qt.Key.Key_Return)
-    assert editor.blocks.blocks[0].text.textCursor().selectedText() == "CAO"
+    assert editor.blocks.edit.textCursor().selectedText() == "CAO"
     press(qtbot, editor.find_bar.find_edit, Qt.Key.Key_Return)
     assert editor.find_bar.hit.path == "body[0].text"  # the only one: round again
 
@@ -142,7 +160,7 @@ def test_replace_all_is_one_undo_step_and_says_how_many(editor, qtbot):
     ]
     assert letter.closing == "Met vriendelijke groet, namens de akkoord-tafel"
     assert letter.addressees[0].organisation == "Cao-bureau"  # not the letter's text
-    assert editor.blocks.blocks[2].text.toPlainText() == "Over de akkoord praten wij verder."
+    assert editor.blocks.edit.toPlainText().split("\n")[2] == "Over de akkoord praten wij verder."
     assert editor.session.undo_stack.count() == before + 1
     editor.undo_action().trigger()
     assert editor.session.letter.subject == "Cao-overleg en de cao"
@@ -166,17 +184,20 @@ def test_a_sent_letter_is_read_only_and_can_be_searched_not_changed(editor, qtbo
     qtbot.keyClicks(subject, "extra")
     QApplication.clipboard().setText("geplakt")
     press(qtbot, subject, Qt.Key.Key_V, CTRL)
-    paragraph = editor.blocks.blocks[0].text
+    paragraph = editor.blocks.edit
     qtbot.keyClicks(paragraph, "extra")
+    press(qtbot, paragraph, Qt.Key.Key_V, CTRL)
+    press(qtbot, paragraph, Qt.Key.Key_B, CTRL)
     street = editor.addressees.form.field("address.street")
     qtbot.keyClicks(street, "extra")
     assert editor.session.letter.subject == before
     assert editor.session.letter.body[0].text == "De CAO is afgesproken."
     assert editor.session.letter.addressees[0].address.street == ""
     assert editor.session.undo_stack.count() == 0
+    toolbar = editor.blocks.toolbar
     for button in (
-        editor.blocks.add_paragraph_button,
-        editor.blocks.blocks[0].remove_button,
+        toolbar.widgetForAction(editor.blocks.commands.bullets),
+        toolbar.widgetForAction(editor.blocks.commands.promise),
         editor.addressees.new_button,
         editor.addressees.remove_button,
         editor.signatories.add_button,
@@ -196,6 +217,36 @@ def test_a_sent_letter_is_read_only_and_can_be_searched_not_changed(editor, qtbo
     press(qtbot, subject, Qt.Key.Key_End)
     qtbot.keyClicks(subject, "!")
     assert editor.session.letter.subject == before + "!"
-    assert editor.blocks.add_paragraph_button.isEnabled()
+    assert toolbar.widgetForAction(editor.blocks.commands.promise).isEnabled()
     assert editor.addressees.remove_button.isEnabled()
-    assert not editor.blocks.blocks[0].up_button.isEnabled()  # the first block stays first
+    assert not editor.blocks.edit.isReadOnly()
+
+
+def test_replacing_in_the_body_keeps_the_marks_and_searches_list_items(editor, qtbot):
+    letter = editor.session.letter
+    letter.body = [
+        rich_text.paragraph(
+            [Run("De "), Run("cao", bold=True), Run(" is "), Run("rond", italic=True)]
+        ),
+        ListBlock("bullet", [ListItem("een cao"), ListItem("twee")]),
+    ]
+    letter.subject = letter.closing = ""
+    editor.reload()
+    press(qtbot, editor, Qt.Key.Key_H, CTRL)
+    bar = editor.find_bar
+    qtbot.keyClicks(bar.find_edit, "cao")
+    qtbot.keyClicks(bar.replace_edit, "regeling")
+    qtbot.mouseClick(bar.replace_button, Qt.MouseButton.LeftButton)  # finds the first
+    assert editor.blocks.edit.textCursor().selectedText() == "cao"
+    qtbot.mouseClick(bar.replace_button, Qt.MouseButton.LeftButton)
+    assert letter.body[0] == rich_text.paragraph(
+        [Run("De "), Run("regeling", bold=True), Run(" is "), Run("rond", italic=True)]
+    )
+    assert bar.hit.path == "body[1].items[0].text"
+    assert editor.blocks.edit.textCursor().selectedText() == "cao"
+    assert editor.blocks.edit.textCursor().block().text() == "een cao"
+    qtbot.mouseClick(bar.replace_button, Qt.MouseButton.LeftButton)
+    assert letter.body[1] == ListBlock("bullet", [ListItem("een regeling"), ListItem("twee")])
+    editor.undo_action().trigger()
+    editor.undo_action().trigger()
+    assert editor.session.letter.body[0].runs[1] == Run("cao", bold=True)

@@ -173,48 +173,47 @@ def visible_in(scroll: QScrollArea, widget) -> bool:
     return top >= 0 and top + min(widget.height(), 40) <= scroll.viewport().height()
 
 
-@pytest.mark.parametrize(
-    ("button", "kind"),
-    [
-        ("add_paragraph_button", "paragraph"),
-        ("add_promise_button", "promise"),
-        ("add_quote_button", "quote"),
-    ],
-)
-def test_a_new_block_scrolls_into_view_with_the_cursor_in_it(make_editor, qtbot, button, kind):
-    editor = make_editor(600, 400)
-    editor.session.letter.body = [Paragraph(f"Alinea {n}") for n in range(8)]
-    editor.reload()
-    scroll = editor.scroll.verticalScrollBar()
-    scroll.setValue(scroll.minimum())
-    editor.blocks.focus_block(0)
-    scroll.setValue(scroll.minimum())
+def cursor_visible(editor) -> bool:
+    edit = editor.blocks.edit
+    rect = edit.cursorRect()
+    top = edit.viewport().mapTo(editor.scroll.viewport(), rect.topLeft()).y()
+    return top >= 0 and top + rect.height() <= editor.scroll.viewport().height()
 
-    # The add buttons are under the last block: a person scrolls down to them first.
-    editor.scroll.ensureWidgetVisible(getattr(editor.blocks, button))
-    qtbot.mouseClick(getattr(editor.blocks, button), Qt.MouseButton.LeftButton)
-    new = editor.blocks.blocks[1]
-    assert new.kind == kind
-    qtbot.waitUntil(lambda: visible_in(editor.scroll, new))
-    assert new.isAncestorOf(QApplication.focusWidget())
+
+@pytest.mark.parametrize("kind", ["promise", "quote"])
+def test_a_new_block_scrolls_into_view_with_the_cursor_in_it(make_editor, qtbot, kind):
+    editor = make_editor(600, 400)
+    editor.session.letter.body = [Paragraph(f"Alinea {n}") for n in range(30)]
+    editor.reload()
+    commands = editor.blocks.commands
+    commands.choose_promise = lambda _current: 4
+    commands.choose_quote = lambda _current: Quote("Een citaat.", speaker="Roel Masselink")
+    editor.blocks.focus_block(25)  # far down the letter
+    qtbot.waitUntil(lambda: cursor_visible(editor))
+    scroll = editor.scroll.verticalScrollBar()
+    scroll.setValue(scroll.minimum())  # the person scrolled back up; the cursor stays there
+    (commands.promise if kind == "promise" else commands.quote).trigger()
+    assert editor.session.letter.body[26].type == kind
+    assert editor.blocks.current_block() == 26  # the cursor on the new block
+    qtbot.waitUntil(lambda: cursor_visible(editor))
+    assert editor.blocks.edit.hasFocus()
 
 
 def test_undo_that_brings_a_block_back_scrolls_to_it(make_editor, qtbot):
     editor = make_editor(600, 400)
-    editor.session.letter.body = [Paragraph(f"Alinea {n}") for n in range(20)]
+    editor.session.letter.body = [Paragraph(f"Alinea {n}") for n in range(30)]
     editor.reload()
-    editor.blocks.remove(1)
+    body = editor.session.letter.body
+    editor.blocks.binding.set_blocks([*body[:1], *body[2:]], "blok verwijderen")
+    editor.blocks.focus_block(27)  # far down the letter
+    qtbot.waitUntil(lambda: cursor_visible(editor))
     scroll = editor.scroll.verticalScrollBar()
-    editor.blocks.focus_block(18)  # far down the letter
-    qtbot.waitUntil(lambda: visible_in(editor.scroll, editor.blocks.blocks[18]))
-    assert not visible_in(editor.scroll, editor.blocks.blocks[1])
     assert scroll.value() > 0
 
     editor.undo_action().trigger()
-    back = editor.blocks.blocks[1]
-    assert back.text.toPlainText() == "Alinea 1"
-    qtbot.waitUntil(lambda: visible_in(editor.scroll, back))
-    assert back.isAncestorOf(QApplication.focusWidget())
+    assert editor.blocks.current_block() == 1  # at the paragraph that came back
+    assert editor.blocks.edit.textCursor().block().text() == "Alinea 1"
+    qtbot.waitUntil(lambda: cursor_visible(editor))
 
 
 # A laptop screen
@@ -226,7 +225,8 @@ def test_the_form_fits_480_pixels_without_a_horizontal_scroll_bar(make_editor, q
     body = editor.session.letter.body
     editor.session.letter.body = [*body, Quote("Een citaat " * 30, speaker="Roel Masselink")]
     editor.reload()
-    editor.blocks.add_promise_button.click()
+    editor.blocks.commands.choose_promise = lambda _current: 4
+    editor.blocks.commands.promise.trigger()
     outer = QScrollArea()  # 480 px: the editor's share of a 1024 px laptop screen
     outer.setWidgetResizable(True)
     outer.setWidget(editor)

@@ -15,8 +15,9 @@ pytest.importorskip("PySide6")
 from lxml import etree
 from PySide6.QtCore import Qt
 
+from composer.core import rich_text
 from composer.core.letterfile import load_letter
-from composer.core.models import Paragraph
+from composer.core.models import Heading, ListBlock, ListItem, Paragraph, Run
 from composer.gui.diff_view import NO_DIFFERENCES, DiffView
 from composer.gui.history_panel import FIRST_VERSION, HistoryPanel
 from composer.gui.letter_table_model import format_moment
@@ -218,6 +219,58 @@ def test_a_missing_letter_is_reported_not_shown(qtbot, panel, library):
     assert version_rows(panel) == []
     assert "999" in panel.message_label.text()
     assert not panel.compare_button.isEnabled() and not panel.restore_button.isEnabled()
+
+
+def test_marks_list_items_and_headings_are_shown_in_words(qtbot, panel, library, letter_id):
+    """Version 3 makes words bold, adds a heading and a list; version 4 edits the list."""
+    letter = library.version(letter_id, 2)
+    first = letter.body[0].text
+    assert first.startswith("De Klantenservice Federatie (KSF)")
+    letter.body[0] = rich_text.paragraph(
+        [Run("De "), Run("Klantenservice Federatie", bold=True), Run(first[27:])]
+    )
+    letter.body[1:1] = [
+        Heading("Wat wij vragen"),
+        ListBlock(
+            "bullet", [ListItem("Een code voor marktgedrag."), ListItem("Eerlijke tarieven.")]
+        ),
+    ]
+    library.save(letter_id, letter, author="Jan Jansen", message="Opmaak")
+    letter.body[2] = ListBlock(
+        "number",
+        [
+            rich_text.list_item([Run("Een code voor verantwoord "),
+                                 Run("marktgedrag", italic=True), Run(".")]),
+            ListItem("Eerlijke tarieven & <afspraken>."),
+            ListItem("Overleg in de keten."),
+        ],
+    )  # fmt: skip
+    library.save(letter_id, letter, author="Jan Jansen", message="Lijst aangevuld")
+    panel.show_letter(library, letter_id)
+    settle(qtbot, panel)
+    panel.select_versions(2, 3)
+    settle(qtbot, panel)
+    text = panel.diff_view.toPlainText()
+    assert text.splitlines()[:3] == [
+        "Alinea 1 (gewijzigd)",
+        "‘Klantenservice Federatie’ vet gemaakt",
+        "Kop (blok 2) (toegevoegd)",
+    ]
+    assert "zit zelf niet" not in text  # a change of marks alone does not repeat the paragraph
+    assert "Lijst (blok 3) (toegevoegd)\n[+Een code voor marktgedrag.\nEerlijke tarieven.+]" in text
+    panel.select_versions(3, 4)
+    settle(qtbot, panel)
+    assert panel.diff_view.toPlainText().splitlines() == [
+        "Lijst (blok 3) (gewijzigd)",
+        "[-opsomming-][+genummerde lijst+]",
+        "Lijst (blok 3), punt 1 (gewijzigd)",
+        "Een code voor [+verantwoord +]marktgedrag.",
+        "‘marktgedrag’ cursief gemaakt",
+        "Lijst (blok 3), punt 2 (gewijzigd)",
+        "Eerlijke tarieven[+ & <afspraken>+].",
+        "Lijst (blok 3), punt 3 (toegevoegd)",
+        "[+Overleg in de keten.+]",
+    ]
 
 
 def test_diff_view_escapes_user_text_and_says_when_nothing_changed(qtbot):

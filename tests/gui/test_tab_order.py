@@ -30,12 +30,7 @@ READING_ORDER = [
     "organisatie",
     "postcode",
     "aanhef",
-    "alinea_tekst",  # the first block of the letter
-    "citaat_tekst",
-    "servicebelofte_nummer",
-    "alinea_toevoegen",
-    "servicebelofte_toevoegen",
-    "citaat_toevoegen",
+    "brieftekst",  # the body: one stop, whatever blocks it holds
     "slotformule",
     "ondertekenaars_tabel",
     "bijlagen_tabel",
@@ -87,26 +82,26 @@ def in_order(wanted: list[str], seen: list[str]) -> bool:
 def test_tab_goes_through_the_window_in_reading_order(window):
     seen = names(tab_stops(window))
     assert in_order(READING_ORDER, seen), seen
-    assert seen.index("alinea_tekst") > seen.index("aanhef")
-    assert seen.index("alinea_toevoegen") > max(
-        i for i, name in enumerate(seen) if name in ("alinea_tekst", "citaat_tekst")
-    )
+    assert seen.count("brieftekst") == 1  # its toolbar takes no Tab stop of its own
+    assert not any(name.startswith("knop_") for name in seen)
 
 
-def test_a_new_block_takes_its_place_in_the_tab_order(window, qtbot):
-    def paragraphs() -> list[QWidget]:
-        return [w for w in tab_stops(window) if w.objectName() == "alinea_tekst"]
-
-    count = len(paragraphs())
-    qtbot.mouseClick(window.editor.blocks.add_paragraph_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(paragraphs()) == count + 1)  # new widgets show a moment later
-    qtbot.waitUntil(lambda: not window.tab_order_pending)  # and take their place in Tab
+def test_tab_in_the_text_leaves_it_and_blocks_added_keep_one_stop(window, qtbot):
+    edit = window.editor.blocks.edit
+    window.editor.blocks.commands.choose_promise = lambda _current: 4
+    window.editor.blocks.commands.promise.trigger()
+    qtbot.waitUntil(lambda: not window.tab_order_pending)
     stops = tab_stops(window)
-    new = window.editor.blocks.blocks[-1].focus_target()
-    assert window.session.letter.body[-1].text == "" and new in stops
-    add_button = stops.index(window.editor.blocks.add_paragraph_button)
-    assert stops.index(new) < add_button  # not at the end of the window, after the docks
-    assert stops.index(new) > stops.index(window.editor.field("salutation"))
+    assert names(stops).count("brieftekst") == 1
+    assert stops.index(edit) > stops.index(window.editor.field("salutation"))
+    assert stops.index(edit) < stops.index(window.editor.field("closing"))
+    window.activateWindow()
+    edit.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is edit)
+    before = edit.toPlainText()
+    qtbot.keyClick(edit, Qt.Key.Key_Tab)  # no tab character: on to the slotformule
+    assert edit.toPlainText() == before
+    assert QApplication.focusWidget() is window.editor.field("closing")
 
 
 def test_tab_from_the_salutation_goes_into_the_text(window, qtbot):
@@ -115,8 +110,7 @@ def test_tab_from_the_salutation_goes_into_the_text(window, qtbot):
     salutation.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is salutation)
     qtbot.keyClick(salutation, Qt.Key.Key_Tab)
-    first_block = window.editor.blocks.blocks[0]
-    assert first_block.isAncestorOf(QApplication.focusWidget())
+    assert QApplication.focusWidget() is window.editor.blocks.edit
 
 
 @pytest.mark.parametrize("language", ["nl", "en"])

@@ -6,6 +6,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -42,6 +43,9 @@ def test_saving_an_approved_letter_asks_first_and_no_keeps_the_approval(
 ):
     letter_id = approved_letter(review, sample_letter())
     open_letter(window, letter_id)
+    # The review panel reads the status in the background; saving before it knows the letter
+    # would not ask (a race the lead is told about).
+    qtbot.waitUntil(lambda: window.review_panel.letter_id == letter_id, timeout=5000)
     type_into_subject(qtbot, window)
     asked: list[str] = []
 
@@ -67,8 +71,13 @@ def test_a_sent_letter_opens_read_only(qtbot, window, review, open_letter):
     subject.setFocus()
     qtbot.keyClicks(subject, "x")
     assert window.session.letter.subject == before
-    paragraph = window.editor.blocks.blocks[0].text
-    paragraph.moveCursor(QTextCursor.MoveOperation.End)
+    paragraph = window.editor.blocks.edit
+    assert paragraph.isReadOnly()
+    assert not window.editor.blocks.commands.bullets.isEnabled()
+    paragraph.setFocus()
+    paragraph.moveCursor(QTextCursor.MoveOperation.Start)
     qtbot.keyClicks(paragraph, "x")
+    qtbot.keyClick(paragraph, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    window.editor.blocks.commands.heading.trigger()
     assert window.session.letter.body[0].text == review.library.version(letter_id).body[0].text
     assert not window.session.dirty

@@ -6,6 +6,7 @@ import copy
 import datetime as dt
 import io
 import random
+import re
 import string
 import subprocess
 import zipfile
@@ -96,6 +97,14 @@ def _resolve(root: etree._Element, keep: str, drop: str) -> None:
             for index, child in enumerate(list(before)):
                 ppr.insert(index, child)
         ppr.remove(change)
+    for change in root.xpath("//w:r/w:rPr/w:rPrChange", namespaces=NS):
+        rpr = change.getparent()
+        if keep == "del":  # rejecting: the run formatting recorded in the change comes back
+            rpr[:] = list(change.find(w("rPr")))
+        else:
+            rpr.remove(change)
+        if not len(rpr):
+            _remove(rpr)
     for paragraph in root.xpath(f"//w:p[w:pPr/w:rPr/w:{drop}]", namespaces=NS):
         _remove_paragraph_mark(paragraph)
     for mark in root.xpath(f"//w:pPr/w:rPr/w:{keep}", namespaces=NS):
@@ -133,14 +142,55 @@ def _shape(element: etree._Element | None) -> tuple:
     return (element.tag, tuple(sorted(element.attrib.items())), children)
 
 
-def paragraph_formats(docx: bytes) -> list[tuple]:
-    """Per paragraph its formatting (w:pPr without the mark's run properties)."""
+def paragraph_formats(docx: bytes, *, list_ids: bool = True) -> list[tuple]:
+    """Per paragraph its formatting (w:pPr without the mark's run properties); `list_ids=False`
+    leaves out which w:num a list item points to (compare `list_labels` for that)."""
     result = []
     for paragraph in document_xml(docx).iter(w("p")):
         ppr = paragraph.find(w("pPr"))
         base = [] if ppr is None else [c for c in ppr if c.tag not in (w("rPr"), w("sectPr"))]
+        if not list_ids:
+            base = [copy.deepcopy(child) for child in base]
+            for num_id in [e for child in base for e in child.iter(w("numId"))]:
+                num_id.set(w("val"), "?")
         result.append(tuple(_shape(child) for child in base))
     return result
+
+
+def list_labels(docx: bytes) -> list[str]:
+    """Per paragraph the number or bullet Word puts before it ("" for none), level 0 only:
+    every w:num with a w:startOverride starts its list definition again at that number."""
+    numbering = etree.fromstring(parts(docx)["word/numbering.xml"])
+    levels = {}
+    for abstract in numbering.iterfind("w:abstractNum", NS):
+        level = abstract.find("w:lvl[@w:ilvl='0']", NS)
+        start = level.find("w:start", NS)
+        levels[abstract.get(w("abstractNumId"))] = (
+            level.find("w:numFmt", NS).get(w("val")),
+            level.find("w:lvlText", NS).get(w("val")),
+            int(start.get(w("val"))) if start is not None else 1,
+        )
+    nums = {}
+    for num in numbering.iterfind("w:num", NS):
+        override = num.find("w:lvlOverride[@w:ilvl='0']/w:startOverride", NS)
+        restart = None if override is None else int(override.get(w("val")))
+        nums[num.get(w("numId"))] = (num.find("w:abstractNumId", NS).get(w("val")), restart)
+    counters: dict[str, int] = {}
+    started: set[str] = set()
+    labels = []
+    for paragraph in document_xml(docx).iter(w("p")):
+        num_id = paragraph.find(f"{w('pPr')}/{w('numPr')}/{w('numId')}")
+        if num_id is None or num_id.get(w("val")) not in nums:
+            labels.append("")
+            continue
+        abstract, restart = nums[num_id.get(w("val"))]
+        fmt, text, start = levels[abstract]
+        if restart is not None and num_id.get(w("val")) not in started:
+            started.add(num_id.get(w("val")))
+            counters[abstract] = restart - 1
+        counters[abstract] = counters.get(abstract, start - 1) + 1
+        labels.append(text if fmt == "bullet" else text.replace("%1", str(counters[abstract])))
+    return labels
 
 
 def formatted_text(docx: bytes) -> list[list[tuple[tuple, str]]]:
@@ -164,7 +214,8 @@ def formatted_text(docx: bytes) -> list[list[tuple[tuple, str]]]:
 
 
 def revision_marks(docx: bytes) -> list[etree._Element]:
-    return document_xml(docx).xpath("//w:ins | //w:del | //w:pPrChange", namespaces=NS)
+    query = "//w:ins | //w:del | //w:pPrChange | //w:rPrChange"
+    return document_xml(docx).xpath(query, namespaces=NS)
 
 
 # --- random edits of a letter ---------------------------------------------------------------------
@@ -288,6 +339,81 @@ def _list_edit(rng: random.Random, items: list[str]) -> None:
         items.insert(rng.randint(0, len(items)), line(rng))
 
 
+def _paragraphs(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [block for block in data["body"] if block["type"] == "paragraph"]
+
+
+def _plain(item: dict[str, Any]) -> str:
+    return "".join(run["text"] for run in item["runs"]) if "runs" in item else item["text"]
+
+
+def _mark_words(rng: random.Random, item: dict[str, Any]) -> None:
+    """Some words of a paragraph or list item made bold, italic and/or underlined (or not)."""
+    text = _plain(item)
+    bounds = [0, *(m.end() for m in re.finditer(r"\s+", text)), len(text)]
+    start, end = sorted(rng.sample(bounds, 2)) if len(bounds) > 2 else (0, len(text))
+    marks = {mark: True for mark in ("bold", "italic", "underline") if rng.random() < 0.5}
+    pieces = [{"text": text[:start]}, {"text": text[start:end], **marks}, {"text": text[end:]}]
+    item.pop("text", None)
+    item["runs"] = [piece for piece in pieces if piece["text"]] or [{"text": text}]
+
+
+def _mark_paragraph(rng: random.Random, data: dict[str, Any]) -> None:
+    blocks = _paragraphs(data) + [
+        i for b in data["body"] if b["type"] == "list" for i in b["items"]
+    ]
+    if blocks:
+        _mark_words(rng, rng.choice(blocks))
+
+
+def _unmark(rng: random.Random, data: dict[str, Any]) -> None:
+    marked = [block for block in _paragraphs(data) if "runs" in block]
+    if marked:
+        block = rng.choice(marked)
+        block["text"] = _plain(block)
+        del block["runs"]
+
+
+def _list(rng: random.Random) -> dict[str, Any]:
+    items = [{"text": phrase(rng, 2, 8)} for _ in range(rng.randint(1, 3))]
+    return {"type": "list", "style": rng.choice(["bullet", "number"]), "items": items}
+
+
+def _lists(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [block for block in data["body"] if block["type"] == "list"]
+
+
+def _edit_list(rng: random.Random, data: dict[str, Any], how: str) -> None:
+    lists = _lists(data)
+    if not lists:
+        _add_block(rng, data, _list(rng))
+        return
+    block = rng.choice(lists)
+    items = block["items"]
+    if how == "style":
+        block["style"] = "number" if block["style"] == "bullet" else "bullet"
+    elif how == "delete" and len(items) > 1:
+        del items[rng.randrange(len(items))]
+    elif how == "change":
+        item = rng.choice(items)
+        item.pop("runs", None)
+        item["text"] = phrase(rng, 2, 8)
+    else:
+        items.insert(rng.randint(0, len(items)), {"text": phrase(rng, 2, 8)})
+
+
+def _retype(rng: random.Random, data: dict[str, Any]) -> None:
+    """A paragraph becomes a heading (its text on one line), or a heading a paragraph."""
+    blocks = [b for b in data["body"] if b["type"] in ("paragraph", "heading")]
+    if not blocks:
+        return
+    block = rng.choice(blocks)
+    text = " ".join(_plain(block).split()) or "Kop"
+    block.clear()
+    kind = "heading" if rng.random() < 0.5 else "paragraph"
+    block.update(type=kind, text=text)
+
+
 PARTNER = {
     "organisation": "FNV Callcenters",
     "department": "",
@@ -333,6 +459,16 @@ EDITS: dict[str, Edit] = {
     "ondertekenaar gewijzigd": lambda r, d: d["signatories"][0].update(
         role=r.choice(["", line(r)])
     ),
+    "woorden gemarkeerd": _mark_paragraph,
+    "opmaak verwijderd": _unmark,
+    "lijst toegevoegd": lambda r, d: _add_block(r, d, _list(r)),
+    "lijst verwijderd": lambda r, d: _remove_block(r, d, "list"),
+    "lijstpunt toegevoegd": lambda r, d: _edit_list(r, d, "insert"),
+    "lijstpunt verwijderd": lambda r, d: _edit_list(r, d, "delete"),
+    "lijstpunt gewijzigd": lambda r, d: _edit_list(r, d, "change"),
+    "lijstsoort gewijzigd": lambda r, d: _edit_list(r, d, "style"),
+    "kop toegevoegd": lambda r, d: _add_block(r, d, {"type": "heading", "text": line(r)}),
+    "alinea of kop": _retype,
 }
 
 

@@ -50,6 +50,9 @@ def contract_context(recipients: int = 1, **sender: Any) -> dict[str, Any]:
         for n, surname in enumerate(SURNAMES[:recipients])
     ]
     context["address_block"] = context["recipients"][0]["address_block"]
+    # Issue 13's body: a paragraph, a promise and a quote (the sample's lists and heading are
+    # tested in test_rich_text_*.py).
+    context["body"] = context["body"][:3]
     # The promise text names the promise itself: no label (contract).
     context["body"][1]["label"] = ""
     context["letter"]["salutation"] = context["recipients"][0]["salutation"]

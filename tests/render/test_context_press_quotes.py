@@ -45,6 +45,15 @@ def _paragraph(text: str) -> dict[str, str]:
     return {"type": "paragraph", "text": text}
 
 
+def _plain(block: dict[str, Any]) -> dict[str, Any]:
+    """The block without its runs (their text is checked by the tests on runs below)."""
+    return {key: value for key, value in block.items() if key != "runs"}
+
+
+def _run(text: str, **marks: bool) -> dict[str, Any]:
+    return {"text": text, "bold": False, "italic": False, "underline": False, **marks}
+
+
 def test_the_sample_release_reads_as_the_ksf_wrote_it() -> None:
     paragraphs = body_paragraphs(render_docx(load_letter(SAMPLE_PRESS)).data)
     text = "\n".join(paragraphs)
@@ -93,16 +102,17 @@ def test_a_quote_without_a_paragraph_before_it_is_a_paragraph_of_its_own() -> No
             _quote("Zonder spreker.", speaker=""),
         ]
     )
-    assert body[0] == {"type": "paragraph", "text": "“Waarom nu?” zegt Roel Masselink."}
+    assert _plain(body[0]) == {"type": "paragraph", "text": "“Waarom nu?” zegt Roel Masselink."}
+    assert body[0]["runs"] == [_run("“Waarom nu?” zegt Roel Masselink.")]
     assert body[1]["type"] == "promise"
-    assert body[2] == {"type": "paragraph", "text": "“Daarom”, aldus Masselink."}
-    assert body[3] == {"type": "paragraph", "text": "“Zonder spreker.”"}
+    assert _plain(body[2]) == {"type": "paragraph", "text": "“Daarom”, aldus Masselink."}
+    assert _plain(body[3]) == {"type": "paragraph", "text": "“Zonder spreker.”"}
     assert len(body) == 4
 
 
 def test_a_quote_without_speaker_stays_a_bare_quotation_of_its_own() -> None:
     body = _press([_paragraph("Eerst dit."), _quote("Zo gaat het.", speaker="  ")])
-    assert body == [
+    assert [_plain(block) for block in body] == [
         {"type": "paragraph", "text": "Eerst dit."},
         {"type": "paragraph", "text": "“Zo gaat het.”"},
     ]
@@ -129,3 +139,38 @@ def test_a_letter_keeps_its_block_quotes_with_nested_marks() -> None:
     assert quote["attribution"] == "Roel Masselink, directeur van de KSF"
     paragraphs = body_paragraphs(render_docx(letter_from_dict(data)).data)
     assert "“Dit is ‘in niemands belang’”" in paragraphs
+
+
+def test_a_quote_after_a_paragraph_with_marks_keeps_the_marks_and_follows_unmarked() -> None:
+    marked = {"type": "paragraph", "runs": [{"text": "Dit is "}, {"text": "nu", "bold": True}]}
+    body = _press([marked, _quote("Ja", "Roel Masselink")])
+    assert body[0]["text"] == "Dit is nu “Ja”, zegt Roel Masselink."
+    assert body[0]["runs"] == [
+        _run("Dit is "),
+        _run("nu", bold=True),
+        _run(" “Ja”, zegt Roel Masselink."),
+    ]
+    paragraphs = body_paragraphs(render_docx(_press_letter([marked, _quote("Ja")])).data)
+    assert any(p.endswith("Dit is nu “Ja”, zegt Roel Masselink.") for p in paragraphs)
+
+
+def test_a_quote_after_a_list_or_a_heading_is_a_paragraph_of_its_own() -> None:
+    items = [{"text": "eerste"}, {"text": "tweede"}]
+    body = _press(
+        [
+            {"type": "list", "style": "number", "items": items},
+            _quote("Ja", "Roel Masselink"),
+            {"type": "heading", "text": "Verder"},
+            _quote("Nee", "Roel Masselink"),
+        ]
+    )
+    assert [block["type"] for block in body] == ["list", "paragraph", "heading", "paragraph"]
+    assert [entry["text"] for entry in body[0]["entries"]] == ["eerste", "tweede"]
+    assert body[1]["text"] == "“Ja”, zegt Roel Masselink."
+    assert body[3]["text"] == "“Nee”, aldus Masselink."
+
+
+def _press_letter(body: list[dict[str, Any]]) -> Any:
+    data = json.loads(SAMPLE_PRESS.read_text(encoding="utf-8"))
+    data["body"] = body
+    return letter_from_dict(data)

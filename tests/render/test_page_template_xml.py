@@ -12,6 +12,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from lxml import etree
 
+from composer.render.context_sample import SAMPLE_CONTEXT
 from composer.render.layout import apply_layout
 from tests.docx_reading import body_paragraphs
 from tests.render.page_contract import (
@@ -234,6 +235,28 @@ def test_last_body_block_is_kept_with_the_closing(tmp_path: Path) -> None:
     assert earlier and all(not p.style.paragraph_format.keep_with_next for p in earlier)
     for name in ("Slotformule", "Ondertekening-organisatie", "Ondertekening"):
         assert document.styles[name].paragraph_format.keep_with_next, name
+
+
+@pytest.mark.parametrize("style", ["bullet", "number"])
+def test_a_list_as_last_block_keeps_its_last_item_with_the_closing(style, tmp_path) -> None:
+    context = contract_context()
+    lists = [block for block in SAMPLE_CONTEXT["body"] if block["type"] == "list"]
+    context["body"] = [context["body"][0], next(b for b in lists if b["style"] == style)]
+    document = Document(str(render("brief", context, tmp_path / "brief.docx")))
+    paragraphs = [Paragraph(p, document) for p in document.element.body.iter(qn("w:p"))]
+    closing = next(i for i, p in enumerate(paragraphs) if p.text == "Met vriendelijke groet,")
+    items = paragraphs[closing - 2 : closing]
+    assert [p.style.name for p in items] == [f"List {style.capitalize()}"] * 2
+    assert [p.paragraph_format.keep_with_next for p in items] == [None, True]
+    # In the middle of the letter no item keeps with the next block.
+    context["body"].append({"type": "paragraph", "text": "Slot.", "runs": []})
+    document = Document(str(render("brief", context, tmp_path / "midden.docx")))
+    kept = [
+        p
+        for p in document.paragraphs
+        if p.style.name.startswith("List") and p.paragraph_format.keep_with_next
+    ]
+    assert kept == []
 
 
 def test_closing_is_printed_as_the_context_gives_it(tmp_path: Path) -> None:

@@ -150,7 +150,19 @@ SEEDS: dict[str, Callable[[sa.Connection], None]] = {
     "0003": _seed_0003,
     "0004": lambda connection: _seed_0003(connection, chained=True),
     "0005": lambda connection: _seed_0003(connection, chained=True),
+    "0006": lambda connection: _seed_0006(connection),
 }
+
+
+def _seed_0006(connection: sa.Connection) -> None:
+    """Schema 0006 adds the office word list: a word in it as well."""
+    _seed_0003(connection, chained=True)
+    connection.execute(
+        sa.text(
+            "INSERT INTO office_words (word, added_by, added_at) VALUES ('Öztürk', 'Anna', :at)"
+        ),
+        {"at": CREATED},
+    )
 
 
 def _expected_after_upgrade(revision: str, rows: dict[str, list[tuple]]) -> dict[str, list[tuple]]:

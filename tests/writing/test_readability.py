@@ -74,3 +74,11 @@ def test_plain_dutch_reads_easier_than_the_press_release():
 def test_a_text_without_words_has_no_score():
     empty = readability("  ")
     assert empty.score is None and empty.meaning == ""
+
+
+def test_the_score_stays_on_the_scale_people_read():
+    short = readability("Een punt.")
+    assert flesch_douma(short.words, short.sentences, short.syllables) > 100
+    assert short.score == 100.0 and short.meaning == "zeer makkelijk"
+    endless = readability(" ".join(["arbeidsvoorwaardenovereenkomsten"] * 40) + ".")
+    assert endless.score == 0.0 and endless.meaning == "zeer moeilijk"

@@ -2,17 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QEvent, QObject
 from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
+from composer.gui.editor.body_document import (
+    OBJECT_CHAR,
+    ReadBody,
+    fill_document,
+    read_document,
+    shown_blocks,
+)
 from composer.gui.editor.commands import SetValueCommand
 from composer.gui.editor.validation_marks import FieldMark
+from composer.i18n import _
 
 if TYPE_CHECKING:
     from composer.gui.session import LetterSession
+
+
+def _common_prefix(first: str, second: str) -> str:
+    size = next((n for n, (a, b) in enumerate(zip(first, second, strict=False)) if a != b), None)
+    return first[: min(len(first), len(second)) if size is None else size]
+
+
+def _utf16_length(text: str) -> int:
+    """Qt counts in UTF-16 units: an emoji is two."""
+    return len(text.encode("utf-16-le")) // 2
 
 
 class EditKeys(QObject):
@@ -75,7 +103,7 @@ class Binding:
         finally:
             self.widget.blockSignals(False)
 
-    def edited(self, *_: object) -> None:
+    def edited(self, *_args: object) -> None:
         if self.session.loading:
             return
         new = self.read()
@@ -168,3 +196,104 @@ class CheckBinding(Binding):
 
     def _write(self, value: Any) -> None:
         self.widget.setChecked(bool(value))
+
+
+class BodyBinding(Binding):
+    """The body (`body`, a list of blocks) shown in one rich-text field.
+
+    Typing merges into one undo step; `step()` makes a change of its own (a mark, a list, a
+    paste), `set_blocks()` puts a new block list (an object inserted, a block moved). Undo and
+    redo rewrite the document from the model; the cursor goes to where the text changed (its
+    character position when only marks changed).
+    """
+
+    widget: QTextEdit
+
+    def __init__(self, session: LetterSession, widget: QTextEdit, **kwargs: Any) -> None:
+        super().__init__(session, widget, "body", **kwargs)
+        widget.setUndoRedoEnabled(False)  # the letter's undo stack is the only one
+        self._held = 0
+        self._shown: list[Any] = []  # the blocks the document shows
+        self.read_body = ReadBody()  # the last reading: which text blocks show which block
+        widget.document().contentsChanged.connect(self.edited)
+
+    def read(self) -> list[Any]:
+        self.read_body = read_document(self.widget.document())
+        return self.read_body.blocks
+
+    def sync(self) -> None:
+        if shown_blocks(self.session.value("body")) != self._shown:
+            self._write(self.session.value("body"))
+
+    def reload(self) -> None:
+        """Another letter: written whatever the document shows."""
+        self._write(self.session.value("body"))
+
+    def _write(self, value: Any) -> None:
+        edit = self.widget
+        position = edit.textCursor().position()
+        before = edit.document().toPlainText()
+        self._held += 1
+        try:
+            fill_document(edit.document(), list(value))
+            self._shown = self.read()
+        finally:
+            self._held -= 1
+        after = edit.document().toPlainText()
+        if before != after:  # undo, redo: the cursor goes to where the text changed
+            position = _utf16_length(_common_prefix(before, after))
+        cursor = edit.textCursor()
+        cursor.setPosition(min(position, edit.document().characterCount() - 1))
+        edit.setTextCursor(cursor)
+
+    def edited(self, *_args: object) -> None:
+        if self.session.loading or self._held:
+            return
+        self._push(self.read(), typing=True, text=_("tekst wijzigen"))
+
+    def _push(self, new: list[Any], *, typing: bool, text: str) -> None:
+        self._shown = new
+        old = self.session.value("body")
+        if new == shown_blocks(old):
+            return
+        self.session.apply(
+            SetValueCommand(self.session, "body", new, old=old, typing=typing, text=text)
+        )
+        if any(OBJECT_CHAR in line and line != OBJECT_CHAR for line in self._lines()):
+            self._write(self.session.value("body"))  # an object alone on its line again
+
+    def _lines(self) -> list[str]:
+        block = self.widget.document().begin()
+        lines = []
+        while block.isValid():
+            lines.append(block.text())
+            block = block.next()
+        return lines
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Changes of the document inside are not typing (`step` reads them once after)."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+
+    def step(self, text: str, change: Callable[[], None]) -> None:
+        """`change()` edits the document; what it did is one undo step called `text`."""
+        if self.session.loading or self.widget.isReadOnly():
+            return
+        self.session.seal_typing()
+        with self.held():
+            change()
+        self._push(self.read(), typing=False, text=text)
+        self.session.seal_typing()
+
+    def set_blocks(self, blocks: list[Any], text: str) -> None:
+        """The body becomes `blocks` as one undo step; the document follows."""
+        if self.widget.isReadOnly():
+            return
+        self.session.seal_typing()
+        if blocks != shown_blocks(self.session.value("body")):
+            self.session.apply(SetValueCommand(self.session, "body", blocks, text=text))
+        self.session.seal_typing()

@@ -1,44 +1,40 @@
-"""The body as a list of blocks: add an alinea, servicebelofte or citaat, move and remove them."""
+"""The body of the letter: one rich-text field with a toolbar (Vet, Cursief, Onderstrepen,
+Opsomming, Nummering, Kop, Servicebelofte invoegen…, Citaat invoegen…, Omhoog, Omlaag).
+
+Every change is a command on the letter's one undo stack (see `BodyBinding`). Promise and
+quote blocks are objects in the text (`body_objects`); the toolbar's and menu's commands are
+`body_commands`'.
+"""
 
 from __future__ import annotations
 
-import copy
+import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel, QScrollArea, QToolBar, QVBoxLayout, QWidget
 
-from composer.core.catalogues import ServicePromise, load_promises, load_quotes
-from composer.core.models import Block, Paragraph, Promise, Quote
+from composer.core.catalogues import ServicePromise, load_promises, load_quotes, promises_for
+from composer.core.letterfile import letter_to_dict
+from composer.core.models import ListBlock, Promise, Quote
+from composer.core.validation import field_label
 from composer.errors import ComposerError
-from composer.gui.editor.bindings import Binding, EditKeys
-from composer.gui.editor.block_widgets import BlockWidget, ParagraphBlock, PromiseBlock, QuoteBlock
-from composer.gui.editor.commands import InsertBlockCommand, MoveBlockCommand, RemoveBlockCommand
-from composer.gui.editor.validation_marks import PROBLEM_COLOUR
-from composer.gui.tab_order import Positions, chain_positions, focusables
+from composer.gui.editor.bindings import Binding, BodyBinding, EditKeys
+from composer.gui.editor.body_commands import BodyCommands
+from composer.gui.editor.body_objects import BlockObjects, placeholder_message
+from composer.gui.editor.rich_body import RichBodyEdit
+from composer.gui.editor.spelling_support import attach_spelling
+from composer.gui.editor.validation_marks import PROBLEM_COLOUR, problem_label
+from composer.gui.tab_order import Positions
 from composer.i18n import _
 
 if TYPE_CHECKING:
     from composer.gui.session import LetterSession
 
-MAX_SPARES = 24  # per kind: more blocks than most letters have
-SPARES_AHEAD = {"paragraph": 10, "promise": 3, "quote": 3}  # not screen text
-
-
-def inserted_at(old: list[Block], new: list[Block]) -> int | None:
-    """Where one block came into `old` to make `new` (added, or brought back by undo)."""
-    if len(new) != len(old) + 1:
-        return None
-    index = next((i for i, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), len(old))
-    return index if new[index + 1 :] == old[index:] else None
+_TEXT_PATH = re.compile(r"body\[(\d+)\](?:\.items\[(\d+)\])?\.text")  # not screen text
+SPARES_AHEAD = {"paragraph": 10, "promise": 3, "quote": 3}  # not screen text: see make_spares
+_BORDER = f"RichBodyEdit {{ border: 2px solid {PROBLEM_COLOUR}; }}"  # not screen text
 
 
 def _catalogues() -> tuple[dict[int, ServicePromise], list[dict[str, Any]], list[str]]:
@@ -56,195 +52,197 @@ def _catalogues() -> tuple[dict[int, ServicePromise], list[dict[str, Any]], list
     return promises, quotes, problems
 
 
+def utf16(text: str, index: int) -> int:
+    """Qt counts in UTF-16 units: an emoji is two."""
+    return len(text[:index].encode("utf-16-le")) // 2
+
+
 class BlocksEditor(QWidget):
-    rebuilt = Signal()  # other block widgets now: the tab order needs putting right
+    """The body editor (the name of the stack of block fields it replaced stays)."""
+
+    rebuilt = Signal()  # kept for the window: the body is one tab stop, nothing to reorder
 
     def __init__(self, session: LetterSession, keys: EditKeys) -> None:
         super().__init__()
         self.session = session
         self.keys = keys
         self.setObjectName("tekstblokken")
-        self.promises, self.quotes, problems = _catalogues()
-        self.blocks: list[BlockWidget] = []
-        # Block widgets no longer shown, kept to show the next letter's blocks: opening a letter
-        # refills widgets instead of building them (building is most of an opening's time).
-        self._spare: dict[str, list[BlockWidget]] = {}
-        self.current_index: int | None = None  # the block last worked in: new ones go after it
-        self._shown: list[Block] = []  # the blocks as shown: a block that comes back is found
-
-        self.block_layout = QVBoxLayout()
-        self.block_layout.setContentsMargins(0, 0, 0, 0)
-        self.add_paragraph_button = QPushButton(_("Alin&ea toevoegen"))
-        self.add_paragraph_button.setObjectName("alinea_toevoegen")
-        self.add_promise_button = QPushButton(_("&Servicebelofte toevoegen"))
-        self.add_promise_button.setObjectName("servicebelofte_toevoegen")
-        self.add_quote_button = QPushButton(_("&Citaat toevoegen"))
-        self.add_quote_button.setObjectName("citaat_toevoegen")
-        buttons = QHBoxLayout()
-        for button in (self.add_paragraph_button, self.add_promise_button, self.add_quote_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        self.catalogue, self.quotes, problems = _catalogues()
+        self.edit = RichBodyEdit()
+        self.edit.setObjectName("brieftekst")
+        self.edit.setAccessibleName(_("Tekst van de brief"))
+        self.objects = BlockObjects(self.promises, self.edit)
+        self.objects.install(self.edit.document())
+        self.binding = BodyBinding(session, self.edit, keys=keys)
+        self.commands = BodyCommands(self)
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("teksttools")
+        self.toolbar.setAccessibleName(_("Opmaak van de tekst"))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.commands.fill_toolbar(self.toolbar)
         self.catalogue_message = QLabel("\n".join(problems))
         self.catalogue_message.setWordWrap(True)
         self.catalogue_message.setStyleSheet(f"color: {PROBLEM_COLOUR};")
         self.catalogue_message.setVisible(bool(problems))
+        self.problems = problem_label("brieftekst")
+        self._letter_lines: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
         layout.addWidget(self.catalogue_message)
-        layout.addLayout(self.block_layout)
-        layout.addLayout(buttons)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.problems)
+        self.edit.select_path = self.select_path  # for Zoeken en vervangen
+        self.edit.cursorPositionChanged.connect(self._cursor_moved)
+        self.spelling = attach_spelling(self.edit, session)
 
-        self.add_paragraph_button.clicked.connect(lambda: self.add(Paragraph("")))
-        self.add_promise_button.clicked.connect(lambda: self.add(Promise(self._first_promise())))
-        self.add_quote_button.clicked.connect(lambda: self.add(Quote("")))
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
+    # What the letter editor asks of a section
 
     @property
     def bindings(self) -> list[Binding]:
-        return [binding for block in self.blocks for binding in block.bindings]
+        return [self.binding]
 
-    def _first_promise(self) -> int:
-        usable = [n for n, promise in sorted(self.promises.items()) if not promise.placeholder]
-        return usable[0] if usable else 1
-
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
-        for block in self.blocks:
-            if new is not None and (new is block or block.isAncestorOf(new)):
-                self.current_index = block.index
-                return
-
-    # Commands
-
-    def add(self, block: Block) -> None:
-        count = len(self.session.letter.body)
-        current = self.current_index
-        index = current + 1 if current is not None and current < count else count
-        self.session.apply(InsertBlockCommand(self.session, index, block))
-        self.focus_block(index)
-
-    def move(self, index: int, step: int) -> None:
-        to = index + step
-        if 0 <= to < len(self.session.letter.body):
-            self.session.apply(MoveBlockCommand(self.session, index, to))
-            self.focus_block(to)
-
-    def remove(self, index: int) -> None:
-        self.session.apply(RemoveBlockCommand(self.session, index))
-        self.current_index = None
-
-    def focus_block(self, index: int) -> None:
-        """Put the cursor in block `index` and scroll the form to it."""
-        if 0 <= index < len(self.blocks):
-            self.current_index = index
-            block = self.blocks[index]
-            block.focus_target().setFocus()
-            self._scroll_to(block)
-            # Laid out at the next turn of the event loop: scroll again once it has its place.
-            QTimer.singleShot(0, block, lambda: self._scroll_to(block))
-
-    def _scroll_to(self, block: BlockWidget) -> None:
-        parent = self.parentWidget()
-        while parent is not None and not isinstance(parent, QScrollArea):
-            parent = parent.parentWidget()
-        if parent is not None and block in self.blocks:
-            content = parent.widget()
-            if content is not None and content.layout() is not None:
-                content.layout().activate()
-            parent.ensureWidgetVisible(block, 0, 0)
-
-    # Showing the model
-
-    def _shape(self) -> list[str]:
-        return [block.type for block in self.session.letter.body]
+    def promises(self) -> dict[int, ServicePromise]:
+        # A saved version carries the texts it used; those win over today's catalogue.
+        return promises_for(self.session.letter.extra, self.catalogue)
 
     def reload(self) -> None:
-        self.current_index = None
-        self._rebuild()
-        self._shown = copy.deepcopy(self.session.letter.body)
+        self.binding.reload()
+        self.show_problems()
+        self.edit.moveCursor(QTextCursor.MoveOperation.Start)
 
     def sync(self) -> None:
-        body = self.session.letter.body
-        if [block.kind for block in self.blocks] != self._shape():
-            self._rebuild()
-            came = inserted_at(self._shown, body)
-            self._shown = copy.deepcopy(body)
-            if came is not None:  # added, or brought back by undo: in view, with the cursor
-                self.focus_block(came)
+        self.binding.sync()
+        self.edit.viewport().update()  # a promise's box follows the catalogue of the letter
+        self.show_problems()
+
+    def make_spares(self, _counts: dict[str, int]) -> None:
+        """Prepared at idle after start-up: the object boxes' fonts and a first layout."""
+        self.edit.ensurePolished()
+        self.edit.document().documentLayout().documentSize()
+
+    def tab_widgets(self, _positions: Positions | None = None) -> list[QWidget]:
+        """The body is one tab stop (the toolbar works on it and takes no focus)."""
+        return [self.edit]
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.edit.setReadOnly(read_only)
+        self.toolbar.setEnabled(not read_only)
+        self.commands.set_read_only(read_only)
+
+    # Problems of the body's blocks, beside the body
+
+    def show_problems(self, lines: list[str] | None = None) -> None:
+        """`lines`: the letter's problems of body blocks (`• Alinea 3: …`); with them, each
+        promise the catalogue does not have. None: the letter's lines shown last."""
+        if lines is not None:
+            self._letter_lines = lines
+        text = "\n".join([*self._letter_lines, *self._object_lines()])
+        if text == self.problems.text():
             return
-        for block in self.blocks:
-            block.sync()
-        self._shown = copy.deepcopy(body)
+        self.problems.setText(text)
+        self.problems.setVisible(bool(text))
+        self.edit.setStyleSheet(_BORDER if text else "")
+        self.edit.setAccessibleDescription(text)
 
-    def _rebuild(self) -> None:
-        self.setUpdatesEnabled(False)
-        try:
-            self._rebuild_blocks()
-        finally:
-            self.setUpdatesEnabled(True)
-        self.rebuilt.emit()
-
-    def _rebuild_blocks(self) -> None:
-        for block in self.blocks:
-            self.block_layout.removeWidget(block)
-            block.hide()
-            self._spare.setdefault(block.kind, []).append(block)
-        self.blocks = [self._take(index, kind) for index, kind in enumerate(self._shape())]
-        for block in self.blocks:
-            self.block_layout.addWidget(block)
-            block.set_index(block.index, len(self.blocks))
-            block.sync()
-            block.show()
-        for spares in self._spare.values():
-            while len(spares) > MAX_SPARES:
-                spares.pop().deleteLater()
-
-    def make_spares(self, counts: dict[str, int]) -> None:
-        """Build block widgets ahead, one per turn of the event loop, so the first letter
-        opened finds them ready (at idle after start-up)."""
-        wanted = [
-            kind
-            for kind, count in counts.items()
-            for _n in range(max(0, count - len(self._spare.get(kind, []))))
+    def _object_lines(self) -> list[str]:
+        promises = self.promises()
+        found = [
+            (index, block.number, promises.get(block.number))
+            for index, block in enumerate(self.session.letter.body)
+            if isinstance(block, Promise)
+        ]
+        found = [(index, number, p) for index, number, p in found if p is None or p.placeholder]
+        if not found:
+            return []
+        data = letter_to_dict(self.session.letter)
+        return [
+            _("• {field}: {message}").format(
+                field=field_label(f"body[{index}].number", data),
+                message=placeholder_message(number, promise),
+            )
+            for index, number, promise in found
         ]
 
-        def next_one() -> None:
-            if not wanted:
-                return
-            kind = wanted.pop()
-            block = self._make(0, kind)
-            block.hide()
-            block.ensurePolished()  # its style worked out now, not when it is first shown
-            self._spare.setdefault(kind, []).append(block)
-            QTimer.singleShot(0, self, next_one)
+    # The cursor
 
-        next_one()
+    def focus_block(self, index: int, offset: int = 0) -> None:
+        """Put the cursor in body block `index` (at `offset` of its text) and scroll to it."""
+        self.select_text(index, offset, offset)
 
-    def tab_widgets(self, positions: Positions | None = None) -> list[QWidget]:
-        """Tab's stops in reading order: block by block, then the buttons that add one."""
-        positions = positions if positions is not None else chain_positions(self)
-        widgets = [widget for block in self.blocks for widget in focusables(block, positions)]
-        return [*widgets, self.add_paragraph_button, self.add_promise_button, self.add_quote_button]
+    def select_text(self, index: int, start: int, end: int, *, focus: bool = True) -> bool:
+        """Select `start`–`end` of block `index` (for a list: of its items joined by "\\n")."""
+        read = self.binding.read_body
+        if not self.binding.read_body.spans:
+            self.binding.read()
+            read = self.binding.read_body
+        if not 0 <= index < len(read.spans):
+            return False
+        document = self.edit.document()
+        numbers = read.spans[index]
+        positions = []
+        for offset in (start, end):
+            number, rest = numbers[0], offset
+            for candidate in numbers:  # a list: find the item the offset falls in
+                number = candidate
+                length = len(document.findBlockByNumber(candidate).text().replace("\u2028", "\n"))
+                if rest <= length or candidate == numbers[-1]:
+                    break
+                rest -= length + 1
+            block = document.findBlockByNumber(number)
+            text = block.text()
+            positions.append(block.position() + utf16(text, min(rest, len(text))))
+        cursor = self.edit.textCursor()
+        cursor.setPosition(positions[0])
+        cursor.setPosition(positions[1], QTextCursor.MoveMode.KeepAnchor)
+        self.edit.setTextCursor(cursor)
+        if focus:
+            self.edit.setFocus()
+        self.show_cursor()
+        return True
 
-    def _take(self, index: int, kind: str) -> BlockWidget:
-        """A spare widget of this kind (refilled by sync) or a new one."""
-        spares = self._spare.get(kind)
-        if spares:
-            block = spares.pop(0)
-            block.index = index
-            return block
-        return self._make(index, kind)
+    def show_cursor(self) -> None:
+        """Scroll the letter's page so the body's cursor is in view (now and once laid out)."""
+        self._scroll_to_cursor()
+        QTimer.singleShot(0, self, self._scroll_to_cursor)
 
-    def _make(self, index: int, kind: str) -> BlockWidget:
-        block: BlockWidget
-        if kind == "paragraph":
-            block = ParagraphBlock(self.session, index, self.keys)
-        elif kind == "promise":
-            block = PromiseBlock(self.session, index, self.keys, self.promises)
+    def _scroll_to_cursor(self) -> None:
+        area = self.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is None or area.widget() is None:
+            return
+        rect = self.edit.cursorRect()
+        point = self.edit.viewport().mapTo(area.widget(), rect.center())
+        area.ensureVisible(point.x(), point.y(), 40, rect.height() // 2 + 40)
+
+    def _cursor_moved(self) -> None:
+        if self.edit.hasFocus():  # typing or moving at the bottom: the page follows
+            self._scroll_to_cursor()
+
+    def select_path(self, path: str, start: int, end: int) -> None:
+        """Select `start`–`end` of the text at `path` (`body[2].text`, `body[3].items[1].text`);
+        a citaat's text is in its box: the box is selected."""
+        found = _TEXT_PATH.fullmatch(path)
+        if found is None:
+            return
+        index = int(found[1])
+        body = self.session.letter.body
+        block = body[index] if index < len(body) else None
+        if isinstance(block, Quote):
+            self.select_text(index, 0, 1, focus=False)
+        elif isinstance(block, ListBlock) and found[2] is not None:
+            before = sum(len(item.text) + 1 for item in block.items[: int(found[2])])
+            self.select_text(index, before + start, before + end, focus=False)
         else:
-            block = QuoteBlock(self.session, index, self.keys, self.quotes)
-        block.setParent(self)
-        block.move_requested.connect(self.move)
-        block.remove_requested.connect(self.remove)
-        return block
+            self.select_text(index, start, end, focus=False)
+
+    def current_block(self) -> int | None:
+        """The body block the cursor is in (None: an empty line, not a block)."""
+        self.binding.read()
+        number = self.edit.textCursor().block().blockNumber()
+        for index, numbers in enumerate(self.binding.read_body.spans):
+            if number in numbers:
+                return index
+        return None

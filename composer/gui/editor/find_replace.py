@@ -1,7 +1,9 @@
 """Zoeken en vervangen in the letter's text (Word's Ctrl+F and Ctrl+H): a bar above the form.
 
-It searches the betreft, every alinea, the text of every citaat and the slotformule, in the
-order they stand in the letter. A found text is selected in its field and scrolled into view;
+It searches the betreft, every alinea, Kop and list item, the text of every citaat and the
+slotformule, in the order they stand in the letter. Replacing in the body keeps the marks (bold,
+…) of the rest of the paragraph; the new text takes those of the text it replaces. A found
+text is selected in its field and scrolled into view;
 the cursor stays in the bar, so Enter finds the next one. Each Vervangen is one undo step, and
 so is Alles vervangen for all fields together.
 """
@@ -11,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QTextCursor
@@ -25,9 +27,15 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTextEdit,
     QWidget,
 )
 
+from composer.gui.editor.body_text import (
+    body_text_paths,
+    owner_path,
+    replace_all_spans,
+)
 from composer.gui.editor.commands import SetValueCommand, SetValuesCommand
 from composer.i18n import _, ngettext
 
@@ -37,6 +45,10 @@ if TYPE_CHECKING:
 
 # The paths whose text is searched: betreft, alinea and citaat texts, slotformule.
 SEARCHED = re.compile(r"(subject|closing|body\[\d+\]\.text)")  # not screen text
+# not screen text: the paths a hit may have (a list item's too)
+_SEARCHABLE = re.compile(
+    r"(subject|closing|body\[\d+\](\.items\[\d+\])?\.text)"  # not screen text
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +70,10 @@ def _utf16(text: str, index: int) -> int:
 def select_in(widget: QWidget, text: str, hit: Hit) -> None:
     """Select the hit in its field (the field keeps showing the selection without focus)."""
     start, end = _utf16(text, hit.start), _utf16(text, hit.end)
-    if isinstance(widget, QLineEdit):
+    select_path = getattr(widget, "select_path", None)
+    if select_path is not None:  # the body: the path says which block
+        select_path(hit.path, hit.start, hit.end)
+    elif isinstance(widget, QLineEdit):
         widget.setSelection(start, end - start)
     elif isinstance(widget, QPlainTextEdit):
         cursor = widget.textCursor()
@@ -202,11 +217,14 @@ class FindReplaceBar(QFrame):
 
     def fields(self) -> list[tuple[str, QWidget]]:
         """(path, widget) of every searched field, in the order of the letter."""
-        return [
-            (binding.path, binding.widget)
-            for binding in self._bindings()
-            if SEARCHED.fullmatch(binding.path)
-        ]
+        found: list[tuple[str, QWidget]] = []
+        for binding in self._bindings():
+            if binding.path == "body":  # one field, many texts
+                paths = body_text_paths(self.session.letter.body)
+                found += [(path, binding.widget) for path in paths]
+            elif SEARCHED.fullmatch(binding.path):
+                found.append((binding.path, binding.widget))
+        return found
 
     def _text(self, path: str) -> str:
         value = self.session.value(path)
@@ -228,7 +246,7 @@ class FindReplaceBar(QFrame):
             if widget is focus:
                 if isinstance(widget, QLineEdit):
                     text = widget.selectedText()
-                elif isinstance(widget, QPlainTextEdit):
+                elif isinstance(widget, QPlainTextEdit | QTextEdit):
                     text = widget.textCursor().selectedText()
                 else:
                     text = ""
@@ -275,13 +293,24 @@ class FindReplaceBar(QFrame):
 
     def _current_is_a_match(self) -> bool:
         found = self._pattern()
-        if self.hit is None or found is None or not SEARCHED.fullmatch(self.hit.path):
+        if self.hit is None or found is None or not _SEARCHABLE.fullmatch(self.hit.path):
             return False
         try:
             text = self._text(self.hit.path)
         except (IndexError, KeyError, AttributeError, ValueError):
             return False
         return found.fullmatch(text[self.hit.start : self.hit.end]) is not None
+
+    def _replaced(self, path: str, spans: list[tuple[int, int]], new: str) -> tuple[str, Any]:
+        """(path, value) with `spans` of the text at `path` replaced; in the body the path of
+        the paragraph or item, so its marks are kept."""
+        if path.startswith("body"):
+            owner = owner_path(path)
+            return owner, replace_all_spans(self.session.value(owner), spans, new)
+        text = self._text(path)
+        for start, end in reversed(spans):
+            text = text[:start] + new + text[end:]
+        return path, text
 
     def replace(self) -> None:
         """Replace the selected match (one undo step) and go to the next; without one, find."""
@@ -292,15 +321,8 @@ class FindReplaceBar(QFrame):
             return
         assert self.hit is not None
         hit, new = self.hit, self.replace_edit.text()
-        text = self._text(hit.path)
-        self.session.apply(
-            SetValueCommand(
-                self.session,
-                hit.path,
-                text[: hit.start] + new + text[hit.end :],
-                text=_("vervangen"),
-            )
-        )
+        path, replaced = self._replaced(hit.path, [(hit.start, hit.end)], new)
+        self.session.apply(SetValueCommand(self.session, path, replaced, text=_("vervangen")))
         # On after the replacement: a replacement that contains the text is not found again.
         self.hit = Hit(hit.path, hit.start + len(new) - 1, hit.start + len(new))
         if not self.find(True):
@@ -313,12 +335,13 @@ class FindReplaceBar(QFrame):
             return 0
         new = self.replace_edit.text()
         count = 0
-        changes: list[tuple[str, str]] = []
+        changes: list[tuple[str, Any]] = []
         for path, _widget in self.fields():
-            text, replaced = found.subn(lambda _match: new, self._text(path))
-            if replaced:
-                count += replaced
-                changes.append((path, text))
+            spans = [match.span() for match in found.finditer(self._text(path))]
+            spans = [(start, end) for start, end in spans if end > start]
+            if spans:
+                count += len(spans)
+                changes.append(self._replaced(path, spans, new))
         if not count:
             self.message.setText(_("Niet gevonden: ‘{text}’.").format(text=self.find_edit.text()))
             return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import SIGNAL, Qt, QTimer, Signal
@@ -24,6 +25,9 @@ from composer.i18n import _
 
 if TYPE_CHECKING:
     from composer.gui.session import LetterSession
+
+
+BODY_PATH = re.compile(r"body(?:\[(\d+)\].*)?")  # not screen text: the body's problems
 
 
 def _group(title: str, name: str, content: QWidget) -> QGroupBox:
@@ -103,6 +107,7 @@ class LetterEditor(QWidget):
         layout.addWidget(self.problem_summary)
         layout.addWidget(self.scroll, 1)
         self.read_only = False
+        self._body_problems: dict[str, str] = {}  # shown under the body
         # In the window another letter's blocks are filled in the next turn of the event loop,
         # so filling the form and filling the blocks are two short stalls, not one long one;
         # meanwhile the block area is off (nothing can be typed into the previous letter's).
@@ -169,7 +174,10 @@ class LetterEditor(QWidget):
         return self._replace
 
     def _show_widget(self, widget: QWidget) -> None:
-        self.scroll.ensureWidgetVisible(widget)
+        if widget is self.blocks.edit:  # taller than the page: its cursor, not its middle
+            self.blocks.show_cursor()
+        else:
+            self.scroll.ensureWidgetVisible(widget)
 
     # Read-only: a sent letter
 
@@ -179,6 +187,7 @@ class LetterEditor(QWidget):
             return  # nothing to change (every letter opened asks): no walk over every widget
         self.read_only = read_only
         self.find_bar.set_read_only(read_only)
+        self.blocks.set_read_only(read_only)
         self._replace.setEnabled(not read_only)
         set_read_only(self.scroll.widget(), read_only)
         if not read_only:  # which buttons apply (Omhoog on the first, …) and the locked kenmerk
@@ -190,8 +199,6 @@ class LetterEditor(QWidget):
         self.addressees.picker.filter(self.addressees.picker.search.text())
         for table in (self.signatories, self.attachments, self.copies):
             table.sync()
-        for block in self.blocks.blocks:
-            block.set_index(block.index, len(self.blocks.blocks))
 
     def undo_action(self) -> QAction:
         return self._undo
@@ -228,6 +235,7 @@ class LetterEditor(QWidget):
         self.blocks.setEnabled(True)
         if self.read_only:
             set_read_only(self.blocks, True)
+            self.blocks.set_read_only(True)
         self.show_problems(self.session.problems)  # the block fields' own marks
 
     def sync(self) -> None:
@@ -246,8 +254,19 @@ class LetterEditor(QWidget):
         for binding in self.bindings():
             if binding.mark is not None:
                 binding.mark.show(grouped.pop(binding.path, None))
+        data = letter_to_dict(self.session.letter) if grouped else {}
+        self._body_problems = {
+            path: message for path, message in grouped.items() if BODY_PATH.fullmatch(path)
+        }
+        self.blocks.show_problems(
+            [
+                _("• {field}: {message}").format(field=field_label(path, data), message=message)
+                for path, message in self._body_problems.items()
+            ]
+        )
+        for path in self._body_problems:
+            grouped.pop(path)
         if grouped:  # not beside a field on screen: say which field each is about
-            data = letter_to_dict(self.session.letter)
             lines = "\n".join(
                 _("• {field}: {message}").format(field=field_label(path, data), message=message)
                 for path, message in grouped.items()
@@ -271,20 +290,33 @@ class LetterEditor(QWidget):
             index = int(path[len("addressees[") : path.index("]")])
             if index < len(self.session.letter.addressees) and self.addressees.current() != index:
                 self.addressees.select(index)
+        if BODY_PATH.fullmatch(path):
+            return self.blocks.edit
         binding = self.binding(path)
         return binding.widget if binding is not None else None
 
     def problem_text(self, path: str) -> str:
         """The message beside the field at `path` ("" when the field shows no problem)."""
+        if BODY_PATH.fullmatch(path):
+            return self._body_problems.get(path, "")
         binding = self.binding(path)
         if binding is None or binding.mark is None or binding.mark.label.isHidden():
             return ""
         return binding.mark.message
 
     def focus_field(self, path: str) -> bool:
+        found = BODY_PATH.fullmatch(path)
+        if found and found[1] is not None:
+            self.blocks.focus_block(int(found[1]))
+            return True
         widget = self.field(path)
         if widget is None:
             return False
         self.scroll.ensureWidgetVisible(widget)
         widget.setFocus()
         return True
+
+    def select_body_text(self, block: int, start: int, end: int) -> None:
+        """Select `start`–`end` of body block `block` (a list: of its items joined by "\\n";
+        a paragraph or Kop: of its text), scroll to it and put the focus in the body."""
+        self.blocks.select_text(block, start, end)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTableWidget,
+    QTextEdit,
     QWidget,
 )
 
@@ -19,7 +20,7 @@ def set_read_only(root: QWidget, read_only: bool) -> None:
     """Every field below `root` read-only (text stays selectable) and every choice and button
     off; False undoes it (the owner then puts back which buttons apply, e.g. Omhoog)."""
     for widget in root.findChildren(QWidget):
-        if isinstance(widget, QLineEdit | QPlainTextEdit | QAbstractSpinBox):
+        if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit | QAbstractSpinBox):
             if widget.parentWidget() is not None and isinstance(
                 widget.parentWidget(), QAbstractSpinBox | QComboBox
             ):
