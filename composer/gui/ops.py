@@ -68,9 +68,18 @@ class _Job(QRunnable):
         try:
             result = run()
         except BaseException as exc:  # reported in the GUI thread, where it is shown or raised
-            self.relay.failed.emit(exc)
+            self._report("failed", exc)
         else:
-            self.relay.succeeded.emit(result)
+            self._report("succeeded", result)
+
+    def _report(self, outcome: str, value: object) -> None:
+        try:
+            getattr(self.relay, outcome).emit(value)
+        except RuntimeError:
+            # The program is quitting and Qt has deleted the relay already: there is no one
+            # left to tell (a read or an autosave that finished after the window closed).
+            if shiboken6.isValid(self.relay):
+                raise
 
 
 _running: set[Op[Any]] = set()  # kept alive until their job has reported
