@@ -72,6 +72,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
     add_check_parser(commands)
 
+    from composer.cli_verify_pdf import add_verify_pdf_parser
+
+    add_verify_pdf_parser(commands)
+
     templates = commands.add_parser("templates", help="sjablonen tonen en controleren")
     template_commands = templates.add_subparsers(
         dest="templates_command", metavar="OPDRACHT", parser_class=_Parser, required=True

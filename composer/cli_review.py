@@ -24,7 +24,7 @@ from composer.i18n import N_
 if TYPE_CHECKING:
     from composer.review.service import ReviewService, ReviewStatus
 
-EXIT_OK, EXIT_USAGE = 0, 2
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 # What --json shows of a comment, an approval and an event (see cli_letters.json_row).
 COMMENT_FIELDS = "id version block author text at resolved resolved_at resolved_by"
@@ -98,7 +98,29 @@ def add_review_parsers(commands: argparse._SubParsersAction) -> None:
         metavar="TEKST",
         help="waarom de brief toch gaat terwijl er nog opmerkingen open staan",
     )
+    how = send.add_mutually_exclusive_group()
+    how.add_argument(
+        "--email", action="store_true", help="ook mailen: elke geadresseerde zijn eigen PDF"
+    )
+    how.add_argument(
+        "--eml", type=Path, metavar="MAP", help="ook per geadresseerde een .eml in MAP zetten"
+    )
+    send.add_argument(
+        "--certificaat",
+        type=Path,
+        metavar="BESTAND.p12",
+        help="de PDF's ondertekenen met dit certificaat (het wachtwoord wordt gevraagd)",
+    )
+    send.add_argument(
+        "--opnieuw",
+        action="store_true",
+        help="alleen naar de geadresseerden bij wie het mailen mislukte (brief al verzonden)",
+    )
     send.set_defaults(handler=_send)
+
+    register = letter_command(sub, "register", "verzendregister: wat ging naar wie, hoe")
+    register.add_argument("--json", action="store_true")
+    register.set_defaults(handler=_register)
 
     copy = letter_command(sub, "copy", "nieuwe brief op basis van deze; drukt het id af")
     person(copy)
@@ -255,6 +277,17 @@ def _send(args: argparse.Namespace) -> int:
     workspace = command_workspace(args)
     settings = workspace.settings
     author = args.author or settings.author
+    channel = "email" if args.email else "eml" if args.eml is not None else None
+    if args.opnieuw:
+        if channel is None or args.certificaat is not None:
+            print(
+                "composer: fout in de opdracht: --opnieuw verstuurt een verzonden brief opnieuw "
+                "naar wie hem niet kreeg; geef --email of --eml MAP (zonder --certificaat).",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        return _deliver(args, channel, author, only_failed=True)
+    signing_key = _signing_key(args.certificaat) if args.certificaat is not None else None
     result = _run(
         args,
         lambda r: r.send(
@@ -264,17 +297,141 @@ def _send(args: argparse.Namespace) -> int:
             converter=workspace.pdf_engine,  # the LibreOffice chosen in the settings
             settings=settings,  # layout and aanhef, as the window renders them
             reason=args.reason,
+            signing_key=signing_key,
         ),
     )
     for warning in result.warnings:
         print(f"Waarschuwing: {warning}", file=sys.stderr)
-    for archived in result.files:
+    for archived in (*result.files, *result.copies):
         print(archived.location)
+    signed = f", ondertekend door {signing_key.signer_name}" if signing_key is not None else ""
     print(
         f"Brief {result.letter_id} is verzonden met kenmerk {result.kenmerk} (versie "
-        f"{result.version}); de bestanden staan in het archief.",
+        f"{result.version}{signed}); de bestanden staan in het archief.",
         file=sys.stderr,
     )
+    if channel is None:
+        return EXIT_OK
+    return _deliver(args, channel, author, only_failed=False)
+
+
+def _secret(prompt: str) -> str:
+    """A password: asked without echo on a terminal, else one line from standard input."""
+    if sys.stdin is not None and sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    line = sys.stdin.readline() if sys.stdin is not None else ""
+    return line.rstrip("\r\n")
+
+
+def _signing_key(path: Path) -> Any:
+    from composer.errors import ComposerError
+    from composer.sending.signing import load_signing_key
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ComposerError(
+            f"Het certificaat ‘{path}’ is niet te lezen ({exc.strerror or exc}); er is niets "
+            "verzonden. Geef het pad van het .p12-bestand van de ondertekenaar."
+        ) from None
+    return load_signing_key(data, _secret(f"Wachtwoord van het certificaat ‘{path.name}’: "))
+
+
+def _smtp_password(settings: Any) -> str | None:
+    """The mail server's password: from the keyring, else asked (never stored)."""
+    from composer.core.catalogues import load_profile
+    from composer.sending.mail import mail_settings, smtp_password
+
+    mail = mail_settings(settings, load_profile())
+    if not mail.user:
+        return None
+    stored = smtp_password(mail)
+    if stored is not None:
+        return stored
+    return _secret(f"Wachtwoord van de mailserver voor {mail.user}: ")
+
+
+def _deliver(args: argparse.Namespace, channel: str, author: str, *, only_failed: bool) -> int:
+    from composer.sending.delivery import deliver
+
+    workspace = command_workspace(args)
+    settings = workspace.settings
+    password = _smtp_password(settings) if channel == "email" else None
+
+    def progress(done: int, total: int, label: str) -> None:
+        if label:
+            print(f"[{done + 1}/{total}] {label}", file=sys.stderr)
+
+    report = _run(
+        args,
+        lambda r: deliver(
+            r.library,
+            args.letter_id,
+            channel=channel,
+            author=author,
+            settings=settings,
+            folder=args.eml,
+            password=password,
+            only_failed=only_failed,
+            progress=progress,
+        ),
+    )
+    how = "gemaild" if channel == "email" else "als .eml geschreven"
+    if not report.sent and not report.failed:
+        print(
+            f"Er is niemand meer om de brief naar te sturen: bij alle geadresseerden is het "
+            f"{'mailen' if channel == 'email' else 'schrijven'} gelukt. Er is niets verstuurd.",
+            file=sys.stderr,
+        )
+        return EXIT_OK
+    done = "verzonden" if channel == "email" else "geschreven"
+    for label in report.sent:
+        print(f"{label}: {done}")
+    for label, reason in report.failed:
+        print(f"{label}: mislukt: {reason}")
+    for path in report.files:
+        print(path)
+    if report.failed:
+        names = "; ".join(label for label, _reason in report.failed)
+        again = "--email" if channel == "email" else f"--eml {args.eml}"
+        print(
+            f"Brief {args.letter_id} is niet naar iedereen {how}: mislukt voor {names}. "
+            f"Los het probleem op en probeer het opnieuw voor alleen hen met: "
+            f"composer letters send {args.letter_id} {again} --opnieuw",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    count = len(report.sent)
+    print(f"Brief {args.letter_id} is {how} naar {count} geadresseerde(n).", file=sys.stderr)
+    return EXIT_OK
+
+
+REGISTER_FIELDS = (
+    "addressee_index addressee email channel sent_at result message_id attachment "
+    "attachment_sha256 error author version"
+)
+
+
+def _register(args: argparse.Namespace) -> int:
+    found = _run(args, lambda r: r.library.send_register(args.letter_id))
+    if args.json:
+        return print_json_rows(found, REGISTER_FIELDS)
+    if not found:
+        print("Deze brief heeft nog niets in het verzendregister.", file=sys.stderr)
+    for record in found:
+        how = {"post": "post", "email": "e-mail", "eml": ".eml"}.get(record.channel, record.channel)
+        result = record.result + (f": {record.error}" if record.error else "")
+        to = f" <{record.email}>" if record.email and record.channel != "post" else ""
+        print(
+            f"{_moment(record.sent_at)}  {record.addressee_index:>2}. {record.addressee}{to}  "
+            f"[{how}] {result}"
+        )
+        if record.message_id:
+            print(f"      Message-ID: {record.message_id}")
+        if record.attachment:
+            print(f"      {record.attachment}  sha256 {record.attachment_sha256}")
     return EXIT_OK
 
 

@@ -18,6 +18,9 @@ from composer.paths import config_dir
 SETTINGS_FILE = "settings.toml"
 # Millimetre values a template or settings.toml may give: 0 up to this (A3 is 420 mm long).
 MAX_LAYOUT_MM = 500
+# How the connection to the office's mail server is secured, and each one's usual port.
+MAIL_SECURITY = ("starttls", "ssl", "geen")
+MAIL_PORTS = {"starttls": 587, "ssl": 465, "geen": 25}
 
 
 def valid_millimetres(value: object) -> bool:
@@ -52,6 +55,16 @@ class Settings:
     database_url: str = ""
     # The language of the screen (composer.i18n.LANGUAGES); letters are always Dutch.
     language: str = "nl"
+    # E-mail (composer/sending/mail_settings.py): the office's SMTP server. The password is kept
+    # in the operating system's keyring, never here. `mail_sender` "" means the organisation
+    # profile's e-mail; `mail_cc` and `mail_bcc` are addresses separated by commas.
+    mail_host: str = ""
+    mail_port: int = 587
+    mail_security: str = "starttls"  # one of MAIL_SECURITY
+    mail_user: str = ""
+    mail_sender: str = ""
+    mail_cc: str = ""
+    mail_bcc: str = ""
     # Not a setting but where `author` came from: True while it is only the login name (no name
     # in settings.toml yet), so the window asks for the user's name on its first start.
     author_from_login: bool | None = field(default=None, compare=False, repr=False)
@@ -68,6 +81,12 @@ TEXT_KEYS = (
     "libreoffice_path",
     "database_url",
     "language",
+    "mail_host",
+    "mail_security",
+    "mail_user",
+    "mail_sender",
+    "mail_cc",
+    "mail_bcc",
 )
 
 
@@ -103,6 +122,14 @@ def load_settings(path: Path | None = None) -> Settings:
                 path=path, value=settings.language, choices=names
             )
         )
+    _load_mail_port(settings, data, path)
+    if settings.mail_security not in MAIL_SECURITY:
+        names = ", ".join(f"‘{code}’" for code in MAIL_SECURITY)
+        raise ComposerError(
+            _("Instelling ‘mail_security’ in ‘{path}’ is ‘{value}’; kies uit {choices}.").format(
+                path=path, value=settings.mail_security, choices=names
+            )
+        )
     layout = data.get("layout", {})
     if not isinstance(layout, dict):
         raise ComposerError(
@@ -123,6 +150,24 @@ def load_settings(path: Path | None = None) -> Settings:
                 raise ComposerError(_layout_problem(template, key, value, path))
         settings.layout[template] = {k: float(v) for k, v in values.items()}
     return settings
+
+
+def valid_port(value: object) -> bool:
+    """A whole number from 1 to 65535 (not a bool)."""
+    return isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 65535
+
+
+def _load_mail_port(settings: Settings, data: dict[str, Any], path: Path) -> None:
+    if "mail_port" not in data:
+        return
+    if not valid_port(data["mail_port"]):
+        raise ComposerError(
+            _(
+                "Instelling ‘mail_port’ in ‘{path}’ moet een poortnummer van 1 tot en met 65535 "
+                "zijn, zoals 587."
+            ).format(path=path)
+        )
+    settings.mail_port = data["mail_port"]
 
 
 def _layout_problem(template: str, key: str, value: object, path: Path | None = None) -> str:
@@ -179,6 +224,11 @@ def settings_text(settings: Settings) -> str:
     """The settings as TOML: the text keys, then one `[layout.<template>]` table per template."""
     lines = ["# Instellingen van Brievencomposer (geschreven door het programma).", ""]
     lines += [f"{key} = {_toml_string(getattr(settings, key))}" for key in TEXT_KEYS]
+    if not valid_port(settings.mail_port):
+        raise ComposerError(
+            _("De poort van de mailserver moet een getal van 1 tot en met 65535 zijn, zoals 587.")
+        )
+    lines.append(f"mail_port = {settings.mail_port}")
     for template, values in sorted(settings.layout.items()):
         if not values:
             continue

@@ -175,10 +175,13 @@ class Workspace:
         author: str | None = None,
         reason: str = "",
         expected_kenmerk: str | None = None,
+        signing_key: object = None,
     ) -> SendResult:
         """Goedgekeurd → verzonden with the kenmerk pattern, layout and LibreOffice of the
         settings. Slow (LibreOffice): a worker thread's job in the window. `reason`: why it goes
-        with comments still open; `expected_kenmerk`: the kenmerk of the confirmed plan."""
+        with comments still open; `expected_kenmerk`: the kenmerk of the confirmed plan;
+        `signing_key` (composer.sending.signing.SigningKey): every PDF is signed before it is
+        archived."""
         settings = self.settings
         return self.review().send(
             letter_id,
@@ -188,6 +191,7 @@ class Workspace:
             settings=settings,
             reason=reason,
             expected_kenmerk=expected_kenmerk,
+            signing_key=signing_key,
         )
 
     # Rendering

@@ -6,8 +6,8 @@ users in docs/merge.md, "Importeren in het adresboek"):
 - Names are compared *normalised*: case, accents, dots, apostrophes and spaces do not count, and
   a tussenvoegsel counts as part of the surname wherever it was typed (`van der` + `Aa` is
   `Van der Aa`). A Dutch postcode is compared without its space (`1234AB` is `1234 AB`), a house
-  number without spaces and hyphens (`12-a` is `12 A`). An address has no e-mail field, so e-mail
-  plays no part.
+  number without spaces and hyphens (`12-a` is `12 A`). The e-mail address plays no part in
+  matching: a person who changed address is the same person.
 - **A person** (a row with a surname) is the same as a contact with a person when
   - the surnames, with their tussenvoegsels, are the same;
   - the given names agree: first names equal where both have one, initials equal where both have
@@ -37,7 +37,8 @@ A value that differs only in case or spacing (`UTRECHT`, `1234AB`, `12 A`) is no
 address book's writing stays. The surname and tussenvoegsel of a matched person stay as the
 address book writes them (they matched, so at most the spelling differs); initials and first name
 are filled in where the contact has none; the form of address is taken when the row gives one;
-department and function are taken when the row gives them.
+department, function and e-mail address are taken when the row gives them (a new e-mail address
+is an update; one that differs only in case is none).
 """
 
 from __future__ import annotations
@@ -73,6 +74,7 @@ _PERSON_FIELDS = (  # not screen text: the paths
     ("first_name", N_("Voornaam")),
 )
 _ROLE_FIELD = ("role", N_("Functie"))  # not screen text: the path
+_EMAIL_FIELD = ("email", N_("E-mailadres"))  # not screen text: the path
 # The address: street and house number are shown together, as on an envelope.
 _LOCATION_KEYS = ("street", "house_number", "postbox", "postcode", "city", "country", "region")
 _ADDRESS_LABELS = (  # not screen text: the keys
@@ -324,6 +326,7 @@ def merge_contact(
             person["name_as_registered"] = True
             changes.append(FieldChange(N_("Naam zoals geregistreerd"), _("nee"), _("ja")))
     take(merged, *_ROLE_FIELD, _text(row, _ROLE_FIELD[0]))
+    take(merged, *_EMAIL_FIELD, _text(row, _EMAIL_FIELD[0]))
     old_address = contact.get("address") if isinstance(contact.get("address"), dict) else {}
     new_address = row.get("address") if isinstance(row.get("address"), dict) else {}
     merged["address"], address_changes = _merged_address(old_address, new_address)

@@ -70,6 +70,7 @@ def addressee_from_dict(data: dict[str, Any]) -> Addressee:
         department=data.get("department", ""),
         person=_person(data.get("person")),
         role=data.get("role", ""),
+        email=data.get("email", ""),
         address=_address(data.get("address", {})),
         extra=_extra(data, ADDRESSEE_KEYS),
     )
@@ -162,6 +163,8 @@ def addressee_to_dict(addressee: Addressee) -> dict[str, Any]:
     if addressee.person is not None:
         result["person"] = _person_dict(addressee.person)
     result["role"] = addressee.role
+    if addressee.email:  # only when filled: older letters stay byte for byte as they were
+        result["email"] = addressee.email
     address_dict = {key: getattr(address, key) for key in ADDRESS_KEYS if key != "region"}
     if address.region:
         address_dict["region"] = address.region

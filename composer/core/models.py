@@ -44,6 +44,7 @@ class Addressee:
     department: str = ""
     person: Person | None = None
     role: str = ""
+    email: str = ""  # where "Verzenden per e-mail" sends it; never printed in the letter
     address: Address = field(default_factory=Address)
     extra: dict[str, Any] = field(default_factory=dict)
 

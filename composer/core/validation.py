@@ -42,10 +42,11 @@ def _validator() -> Draft202012Validator:
 
 
 def prepare() -> None:
-    """Load jsonschema and the schema now (the desktop program does it in the background while
-    the library opens), so the first check as you type does not wait for them."""
+    """Load jsonschema, email-validator and the schema now (the desktop program does it in the
+    background while the library opens), so the first check as you type does not wait for them."""
     _validator()
     _addressee_validator()
+    email_problem("naam@organisatie.nl")  # loads email-validator
 
 
 @functools.cache
@@ -88,6 +89,7 @@ ADDRESSEE_FIELD_LABELS = {  # not screen text: the keys (the labels are marked N
     "organisation": N_("Organisatie"),
     "department": N_("Afdeling"),
     "role": N_("Functie"),
+    "email": N_("E-mailadres"),
     "person": N_("Persoon"),
     "form": N_("Aanspreekvorm"),
     "initials": N_("Voorletters"),
@@ -333,7 +335,7 @@ def _date_problems(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
 def _rule_problems(data: dict[str, Any]) -> Iterator[tuple[str, str]]:
     addressees = data.get("addressees")
     for index, addressee in enumerate(addressees if isinstance(addressees, list) else []):
-        for path, problem in _postcode_problems(addressee):
+        for path, problem in [*_postcode_problems(addressee), *_email_problems(addressee)]:
             yield field_path(["addressees", index, *path]), problem
 
 
@@ -347,6 +349,29 @@ def _postcode_problems(addressee: Any) -> Iterator[tuple[list[str], str]]:
         problem = postcode_problem(postcode)
         if problem:
             yield ["address", "postcode"], problem
+
+
+def email_problem(text: str) -> str | None:
+    """Why a filled-in e-mail address cannot be sent to (syntax only: no lookup of the domain),
+    or None when it can, or is empty (an addressee without e-mail gets the letter by post)."""
+    if not text:
+        return None
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        return _(
+            "Het e-mailadres {value} is ongeldig. Schrijf het als naam@organisatie.nl."
+        ).format(value=_shown(text))
+    return None
+
+
+def _email_problems(addressee: Any) -> Iterator[tuple[list[str], str]]:
+    email = addressee.get("email", "") if isinstance(addressee, dict) else ""
+    problem = email_problem(email) if isinstance(email, str) else None
+    if problem:
+        yield ["email"], problem
 
 
 def broken_problems(data: Any) -> list[tuple[str, str]]:
@@ -377,5 +402,6 @@ def letter_problems(data: Any) -> list[tuple[str, str]]:
 def addressee_problems(data: Any) -> list[tuple[str, str]]:
     """Problems in one addressee (as in the letter file); paths start at the addressee."""
     problems = _schema_problems(data, _addressee_validator(), _addressee_field_label)
-    problems.extend((field_path(path), message) for path, message in _postcode_problems(data))
+    for path, message in [*_postcode_problems(data), *_email_problems(data)]:
+        problems.append((field_path(path), message))
     return problems

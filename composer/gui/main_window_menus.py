@@ -48,6 +48,12 @@ class WindowMenus(QMainWindow):
         self.address_book_action = self._action(_("&Adresboek…"), self.open_address_book)
         self.promises_action = self._action(_("&Servicebeloften…"), self.open_promises)
         self.quotes_action = self._action(_("&Citaten van de directeur…"), self.open_quotes)
+        self.verify_pdf_action = self._action(
+            _("PDF-&handtekening controleren…"), self.open_verify_pdf
+        )
+        self.verify_pdf_action.setStatusTip(
+            _("Nagaan of de handtekening in een PDF intact is en wie hem ondertekende")
+        )
         self.settings_action = self._action(
             _("&Instellingen…"), self.open_settings, keys.Preferences
         )
@@ -70,6 +76,12 @@ class WindowMenus(QMainWindow):
         guide.show()
         guide.raise_()
         guide.activateWindow()
+
+    def open_verify_pdf(self) -> None:
+        """Choose a PDF and see whether its signature is intact and who signed it."""
+        from composer.gui.dialogs.verify_pdf_dialog import VerifyPdfDialog
+
+        VerifyPdfDialog.run(self)
 
     def open_log_file(self) -> None:
         """The log file in the program that shows text; its folder while nothing is logged yet."""
@@ -132,6 +144,7 @@ class WindowMenus(QMainWindow):
         )
         tools_menu = bar.addMenu(_("E&xtra"))
         tools_menu.addActions([self.address_book_action, self.promises_action, self.quotes_action])
+        tools_menu.addAction(self.verify_pdf_action)
         tools_menu.addSeparator()
         tools_menu.addAction(self.settings_action)
         help_menu = bar.addMenu(_("&Help"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
@@ -27,12 +28,16 @@ from composer.gui.review_save import confirm_save
 from composer.gui.review_sending import SendingBar, start_copy, start_send
 from composer.gui.review_sent import SentBox
 from composer.gui.review_state import ReviewState, read_state
+from composer.gui.send_choices import choose_folder
+from composer.gui.send_register_box import RegisterBox
+from composer.gui.send_work import EML, POST, SendChoice, check_signature
 from composer.gui.show_error import error_text
 from composer.i18n import _, screen_moment
 from composer.review.transitions import Step, allowed
 
 if TYPE_CHECKING:
     from composer.gui.dialogs.send_dialog import SendDialog
+    from composer.gui.send_delivery import AskPassword, Delivery
     from composer.storage.library import Library
 
 
@@ -59,8 +64,12 @@ class ReviewPanel(QWidget):
         self.state: ReviewState | None = None
         self.sending = False  # a send runs in the background
         self.send_dialog: SendDialog | None = None
-        # Replaceable in tests: ask for a text (title, label) → (text, accepted).
+        self.delivery: Delivery | None = None  # e-mail or .eml files going out
+        # Replaceable in tests: ask for a text (title, label) → (text, accepted); a folder for
+        # .eml files; the mail server's password (send_delivery.AskPassword; None: the dialog).
         self.ask_text: Callable[[str, str], tuple[str, bool]] = self._ask_text
+        self.ask_folder: Callable[[QWidget], Path | None] = choose_folder
+        self.ask_password: AskPassword | None = None
         self._generation = 0  # only the newest refresh is shown
         self._announcing = False
         layout = QVBoxLayout(self)
@@ -97,6 +106,10 @@ class ReviewPanel(QWidget):
         self.sent_box.copy_asked.connect(self.make_copy)
         self.sent_box.hide()
         layout.addWidget(self.sent_box)
+        self.register_box = RegisterBox()
+        self.register_box.retry_asked.connect(self.retry_delivery)
+        self.register_box.hide()
+        layout.addWidget(self.register_box)
         self.comments_box = CommentsBox()
         self.comments_box.add_asked.connect(self.add_comment)
         self.comments_box.resolve_asked.connect(self.resolve)
@@ -143,6 +156,7 @@ class ReviewPanel(QWidget):
             self.status, self.state = None, None
             self.rejection_label.hide()
             self.sent_box.hide()
+            self.register_box.hide()
             self._update_buttons(None)
             return
         generation, library, letter_id = self._generation, self.library, self.letter_id
@@ -185,6 +199,10 @@ class ReviewPanel(QWidget):
         sent = status.status == STATUS_SENT
         if sent:
             self.sent_box.show_state(state)
+            self.register_box.show_register(state.register)
+            self._check_signature(generation, state)
+        else:
+            self.register_box.hide()
         self.sent_box.setVisible(sent)
         self.comments_box.show_comments(
             state.comments, may_resolve=allowed(status.status, Step.RESOLVE)
@@ -214,6 +232,22 @@ class ReviewPanel(QWidget):
             may_comment=allowed(status, Step.COMMENT), may_resolve=allowed(status, Step.RESOLVE)
         )
         self.sent_box.set_busy(not allowed(status, Step.COPY))
+        self.register_box.set_busy(self.sending)
+
+    def _check_signature(self, generation: int, state: ReviewState) -> None:
+        """What the archived PDF's signature says, read in an op."""
+        pdf = state.archived_pdf()
+        self.register_box.show_signature(None)
+        if pdf is None:
+            return
+
+        def shown(line) -> None:
+            if generation == self._generation:
+                self.register_box.show_signature(line)
+
+        Op(self, lambda _workspace: check_signature(pdf)).success(shown).failure(
+            lambda _error: None
+        ).run()
 
     # Steps on the GUI thread (one short transaction each)
 
@@ -301,7 +335,11 @@ class ReviewPanel(QWidget):
 
         def confirmed() -> None:
             if self.letter_id == letter_id:
-                self.send_now(expected_kenmerk=dialog.kenmerk(), reason=dialog.reason())
+                self.send_now(
+                    expected_kenmerk=dialog.kenmerk(),
+                    reason=dialog.reason(),
+                    choice=dialog.choice(),
+                )
 
         dialog.accepted.connect(confirmed)
         dialog.destroyed.connect(lambda *_: self._forget_dialog(dialog))
@@ -312,16 +350,24 @@ class ReviewPanel(QWidget):
         if self.send_dialog is dialog:
             self.send_dialog = None
 
-    def send_now(self, *, expected_kenmerk: str | None, reason: str = "") -> bool:
-        """Send what the sender confirmed, in an op; every panel follows when it is sent."""
+    def send_now(
+        self, *, expected_kenmerk: str | None, reason: str = "", choice: SendChoice | None = None
+    ) -> bool:
+        """Send what the sender confirmed, in an op; every panel follows when it is sent. By
+        e-mail or as .eml files, the archived PDFs go out next (send_delivery.Delivery)."""
         if self.library is None or self.letter_id is None or self.sending:
             return False
+        choice = choice or SendChoice()
         self._set_sending(True)
+        letter_id = self.letter_id
 
         def done(_result: object) -> None:
-            self._set_sending(False)
             self.refresh()
-            self.sending_done.emit(True)
+            if choice.channel == POST:
+                self._set_sending(False)
+                self.sending_done.emit(True)
+            else:
+                self.deliver(letter_id, choice.channel, choice.folder, first=True)
 
         def failed(error: BaseException) -> None:
             self._set_sending(False)
@@ -338,7 +384,53 @@ class ReviewPanel(QWidget):
             reason=reason,
             done=done,
             failed=failed,
+            signing_key=choice.signing_key,
         )
+        return True
+
+    def deliver(
+        self,
+        letter_id: int,
+        channel: str,
+        folder: Path | None,
+        *,
+        first: bool = False,
+        only_failed: bool = False,
+    ) -> Delivery:
+        """E-mail the archived PDFs or write them as .eml files: progress, result, retry."""
+        from composer.gui.send_delivery import Delivery
+
+        self._set_sending(True)
+        delivery = self.delivery = Delivery(
+            self, letter_id, channel=channel, author=self.author, folder=folder
+        )
+        if self.ask_password is not None:
+            delivery.ask_password = self.ask_password
+
+        def finished(problem: str) -> None:
+            if self.delivery is delivery:
+                self.delivery = None
+            self._set_sending(False)
+            self.refresh()
+            if problem:
+                self.message_label.setText(problem)
+            if first:
+                self.sending_done.emit(True)  # the letter is sent; the result said the rest
+
+        delivery.finished.connect(finished)
+        delivery.start(only_failed=only_failed)
+        return delivery
+
+    def retry_delivery(self, channel: str) -> bool:
+        """Opnieuw proberen: only the addressees whose last e-mail or .eml did not go."""
+        if self.letter_id is None or self.sending or not channel:
+            return False
+        folder = None
+        if channel == EML:
+            folder = self.ask_folder(self)
+            if folder is None:
+                return False
+        self.deliver(self.letter_id, channel, folder, only_failed=True)
         return True
 
     def _set_sending(self, sending: bool) -> None:

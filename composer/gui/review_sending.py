@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from composer.gui.changes import ADDED, STATUS
 from composer.gui.ops import Op
+from composer.gui.send_work import archive_send
 from composer.i18n import _
 
 if TYPE_CHECKING:
@@ -57,12 +58,19 @@ def start_send(
     reason: str,
     done: Callable[[SendResult], None],
     failed: Callable[[BaseException], None],
+    signing_key: object = None,
 ) -> None:
-    """Send what the sender confirmed, off the GUI thread; every panel hears of it."""
+    """Send what the sender confirmed, off the GUI thread (the PDFs signed with `signing_key`
+    when given); every panel hears of it."""
 
     def work(workspace: Workspace) -> SendResult:
-        return workspace.send(
-            letter_id, author=author, reason=reason, expected_kenmerk=expected_kenmerk
+        return archive_send(
+            workspace,
+            letter_id,
+            author=author,
+            reason=reason,
+            expected_kenmerk=expected_kenmerk,
+            signing_key=signing_key,
         )
 
     Op(owner, work).changes(letter_id, STATUS).success(done).failure(failed).run()

@@ -24,6 +24,7 @@ COLUMNS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("person.surname", "achternaam", "surname", ()),
     ("person.name_as_registered", "naam_zoals_geregistreerd", "name_as_registered", ()),
     ("role", "functie", "role", ()),
+    ("email", "e-mail", "email", ("e-mailadres", "emailadres", "mail", "email address")),
     ("address.street", "straat", "street", ()),
     ("address.house_number", "huisnummer", "house_number", ("huisnr",)),
     ("address.postbox", "postbus", "postbox", ()),
@@ -32,8 +33,17 @@ COLUMNS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("address.country", "land", "country", ()),
     ("address.region", "regio", "region", ()),
 )
+
+
+def _header_key(header: str) -> str:
+    """`First name`, ` Huis-nummer ` → `first_name`, `huis_nummer` (case and spacing ignored)."""
+    return re.sub(r"[\s\-]+", "_", header.strip().lower())
+
+
 _PATH_BY_NAME = {
-    name: path for path, dutch, english, others in COLUMNS for name in (dutch, english, *others)
+    _header_key(name): path
+    for path, dutch, english, others in COLUMNS
+    for name in (dutch, english, *others)
 }
 DUTCH_NAMES = {path: dutch for path, dutch, _english, _others in COLUMNS}
 # Without one of these a row has no person, only an organisation.
@@ -47,11 +57,6 @@ class Table:
     header: list[str]
     rows: list[tuple[int, list[str]]]
     warnings: list[str] = field(default_factory=list)
-
-
-def _header_key(header: str) -> str:
-    """`First name`, ` Huis-nummer ` → `first_name`, `huis_nummer` (case and spacing ignored)."""
-    return re.sub(r"[\s\-]+", "_", header.strip().lower())
 
 
 class SheetRecords:
@@ -131,6 +136,8 @@ def _convert(path: str, text: str) -> tuple[object, str | None]:
         return parse_yes_no(text)
     if path == "address.country":
         return country_code(text)
+    if path == "email":
+        return text.strip(), None
     return text, None
 
 

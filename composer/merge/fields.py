@@ -159,6 +159,8 @@ def build_data(values: dict[str, Any], *, with_person: bool) -> dict[str, Any]:
             key: values.get(f"person.{key}", defaults.get(key, "")) for key in PERSON_KEYS
         }
     data["role"] = values.get("role", "")
+    if values.get("email"):
+        data["email"] = values["email"]  # as the letter file: only when given
     address = {key: values.get(f"address.{key}", "") for key in ADDRESS_KEYS if key != "region"}
     if values.get("address.region"):
         address["region"] = values["address.region"]  # as the letter file: only when given

@@ -17,7 +17,7 @@ from composer.merge import limits
 
 # Everything vcard_source reads (a group prefix such as `item1.` is allowed).
 KEPT = frozenset(
-    {"BEGIN", "END", "VERSION", "N", "FN", "ORG", "TITLE", "ROLE", "ADR", "GENDER", "KIND"}
+    {"BEGIN", "END", "VERSION", "N", "FN", "ORG", "TITLE", "ROLE", "ADR", "EMAIL", "GENDER", "KIND"}
     | {"X-ABSHOWAS"}
 )
 TOO_LONG = "X-COMPOSER-TOO-LONG"  # the marker property: its value names the field

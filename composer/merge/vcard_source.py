@@ -1,4 +1,5 @@
-"""vCards (3.0 and 4.0) as addressees: ORG, N or FN, TITLE or ROLE, ADR and, in 4.0, GENDER."""
+"""vCards (3.0 and 4.0) as addressees: ORG, N or FN, TITLE or ROLE, ADR, EMAIL and, in 4.0,
+GENDER."""
 
 from __future__ import annotations
 
@@ -103,16 +104,29 @@ def _first_text(card: Any, name: str) -> str:
 def _chosen_address(card: Any) -> Any | None:
     """The preferred ADR, else the work address, else the first one."""
     addresses = _lines(card, "adr")
-
-    def has(line: Any, wanted: str) -> bool:
-        types = [_plain(str(kind)) for kind in line.params.get("TYPE", [])]
-        return wanted in types or (wanted == "pref" and "PREF" in line.params)
-
     for wanted in ("pref", "work"):
-        chosen = next((line for line in addresses if has(line, wanted)), None)
+        chosen = next((line for line in addresses if _marked(line, wanted)), None)
         if chosen is not None:
             return chosen.value
     return addresses[0].value if addresses else None
+
+
+def _marked(line: Any, wanted: str) -> bool:
+    """`TYPE=pref` or `TYPE=INTERNET` (3.0, also as `TYPE=INTERNET,PREF`) or `PREF=1` (4.0)."""
+    types = [_plain(str(kind)) for kind in line.params.get("TYPE", [])]
+    return wanted in types or (wanted == "pref" and "PREF" in line.params)
+
+
+def _chosen_email(card: Any) -> str:
+    """The preferred EMAIL, else the first marked INTERNET, else the first one."""
+    emails = [line for line in _lines(card, "email") if _text(line.value)]
+    for wanted in ("pref", "internet"):
+        chosen = next((line for line in emails if _marked(line, wanted)), None)
+        if chosen is not None:
+            emails = [chosen]
+            break
+    text = _text(emails[0].value) if emails else ""
+    return text[len("mailto:") :] if text.lower().startswith("mailto:") else text
 
 
 def _organisation(card: Any) -> tuple[str, str]:
@@ -166,6 +180,7 @@ def _card_row(card: Any, number: int) -> ParsedRow:
         "organisation": organisation,
         "department": department,
         "role": _first_text(card, "title") or _first_text(card, "role"),
+        "email": _chosen_email(card),
         "address.street": street,
         "address.house_number": house_number,
         "address.postbox": _POSTBOX_WORD.sub("", box) or postbox,
@@ -183,6 +198,7 @@ def _card_row(card: Any, number: int) -> ParsedRow:
     role_source = "TITLE" if _first_text(card, "title") or not _first_text(card, "role") else "ROLE"
     fields.update({"organisation": "ORG", "department": "ORG", "role": role_source})
     fields["person.form"] = "GENDER"
+    fields["email"] = "EMAIL"
     problems = [("ADR", country_problem)] if country_problem else []
     reported = {"address.country"} if country_problem else set()
     _too_long(card, values, fields, problems, reported)
@@ -206,6 +222,7 @@ _PATHS_BY_PROPERTY = {
     "ORG": ("organisation", "department"),
     "TITLE": ("role",),
     "ROLE": ("role",),
+    "EMAIL": ("email",),
 }
 
 

@@ -39,3 +39,6 @@ class SendResult:
     approved_version: int  # the version the approval was given to
     files: tuple[ArchivedFile, ...]  # DOCX, then PDF
     warnings: tuple[str, ...] = ()
+    # A letter to several addressees: each addressee's own PDF (in the send register).
+    copies: tuple[ArchivedFile, ...] = ()
+    signed: bool = False  # every PDF was signed before it was archived

@@ -33,6 +33,8 @@ class Converter(Protocol):
 
 
 ConverterFactory = Callable[[], Converter]
+# Signs one PDF (composer.sending.signing.sign_pdf with the key bound): PDF in, signed PDF out.
+PdfSigner = Callable[[bytes], bytes]
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,10 @@ class ArchivedFile:
     sha256: str
     size: int
     engine: str  # "Composer 0.1.0" for the DOCX, "LibreOffice 7.4.7.2" for the PDF
+    # For an addressee's own PDF (a letter to several): its number, counted from 1. The joined
+    # PDF and the DOCX have None; they are the archive_files rows, the copies are in the send
+    # register.
+    addressee: int | None = None
 
 
 def default_converter() -> Converter:
@@ -61,7 +67,9 @@ def archive_folder(letter_id: int, version: int) -> str:
     return f"{ARCHIVE_FOLDER}/{letter_id}/v{version}"
 
 
-def _archived(root: Path, relative: str, kind: str, data: bytes, engine: str) -> ArchivedFile:
+def _archived(
+    root: Path, relative: str, kind: str, data: bytes, engine: str, addressee: int | None = None
+) -> ArchivedFile:
     location = root.joinpath(*relative.split("/"))
     location.parent.mkdir(parents=True, exist_ok=True)
     write_bytes_atomic(location, data)
@@ -72,7 +80,18 @@ def _archived(root: Path, relative: str, kind: str, data: bytes, engine: str) ->
         sha256=hashlib.sha256(data).hexdigest(),
         size=len(data),
         engine=engine,
+        addressee=addressee,
     )
+
+
+def addressee_pdfs(files: list[ArchivedFile], addressees: int) -> dict[int, ArchivedFile]:
+    """Per addressee number the PDF that is its own: its copy, or the one PDF of a letter to
+    one addressee."""
+    copies = {f.addressee: f for f in files if f.addressee is not None}
+    if copies:
+        return copies
+    joined = [f for f in files if f.kind == "pdf" and f.addressee is None]
+    return {number: joined[0] for number in range(1, addressees + 1)} if joined else {}
 
 
 def remove_files(files: list[ArchivedFile]) -> None:
@@ -91,10 +110,15 @@ def write_archive(
     kenmerk: str,
     converter: Converter,
     settings: Settings | None = None,
+    signer: PdfSigner | None = None,
 ) -> tuple[list[ArchivedFile], list[str]]:
     """Render `letter` to DOCX and PDF and put both in the archive; returns them and warnings.
 
-    Both are made in a temporary folder first; only when the PDF exists are they written into
+    Files: the DOCX, the PDF (every copy joined), then for a letter to several addressees each
+    addressee's own PDF (`<name>-<k>.pdf`, ArchivedFile.addressee = k). With `signer` every PDF
+    is signed before it is written, so the archived sha256 is the signed file's.
+
+    All are made in a temporary folder first; only when every PDF exists are they written into
     `root`/archief/<letter>/v<version>/ (each atomically). On any error nothing stays behind.
     """
     from composer.render.docx import DocxRenderer
@@ -117,6 +141,10 @@ def write_archive(
             # Junk, a PDF without pages or without PDF/A must fail the send, not be archived.
             pdfs.append(read_checked_pdf(pdf, name=f"{name}.pdf"))
     pdf_data = joined_copies(pdfs, letter.subject)
+    if signer is not None:  # the copies are joined unsigned: a signature covers its own file
+        pdf_data = signer(pdf_data)
+        if len(pdfs) > 1:
+            pdfs = [signer(pdf) for pdf in pdfs]
     engine = str(getattr(results[0], "engine", "") or "")
     warnings = list(
         dict.fromkeys(
@@ -132,6 +160,10 @@ def write_archive(
         made_by = f"Composer {__version__}"
         files.append(_archived(root, f"{relative}.docx", "docx", rendered.data, made_by))
         files.append(_archived(root, f"{relative}.pdf", "pdf", pdf_data, engine))
+        if len(pdfs) > 1:
+            for number, pdf in enumerate(pdfs, start=1):
+                path = f"{relative}-{number}.pdf"
+                files.append(_archived(root, path, "pdf", pdf, engine, addressee=number))
     except BaseException:
         remove_files(files)
         raise

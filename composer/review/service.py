@@ -16,6 +16,7 @@ from composer.review import transitions, workflow
 from composer.review.library_rules import with_rules
 from composer.review.review_records import ReviewStatus, SendResult
 from composer.review.send_plan import SendPlan, send_plan
+from composer.review.send_post import pdf_signer, post_entries
 from composer.review.sending import (
     ArchivedFile,
     ConverterFactory,
@@ -44,6 +45,7 @@ from composer.storage.letter_rows import (
 from composer.storage.library import DEFAULT_KENMERK_PATTERN, Library
 from composer.storage.review_store import Approval, ArchiveFile, Comment, Event
 from composer.storage.schema import kenmerk_register
+from composer.storage.send_register import SendEntry, add_entries
 from composer.storage.timestamps import to_text
 
 if TYPE_CHECKING:
@@ -295,9 +297,14 @@ class ReviewService:
         settings: Settings | None = None,
         reason: str = "",
         expected_kenmerk: str | None = None,
+        signing_key: Any = None,
     ) -> SendResult:
         """Goedgekeurd -> verzonden: kenmerk (finalize, if none yet), DOCX and PDF of that
         version in the archive with their sha256, and the letter frozen.
+
+        The archive also keeps each addressee's own PDF (a letter to several), and the send
+        register gets one 'post' row per addressee with it. With `signing_key`
+        (composer.sending.signing.SigningKey) every PDF is signed before it is archived.
 
         Refused before anything is done: a letter with problems or without Betreft, text or
         addressees; open comments without a `reason` (which is recorded in the 'sent' event);
@@ -325,15 +332,17 @@ class ReviewService:
             given = None if had_kenmerk else kenmerk
             with self._read() as connection:
                 _locked, latest, approval = self.sendable(connection, letter_id)
+            sent_letter = letter_from_content(latest.content)
             try:
                 files, warnings = write_archive(
                     self.library.data_folder,
-                    letter_from_content(latest.content),
+                    sent_letter,
                     letter_id=letter_id,
                     version=latest.number,
                     kenmerk=kenmerk,
                     converter=engine,
                     settings=settings,
+                    signer=pdf_signer(signing_key, kenmerk, sent_letter.place),
                 )
             except ComposerError as exc:
                 raise not_sent(letter_id, exc, given) from None
@@ -346,6 +355,7 @@ class ReviewService:
                 author=author,
                 kenmerk=kenmerk,
                 reason=workflow.sent_reason(open_comments, reason),
+                posted=post_entries(sent_letter, files),
             )
         except BaseException:
             remove_files(files)
@@ -355,8 +365,10 @@ class ReviewService:
             version=latest.number,
             kenmerk=kenmerk,
             approved_version=approval.version,
-            files=tuple(files),
+            files=tuple(f for f in files if f.addressee is None),
             warnings=tuple(warnings),
+            copies=tuple(f for f in files if f.addressee is not None),
+            signed=signing_key is not None,
         )
 
     def _finalize(
@@ -392,6 +404,7 @@ class ReviewService:
         author: str,
         kenmerk: str,
         reason: str = "",
+        posted: list[SendEntry] | None = None,
     ) -> None:
         with self._write() as connection:
             locked, now_latest, now_approval = self.sendable(connection, letter_id, lock=True)
@@ -420,7 +433,7 @@ class ReviewService:
             event = store.add_event(
                 connection, letter_id, row.event, latest.number, actor=author, at=now, text=text
             )
-            for archived in files:
+            for archived in (f for f in files if f.addressee is None):
                 store.add_archive_file(
                     connection,
                     letter_id=letter_id,
@@ -433,6 +446,7 @@ class ReviewService:
                     at=now,
                     event_hash=event,
                 )
+            add_entries(connection, letter_id, latest.number, posted or [], author=author, at=now)
             store.set_status(connection, letter_id, row.target)
 
     def copy(self, letter_id: int, *, author: str) -> int:

@@ -9,6 +9,7 @@ import hashlib
 import io
 import json
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from composer.storage.schema import (
     kenmerk_register,
     kenmerk_sequences,
     letters,
+    send_register,
     versions,
 )
 from composer.storage.timestamps import to_text, utc_now
@@ -44,7 +46,8 @@ DRAFTS = "concepten.json"
 REGISTER = "kenmerkregister.json"
 REVIEW = "beoordeling.json"
 # In that order: events and the rest refer to letters and versions, nothing refers to them.
-REVIEW_TABLES = (events, approvals, comments, archive_files)
+# The send register (schema 0007) is in beoordeling.json too; older exports have none.
+REVIEW_TABLES = (events, approvals, comments, archive_files, send_register)
 LETTER_FIELDS = (
     "id",
     "template",
@@ -138,7 +141,29 @@ def _export_review(
         if table is archive_files:
             for row in rows:
                 _add(archive, row.path, _archived_bytes(root, row))
+    # Each addressee's own PDF, named by the send register (the joined one is in already).
+    added = {row["path"] for row in review[archive_files.name]}
+    for row in review[send_register.name]:
+        if row["attachment"] and row["attachment"] not in added:
+            added.add(row["attachment"])
+            _add(archive, row["attachment"], _archived_bytes(root, register_file(row)))
     _add(archive, REVIEW, _json_bytes(review))
+
+
+@dataclass(frozen=True)
+class RegisterFile:
+    """The archived file a send register row names, as the archive checks see a file."""
+
+    path: str
+    sha256: str
+    letter_id: int
+    version_number: int
+
+
+def register_file(row: dict[str, Any]) -> RegisterFile:
+    return RegisterFile(
+        row["attachment"], row["attachment_sha256"], row["letter_id"], row["version_number"]
+    )
 
 
 def export_zip(connection: Connection, path: Path, *, schema: str, archive_root: Path) -> None:

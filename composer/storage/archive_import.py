@@ -31,6 +31,7 @@ from composer.storage.archive import (
     REVIEW_TABLES,
     VERSION_FIELDS,
     letter_folder,
+    register_file,
     version_name,
 )
 from composer.storage.letter_rows import letter_from_content, summary_values
@@ -64,6 +65,7 @@ class LibraryImportReport(ImportReport):
     approvals: int = 0
     comments: int = 0
     archive_files: int = 0
+    sends: int = 0  # rows of the send register
 
     @property
     def message(self) -> str:
@@ -84,6 +86,11 @@ class LibraryImportReport(ImportReport):
                 files=files.format(count=self.archive_files),
             )
             text += f" {review}"
+        if self.sends:
+            sends = ngettext(
+                "Verzendregister: {count} regel.", "Verzendregister: {count} regels.", self.sends
+            )
+            text += f" {sends.format(count=self.sends)}"
         return text
 
 
@@ -223,12 +230,23 @@ def _read_review(reader: _Reader, names: list[str]) -> dict[str, list[dict[str, 
     """The review history per table (none in an export of format /1)."""
     review = reader.json(REVIEW) if REVIEW in names else {}
     rows = {table.name: list(review.get(table.name, [])) for table in REVIEW_TABLES}
-    for row in rows[archive_files.name]:
-        if archive_location(Path("."), row["path"]) is None:
-            raise reader.broken(
-                _("‘{path}’ is geen plaats in het archief").format(path=row["path"])
-            )
+    paths = [row["path"] for row in rows[archive_files.name]]
+    paths += [row["attachment"] for row in rows["send_register"] if row["attachment"]]
+    for path in paths:
+        if archive_location(Path("."), path) is None:
+            raise reader.broken(_("‘{path}’ is geen plaats in het archief").format(path=path))
     return rows
+
+
+def _archived_files(review: dict[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """Every file to restore (path and sha256): the archive records', then those only the send
+    register names (each addressee's own PDF)."""
+    files = {row["path"]: row for row in review[archive_files.name]}
+    for row in review["send_register"]:
+        if row["attachment"] and row["attachment"] not in files:
+            named = register_file(row)
+            files[named.path] = {"path": named.path, "sha256": named.sha256}
+    return list(files.values())
 
 
 def _restore_archive(reader: _Reader, rows: list[dict[str, Any]], root: Path) -> None:
@@ -295,7 +313,10 @@ def _import(
         link_review(
             [row for row, _versions in loaded],
             {row["id"]: rows[-1]["hash"] for row, rows in loaded},
-            **review,
+            events=review["events"],
+            approvals=review["approvals"],
+            comments=review["comments"],
+            archive_files=review["archive_files"],
         )
     for row, rows in loaded:
         connection.execute(letters.insert().values(**row))
@@ -326,7 +347,7 @@ def _import(
         if review[table.name]:
             connection.execute(table.insert(), review[table.name])
     highest = {"letters": max(letter_ids, default=0)}
-    for name in ("events", "approvals", "comments"):
+    for name in ("events", "approvals", "comments", "send_register"):
         highest[name] = max((row["id"] for row in review[name]), default=0)
     _continue_numbering(connection, highest)
     report = verify_library(connection, rules=rules)
@@ -342,7 +363,7 @@ def _import(
         raise reader.broken(
             _("de versiegeschiedenis klopt niet: {problem}").format(problem=problem)
         )
-    _restore_archive(reader, review["archive_files"], root)
+    _restore_archive(reader, _archived_files(review), root)
     return LibraryImportReport(
         letters=len(letter_ids),
         versions=version_count,
@@ -353,4 +374,5 @@ def _import(
         approvals=len(review["approvals"]),
         comments=len(review["comments"]),
         archive_files=len(review["archive_files"]),
+        sends=len(review["send_register"]),
     )

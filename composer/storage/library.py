@@ -23,6 +23,7 @@ from composer.storage import (
     review_rules,
 )
 from composer.storage import drafts as draft_store
+from composer.storage import send_register as sends
 from composer.storage.engine import describe, open_engine, read_transaction, write_transaction
 from composer.storage.letter_bin import BinnedLetter, LetterInBin, SentLetterKept
 from composer.storage.letter_rows import (
@@ -396,6 +397,28 @@ class Library:
     def discard_draft(self, letter_id: int, *, author: str) -> None:
         with write_transaction(self._engine) as connection:
             draft_store.discard(connection, letter_id, author)
+
+    # The send register
+
+    def record_sends(
+        self, letter_id: int, version: int, entries: Iterable[sends.SendEntry], *, author: str
+    ) -> list[sends.SendRecord]:
+        """Add what happened to each addressee (one row each, never changed); returns the
+        letter's whole register."""
+        _check_author(author)
+        with write_transaction(self._engine) as connection:
+            letter_row(connection, letter_id)
+            version_row(connection, letter_id, version)
+            sends.add_entries(
+                connection, letter_id, version, entries, author=author, at=self._now()
+            )
+            return sends.register_list(connection, letter_id)
+
+    def send_register(self, letter_id: int) -> list[sends.SendRecord]:
+        """Per addressee and attempt how the letter went out (post, e-mail, .eml), oldest first."""
+        with read_transaction(self._engine) as connection:
+            letter_row(connection, letter_id)
+            return sends.register_list(connection, letter_id)
 
     # Checking, export and import
 

@@ -236,6 +236,43 @@ office_words = sa.Table(
     sa.CheckConstraint("length(word) BETWEEN 1 AND 100", name="ck_office_words_word"),
 )
 
+# The send register (migration 0007): per addressee and send attempt, how the letter went out
+# (post: archived to be posted; email; eml: a file to send by hand), the attachment (its path
+# in the archive and sha256) and the result. Immutable (triggers): a retry adds rows.
+SEND_CHANNELS = ("post", "email", "eml")
+SEND_RESULTS = ("verzonden", "mislukt")
+send_register = sa.Table(
+    "send_register",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("letter_id", sa.Integer, sa.ForeignKey("letters.id"), nullable=False),
+    sa.Column("version_number", sa.Integer, nullable=False),
+    sa.Column("addressee_index", sa.Integer, nullable=False),  # counted from 1
+    sa.Column("addressee", sa.Text, nullable=False, server_default=""),  # the label
+    sa.Column("email", sa.Text, nullable=False, server_default=""),
+    sa.Column("channel", sa.Text, nullable=False),
+    sa.Column("sent_at", sa.Text, nullable=False),
+    sa.Column("message_id", sa.Text, nullable=False, server_default=""),
+    # Relative to the data folder (archief/12/v3/KSF-2022-0001-2.pdf); "" when none was sent.
+    sa.Column("attachment", sa.Text, nullable=False, server_default=""),
+    sa.Column("attachment_sha256", sa.String(64), nullable=False, server_default=""),
+    sa.Column("result", sa.Text, nullable=False),
+    sa.Column("error", sa.Text, nullable=False, server_default=""),
+    sa.Column("author", sa.Text, nullable=False),
+    _version_key(),
+    sa.CheckConstraint("addressee_index >= 1", name="ck_send_register_addressee_index"),
+    sa.CheckConstraint(f"channel IN ({_quoted(SEND_CHANNELS)})", name="ck_send_register_channel"),
+    sa.CheckConstraint(f"result IN ({_quoted(SEND_RESULTS)})", name="ck_send_register_result"),
+    sa.Index("ix_send_register_letter_id", "letter_id"),
+    sqlite_autoincrement=True,
+)
+
 REVIEW_TABLES = ("events", "approvals", "comments", "archive_files")
 LIBRARY_TABLES = ("letters", "versions", "drafts", "kenmerk_sequences", "kenmerk_register")
-ALL_TABLES = (*LIBRARY_TABLES, "catalogue_versions", *REVIEW_TABLES, "office_words")
+ALL_TABLES = (
+    *LIBRARY_TABLES,
+    "catalogue_versions",
+    *REVIEW_TABLES,
+    "office_words",
+    "send_register",
+)

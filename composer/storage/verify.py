@@ -16,7 +16,13 @@ from composer.i18n import N_, _, ngettext
 from composer.storage.hashing import catalogue_meta, version_hash, version_meta
 from composer.storage.library_records import VerifyProblem, VerifyReport
 from composer.storage.review_rules import ReviewRules
-from composer.storage.schema import archive_files, catalogue_versions, letters, versions
+from composer.storage.schema import (
+    archive_files,
+    catalogue_versions,
+    letters,
+    send_register,
+    versions,
+)
 from composer.storage.verify_review import ReviewProblem, check_review
 
 # A reason for the screen: translate with _() where it is used.
@@ -188,6 +194,7 @@ class LibraryVerifyReport(VerifyReport):
 
     archive_files: int = 0
     events: int = 0
+    sends: int = 0  # rows of the send register whose attachment was checked
 
     @property
     def message(self) -> str:
@@ -220,6 +227,15 @@ class LibraryVerifyReport(VerifyReport):
                 "en ongewijzigd."
             ).format(count=self.archive_files)
             text += f" {also}"
+        if self.ok and self.sends:
+            also = ngettext(
+                "Ook de bijlage van {count} regel in het verzendregister is gecontroleerd en "
+                "ongewijzigd.",
+                "Ook de bijlagen van {count} regels in het verzendregister zijn gecontroleerd en "
+                "ongewijzigd.",
+                self.sends,
+            ).format(count=self.sends)
+            text += f" {also}"
         return text
 
 
@@ -230,8 +246,9 @@ def archive_location(root: Path, relative: str) -> Path | None:
     return Path(root).joinpath(*relative.split("/"))
 
 
-def archive_file_problem(root: Path, row: Row[Any]) -> str | None:
-    """Why the archived file of `row` (an archive_files row) is not the one recorded, if so.
+def archive_file_problem(root: Path, row: Any) -> str | None:
+    """Why the archived file of `row` (an archive_files row, or anything with `path` and
+    `sha256`) is not the one recorded, if so.
 
     A phrase for the screen that names the file: `het archiefbestand ‘…’ ontbreekt (…)`.
     """
@@ -274,6 +291,33 @@ def _check_archive(connection: Connection, root: Path) -> tuple[int, ArchiveProb
     return counted, None
 
 
+def _check_register(connection: Connection, root: Path) -> tuple[int, ArchiveProblem | None]:
+    """Each register row's attachment against the archive: it exists and has its sha256."""
+    query = sa.select(send_register).where(send_register.c.attachment != "")
+    counted = 0
+    for row in connection.execute(query.order_by(send_register.c.id)):
+        counted += 1
+        reason = archive_file_problem(root, _AttachmentRow(row.attachment, row.attachment_sha256))
+        if reason is not None:
+            whose = _("de PDF voor geadresseerde {number} ({name}) in het verzendregister").format(
+                number=row.addressee_index, name=row.addressee
+            )
+            problem = ArchiveProblem(
+                letter_id=row.letter_id,
+                number=row.version_number,
+                reason=f"{whose}: {reason}",
+                path=row.attachment,
+            )
+            return counted, problem
+    return counted, None
+
+
+@dataclass(frozen=True)
+class _AttachmentRow:
+    path: str
+    sha256: str
+
+
 def verify_library(
     connection: Connection, *, archive_root: Path | None = None, rules: ReviewRules | None = None
 ) -> VerifyReport:
@@ -282,7 +326,8 @@ def verify_library(
     After the version and catalogue chains: each letter's review history (events chain, the
     status they give, approvals, comments, archive records, kenmerk register). With
     `archive_root` (the data folder) every archived file of a sent letter is read and compared
-    with its recorded sha256 as well, after all of that holds. The status a letter's events
+    with its recorded sha256 as well, after all of that holds, and so is every attachment the
+    send register names (each addressee's PDF). The status a letter's events
     give is replayed by `rules` (the review workflow's); without them a letter that has a
     review history raises NoReviewRules (a programming error).
     """
@@ -295,6 +340,9 @@ def verify_library(
     archive_count = 0
     if problem is None and archive_root is not None:
         archive_count, problem = _check_archive(connection, archive_root)
+    send_count = 0
+    if problem is None and archive_root is not None:
+        send_count, problem = _check_register(connection, archive_root)
     return LibraryVerifyReport(
         letters=letter_count,
         versions=version_count,
@@ -302,4 +350,5 @@ def verify_library(
         problem=problem,
         archive_files=archive_count,
         events=event_count,
+        sends=send_count,
     )

@@ -23,6 +23,7 @@ ENTRY = {
         "pronouns": "zij/haar",  # a key of a newer program
     },
     "role": "",
+    "email": "j.vandijk@wfc.voorbeeld.nl",
     "address": {
         "street": "Fifth Avenue",
         "house_number": "350",
@@ -46,6 +47,7 @@ def test_every_field_of_an_entry_survives_the_edit_dialog(qtbot):
     assert {key: value["person"][key] for key in PERSON_KEYS} == {
         key: ENTRY["person"][key] for key in PERSON_KEYS
     }
+    assert edit.fields["email"].text() == "j.vandijk@wfc.voorbeeld.nl"
     assert value == ENTRY
     assert edit.problems() == {}
 

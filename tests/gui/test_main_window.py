@@ -214,3 +214,15 @@ def test_screenshot_of_the_main_window_with_its_preview(
         preview.shutdown()
     finally:
         i18n.set_language("nl")
+
+
+def test_extra_menu_checks_a_pdf_signature(qtbot, library, monkeypatch):
+    opened = []
+    monkeypatch.setattr(
+        "composer.gui.dialogs.verify_pdf_dialog.VerifyPdfDialog.run",
+        classmethod(lambda cls, parent=None, path=None: opened.append(parent)),
+    )
+    window = make_window(qtbot, library)
+    window.verify_pdf_action.trigger()
+    assert opened == [window]
+    assert window.verify_pdf_action.text() == "PDF-&handtekening controleren…"

@@ -106,3 +106,30 @@ def test_the_body_shows_each_letter_opened_and_typing_edits_that_one(
     assert isinstance(expected[-1], Promise)
     assert window.session.letter.body == [*expected, Paragraph("Erbij.")]
     assert edit.document().lastBlock().text() == "Erbij."
+
+
+def test_a_redraw_of_the_previous_letters_body_never_becomes_the_next_letters(
+    qtbot, window, library, open_letter
+):
+    """Between opening a letter and filling its body (the next turn of the event loop) the body
+    still shows the previous letter; the spelling highlighter redrawing a paragraph then makes
+    the document report a change. That must not be taken as typing into the new letter."""
+    first, second = seed_samples(library, "Marleen")
+    open_letter(window, first)
+    edit = window.editor.blocks.edit
+    seen = []
+
+    def redraw(_letter_id: int) -> None:  # right after the session has the new letter
+        seen.append(window.editor.blocks_pending)
+        window.editor.blocks.spelling.highlighter.rehighlight()  # as when a check comes back
+        edit.document().contentsChanged.emit()
+        seen.append(list(window.session.letter.body))
+
+    window.letter_opened.connect(redraw)
+    open_letter(window, second)
+    window.letter_opened.disconnect(redraw)
+    assert seen[0] is True  # the body was still the first letter's
+    assert seen[1] == library.version(second).body
+    assert not window.session.undo_stack.canUndo()
+    assert shown_blocks(window) == library.version(second).body
+    assert window.session.letter.body == library.version(second).body

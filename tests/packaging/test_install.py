@@ -112,6 +112,19 @@ def test_installed_package_renders_from_another_folder(tmp_path):
         check=True,
     )
     assert "composer/data/templates/brief.docx" in listing.stdout
+    cover = subprocess.run(
+        [
+            str(python),
+            "-c",
+            "from composer.sending.mail_cover import cover_template_path as p; "
+            "print(p().read_text(encoding='utf-8'))",
+        ],
+        cwd=elsewhere,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert "Hierbij ontvangt u" in cover.stdout  # the e-mail's cover text is installed
     english = subprocess.run(
         [
             str(python),

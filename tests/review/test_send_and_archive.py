@@ -231,12 +231,20 @@ def test_the_export_carries_the_review_and_the_archive(review, letter, tmp_path)
     with zipfile.ZipFile(exported) as archive:
         review_rows = json.loads(archive.read("beoordeling.json"))
         assert f"archief/{sent_id}/v2/KSF-2022-0001.pdf" in archive.namelist()
-    assert sorted(review_rows) == ["approvals", "archive_files", "comments", "events"]
+    assert sorted(review_rows) == [
+        "approvals",
+        "archive_files",
+        "comments",
+        "events",
+        "send_register",
+    ]
+    assert [row["channel"] for row in review_rows["send_register"]] == ["post"]
 
     # Into this backend and the default data folder.
     report = review.library.import_zip(exported)
     assert report.message.endswith(
-        "Beoordeling: 5 gebeurtenissen, 1 goedkeuring, 2 opmerkingen en 2 gearchiveerde bestanden."
+        "Beoordeling: 5 gebeurtenissen, 1 goedkeuring, 2 opmerkingen en 2 gearchiveerde "
+        "bestanden. Verzendregister: 1 regel."
     )
     for letter_id, (events, approvals, comments, files, status) in expected.items():
         assert review.events(letter_id) == events

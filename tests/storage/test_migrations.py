@@ -151,6 +151,7 @@ SEEDS: dict[str, Callable[[sa.Connection], None]] = {
     "0004": lambda connection: _seed_0003(connection, chained=True),
     "0005": lambda connection: _seed_0003(connection, chained=True),
     "0006": lambda connection: _seed_0006(connection),
+    "0007": lambda connection: _seed_0007(connection),
 }
 
 
@@ -160,6 +161,20 @@ def _seed_0006(connection: sa.Connection) -> None:
     connection.execute(
         sa.text(
             "INSERT INTO office_words (word, added_by, added_at) VALUES ('Öztürk', 'Anna', :at)"
+        ),
+        {"at": CREATED},
+    )
+
+
+def _seed_0007(connection: sa.Connection) -> None:
+    """Schema 0007 adds the send register: a failed e-mail (no address, nothing attached)."""
+    _seed_0006(connection)
+    connection.execute(
+        sa.text(
+            "INSERT INTO send_register (id, letter_id, version_number, addressee_index, "
+            "addressee, email, channel, sent_at, message_id, attachment, attachment_sha256, "
+            "result, error, author) VALUES (1, 7, 2, 1, 'WFC', '', 'email', :at, '', '', '', "
+            "'mislukt', 'geen e-mailadres', 'Anna')"
         ),
         {"at": CREATED},
     )
@@ -255,14 +270,14 @@ def test_a_library_from_a_newer_composer_is_refused_and_unchanged(database_url):
     engine = _stamp(database_url, head_revision())
     with write_transaction(engine) as connection:
         _seed_0001(connection)
-        connection.execute(sa.text("UPDATE alembic_version SET version_num = '0007'"))
+        connection.execute(sa.text("UPDATE alembic_version SET version_num = '0099'"))
     before = _snapshot(engine)
     engine.dispose()
 
     with pytest.raises(LibraryTooNew) as caught:
         Library.open(database_url)
     assert caught.value.message.startswith(
-        "Deze bibliotheek is gemaakt met een nieuwere versie van Composer (schema ‘0007’); "
+        "Deze bibliotheek is gemaakt met een nieuwere versie van Composer (schema ‘0099’); "
         "werk Composer bij."
     )
     engine = open_engine(database_url)
@@ -274,10 +289,10 @@ def test_an_empty_database_stamped_by_a_newer_composer_gets_no_tables(database_u
     engine = open_engine(database_url)
     with engine.begin() as connection:
         connection.execute(sa.text("CREATE TABLE alembic_version (version_num VARCHAR(32))"))
-        connection.execute(sa.text("INSERT INTO alembic_version VALUES ('0007')"))
+        connection.execute(sa.text("INSERT INTO alembic_version VALUES ('0099')"))
     with pytest.raises(LibraryTooNew):
         Library.open(database_url)
-    assert _snapshot(engine) == {"alembic_version": [("0007",)]}
+    assert _snapshot(engine) == {"alembic_version": [("0099",)]}
     engine.dispose()
 
 

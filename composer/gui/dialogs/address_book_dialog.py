@@ -42,12 +42,19 @@ from composer.gui.ops import Op
 from composer.i18n import N_, _, ngettext
 from composer.merge.sources import AddresseeList, read_addressees
 
-COLUMNS = (N_("Naam"), N_("Organisatie"), N_("Adres"))
+COLUMNS = (N_("Naam"), N_("Organisatie"), N_("E-mailadres"), N_("Adres"))
+ADDRESS_COLUMN = len(COLUMNS) - 1
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _columns(item: dict[str, Any]) -> tuple[str, str, str]:
-    return entry_name(item), item.get("organisation", ""), address_summary(item)
+def _columns(item: dict[str, Any]) -> tuple[str, str, str, str]:
+    email = item.get("email", "")
+    return (
+        entry_name(item),
+        item.get("organisation", ""),
+        email if isinstance(email, str) else "",
+        address_summary(item),
+    )
 
 
 class AddressBookDialog(CatalogueDialog):
@@ -71,14 +78,14 @@ class AddressBookDialog(CatalogueDialog):
             _("‘{name}’ uit het adresboek verwijderen?").format(name=label),
         )
         self.reading = False
-        self.resize(820, 520)
+        self.resize(980, 520)
         layout = QVBoxLayout(self)
         search_row = QHBoxLayout()
         search_label = QLabel(_("&Zoeken:"))
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("zoeken")
         self.search_edit.setAccessibleName(_("Zoeken in het adresboek"))
-        self.search_edit.setPlaceholderText(_("Naam, organisatie, plaats of postcode"))
+        self.search_edit.setPlaceholderText(_("Naam, organisatie, e-mailadres, plaats of postcode"))
         self.search_edit.setClearButtonEnabled(True)
         search_label.setBuddy(self.search_edit)
         search_row.addWidget(search_label)
@@ -97,9 +104,11 @@ class AddressBookDialog(CatalogueDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ADDRESS_COLUMN, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(0, 170)
-        self.table.setColumnWidth(1, 280)
+        self.table.setColumnWidth(1, 240)
+        self.table.setColumnWidth(2, 220)
         layout.addWidget(self.table)
         buttons = QHBoxLayout()
         self.new_button = push_button(_("&Nieuw…"), "nieuw")

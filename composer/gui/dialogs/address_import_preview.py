@@ -123,10 +123,14 @@ def window_import_notice(result: ImportResult) -> str:
 
 
 def _contact_text(contact: dict[str, Any]) -> str:
-    """`‘J. van der Aa’ – Kerkstraat 1, 1234 AB Utrecht`"""
-    return _("‘{name}’ – {address}").format(
+    """`‘J. van der Aa’ – Kerkstraat 1, 1234 AB Utrecht`, and ` – j.aa@…` when it has one."""
+    text = _("‘{name}’ – {address}").format(
         name=entry_label(contact), address=address_summary(contact)
     )
+    email = contact.get("email")
+    if isinstance(email, str) and email.strip():
+        return _("{contact} – {email}").format(contact=text, email=email.strip())
+    return text
 
 
 def outcome_text(row: PlannedRow, labels: Sequence[str]) -> str:

@@ -48,6 +48,7 @@ PERSON_FIELDS = (  # not screen text: the paths
     ("person.infix", N_("&Tussenvoegsel")),
     ("person.surname", N_("Achter&naam")),
     ("role", N_("&Functie")),
+    ("email", N_("E-&mailadres")),
 )
 ADDRESS_FIELDS = (  # not screen text: the paths
     ("address.street", N_("&Straat")),
@@ -196,6 +197,7 @@ class AddresseeEditDialog(QDialog):
             },
         )
         item["role"] = text("role")
+        item["email"] = text("email")
         shown = {path.split(".")[1]: text(path) for path, _label in ADDRESS_FIELDS}
         item["address"] = with_kept_keys(self.original.get("address"), shown)
         extra = {k: v for k, v in self.original.items() if k not in item and k != "person"}

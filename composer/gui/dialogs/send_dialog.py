@@ -2,14 +2,16 @@
 
 The plan is read off the GUI thread. With problems (no Betreft, no text, no addressee) there is
 nothing to confirm: the dialog lists them and offers only Sluiten. With open comments the sender
-must give a reason, which is recorded with the sending.
+must give a reason, which is recorded with the sending. The sender chooses how the letter
+goes (post, e-mail through the mail server, .eml files) and whether the PDF is signed
+(composer.gui.send_choices).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,7 +30,9 @@ from composer.gui.dialogs.common import (
     message_label,
 )
 from composer.gui.ops import Op
-from composer.i18n import _, ngettext
+from composer.gui.send_choices import SendChoices
+from composer.gui.send_work import EMAIL, EML, POST, SendChoice, addressee_lines, mail_server
+from composer.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from composer.app.workspace import Workspace
@@ -36,8 +40,28 @@ if TYPE_CHECKING:
     from composer.storage.library import Library
 
 
+_FROZEN = N_(
+    "Composer maakt de PDF, zet de brief met zijn Word-bestand in het archief en daarna kan de "
+    "brief niet meer worden gewijzigd."
+)
+FROZEN_HINTS = {
+    POST: _FROZEN,
+    EMAIL: N_(
+        "Composer maakt de PDF, zet de brief met zijn Word-bestand in het archief en mailt dan "
+        "elke geadresseerde met een e-mailadres zijn eigen PDF. Daarna kan de brief niet meer "
+        "worden gewijzigd."
+    ),
+    EML: N_(
+        "Composer maakt de PDF, zet de brief met zijn Word-bestand in het archief en schrijft "
+        "dan per geadresseerde een e-mailbestand in de map, klaar om te versturen. Daarna kan "
+        "de brief niet meer worden gewijzigd."
+    ),
+}
+
+
 class SendDialog(QDialog):
-    """`accepted` means: send now, as `kenmerk()` with `reason()`; `plan_shown` when read."""
+    """`accepted` means: send now, as `kenmerk()` with `reason()` and `choice()`; `plan_shown`
+    when read."""
 
     plan_shown = Signal()
 
@@ -45,8 +69,9 @@ class SendDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("verzenden")
         self.setWindowTitle(_("Brief {letter_id} verzenden").format(letter_id=letter_id))
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(480)
         self.plan: SendPlan | None = None
+        self.mail: object | None = None  # the MailSettings when a mail server is set
         layout = QVBoxLayout(self)
         self.kenmerk_label = message_label("kenmerk", "", spoken=_("Kenmerk"))
         self.kenmerk_label.setText(_("Nagaan wat er wordt verzonden…"))
@@ -61,12 +86,9 @@ class SendDialog(QDialog):
         self.reason_edit.setTabChangesFocus(True)
         self.reason_edit.setMaximumHeight(80)
         self.reason_caption.setBuddy(self.reason_edit)
-        self.frozen_hint = hint_label(
-            _(
-                "Composer maakt de PDF, zet de brief met zijn Word-bestand in het archief en "
-                "daarna kan de brief niet meer worden gewijzigd."
-            )
-        )
+        self.frozen_hint = hint_label(_(FROZEN_HINTS[POST]))
+        self.choices = SendChoices()
+        self.choices.changed.connect(self._follow_reason)
         for widget in (
             self.kenmerk_label,
             self.addressees_label,
@@ -74,6 +96,7 @@ class SendDialog(QDialog):
             self.comments_label,
             self.reason_caption,
             self.reason_edit,
+            self.choices,
             self.frozen_hint,
         ):
             layout.addWidget(widget)
@@ -95,18 +118,31 @@ class SendDialog(QDialog):
             self.reason_caption,
             self.reason_edit,
             self.addressees_label,
+            self.choices,
             self.frozen_hint,
         ):
             widget.hide()
         self.send_button.setEnabled(False)  # until the plan is read
 
-        def read(workspace: Workspace) -> SendPlan:
+        def read(workspace: Workspace) -> tuple[SendPlan, list, object]:
             from composer.review.service import ReviewService
 
             pattern = workspace.settings.kenmerk_pattern
-            return ReviewService(library).send_plan(letter_id, pattern=pattern)
+            plan = ReviewService(library).send_plan(letter_id, pattern=pattern)
+            try:
+                mail = mail_server(workspace.settings)
+            except ComposerError:  # an unreadable profile: post and .eml still go
+                mail = None
+            return plan, addressee_lines(library, letter_id), mail
 
-        Op(self, read).success(self.show_plan).failure(self._failed).run()
+        Op(self, read).success(self._read).failure(self._failed).run()
+
+    def _read(self, found: tuple[SendPlan, list, object]) -> None:
+        plan, lines, self.mail = found
+        self.choices.set_mail_server(self.mail is not None)
+        self.choices.show_addressees(lines)
+        self.show_plan(plan)
+        QTimer.singleShot(0, self, self.adjustSize)  # the choices appeared: room for them
 
     def show_plan(self, plan: SendPlan) -> None:
         self.plan = plan
@@ -131,6 +167,7 @@ class SendDialog(QDialog):
             )
         else:
             self.frozen_hint.show()
+            self.choices.show()
             if plan.open_comments:
                 self.comments_label.setText(
                     ngettext(
@@ -167,13 +204,23 @@ class SendDialog(QDialog):
         ready = plan is not None and not plan.problems
         if ready and plan is not None and plan.open_comments:
             ready = bool(self.reason())
-        self.send_button.setEnabled(ready)
+        self.send_button.setEnabled(ready and self.choices.ready())
+        channel = self.choices.channel()
+        # By e-mail the choices list the addressees with their addresses.
+        self.addressees_label.setVisible(bool(plan and plan.addressees) and channel == POST)
+        self.frozen_hint.setText(_(FROZEN_HINTS[channel]))
+        if self.isVisible():  # lines appeared or went: fit them, once the layout has followed
+            QTimer.singleShot(0, self, self.adjustSize)
 
     def reason(self) -> str:
         """The reason given for sending with open comments ("" when none was asked)."""
         if self.plan is None or not self.plan.open_comments:
             return ""
         return self.reason_edit.toPlainText().strip()
+
+    def choice(self) -> SendChoice:
+        """How the letter goes: post, e-mail or .eml (with the folder), signed or not."""
+        return self.choices.choice()
 
     def kenmerk(self) -> str | None:
         """The kenmerk the sender confirmed: sending refuses to issue another."""

@@ -1,5 +1,5 @@
 """Instellingen: author, kenmerk pattern, language, address position, LibreOffice, library,
-organisation."""
+organisation, e-mail."""
 
 from __future__ import annotations
 
@@ -32,6 +32,7 @@ from composer.gui.dialogs.common import (
 )
 from composer.gui.dialogs.profile_form import ProfileForm
 from composer.gui.dialogs.programs_tab import ProgramsTab
+from composer.gui.dialogs.settings_mail import MailTab
 from composer.gui.ops import Op, workspace_of
 from composer.gui.show_error import show_error
 from composer.i18n import LANGUAGES, _
@@ -93,7 +94,7 @@ class SettingsDialog(QDialog):
         self.saved: Settings | None = None
         self.setObjectName("instellingen")
         self.setWindowTitle(_("Instellingen"))
-        self.resize(640, 500)
+        self.resize(680, 560)  # the E-mail tab is the tallest
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabbladen")
@@ -105,6 +106,8 @@ class SettingsDialog(QDialog):
         self.tabs.addTab(self.programs, _("&LibreOffice en bibliotheek"))
         self.profile_form = ProfileForm(self.profile)
         self.tabs.addTab(self.profile_form, _("O&rganisatie"))
+        self.mail_tab = MailTab(self.original)
+        self.tabs.addTab(self.mail_tab, _("&E-mail"))
         layout.addWidget(self.tabs)
         self.message_label = message_label("melding")
         layout.addWidget(self.message_label)
@@ -257,7 +260,7 @@ class SettingsDialog(QDialog):
             settings.layout[TEMPLATE] = layout
         settings.libreoffice_path = self.programs.libreoffice_path()
         settings.database_url = self.programs.database_url()
-        return settings
+        return self.mail_tab.value(settings)
 
     def problem(self) -> tuple[int, str]:
         """(tab, message) of the first thing to fix; message "" when all is well."""
@@ -269,7 +272,10 @@ class SettingsDialog(QDialog):
         problem = self.programs.problem()
         if problem:
             return 2, problem
-        return 3, self.profile_form.problem()
+        problem = self.profile_form.problem()
+        if problem:
+            return 3, problem
+        return 4, self.mail_tab.problem()
 
     # Saving
 
@@ -284,12 +290,15 @@ class SettingsDialog(QDialog):
         if profile is not None:
             self.profile_form.apply()
         library, workspace = self.library, self.workspace
+        store_password = self.mail_tab.password_job()
         self.ok_button.setEnabled(False)
         self.message_label.setText(_("Bezig met opslaan…"))
 
         def work(_workspace: object) -> Settings:
             if profile is not None:
                 save_catalogue(profile, library=library, author=settings.author)
+            if store_password is not None:
+                store_password()  # in the keyring, never in settings.toml
             workspace.update_settings(settings)  # saved, and every listener told
             return settings
 

@@ -1,4 +1,5 @@
-"""The form of one addressee: organisation, person and address, each field bound to its path."""
+"""The form of one addressee: organisation, person, e-mail address and address, each field bound
+to its path."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ _PERSON_FIELDS = [
     (N_("Achternaam:"), "achternaam", "person.surname"),  # not screen text: name, path
     (N_("Functie:"), "functie", "role"),  # not screen text: name, path
 ]
+# Where "Verzenden per e-mail" sends the letter; never printed in it.
+_EMAIL_FIELD = (N_("E-mailadres:"), "e_mailadres", "email")  # not screen text: name, path
 _ADDRESS_FIELDS = [
     (N_("Straat:"), "straat", "address.street"),  # not screen text: name, path
     (N_("Huisnummer:"), "huisnummer", "address.house_number"),  # not screen text: name, path
@@ -75,6 +78,8 @@ class AddresseeForm(QWidget):
         self.as_registered.setObjectName("zoals_geregistreerd")
         left.addRow("", self.as_registered)
         self._add("person.name_as_registered", CheckBinding(session, self.as_registered, ""))
+        self._add_line(left, *_EMAIL_FIELD, keys)
+        self.fields["email"].setPlaceholderText(_("naam@organisatie.nl"))  # type: ignore[attr-defined]
         for text, name, sub in _ADDRESS_FIELDS:
             self._add_line(right, text, name, sub, keys)
         country = self.fields["address.country"]

@@ -213,6 +213,10 @@ class BodyBinding(Binding):
         super().__init__(session, widget, "body", **kwargs)
         widget.setUndoRedoEnabled(False)  # the letter's undo stack is the only one
         self._held = 0
+        # True from another letter's loading until its body is written: the document still shows
+        # the previous letter, and a change it reports (the spelling highlighter redrawing a
+        # paragraph emits contentsChanged) must not become the new letter's body.
+        self.stale = False
         self._shown: list[Any] = []  # the blocks the document shows
         self.read_body = ReadBody()  # the last reading: which text blocks show which block
         widget.document().contentsChanged.connect(self.edited)
@@ -228,6 +232,7 @@ class BodyBinding(Binding):
     def reload(self) -> None:
         """Another letter: written whatever the document shows."""
         self._write(self.session.value("body"))
+        self.stale = False
 
     def _write(self, value: Any) -> None:
         edit = self.widget
@@ -247,7 +252,7 @@ class BodyBinding(Binding):
         edit.setTextCursor(cursor)
 
     def edited(self, *_args: object) -> None:
-        if self.session.loading or self._held:
+        if self.session.loading or self._held or self.stale:
             return
         self._push(self.read(), typing=True, text=_("tekst wijzigen"))
 
@@ -281,7 +286,7 @@ class BodyBinding(Binding):
 
     def step(self, text: str, change: Callable[[], None]) -> None:
         """`change()` edits the document; what it did is one undo step called `text`."""
-        if self.session.loading or self.widget.isReadOnly():
+        if self.session.loading or self.widget.isReadOnly() or self.stale:
             return
         self.session.seal_typing()
         with self.held():

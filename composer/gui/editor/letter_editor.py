@@ -224,6 +224,7 @@ class LetterEditor(QWidget):
         for section in self.sections:
             if section is self.blocks and self.defer_blocks:
                 self.blocks.setEnabled(False)
+                self.blocks.binding.stale = True  # it shows the previous letter until then
                 self._blocks_timer.start()
                 continue
             section.reload()

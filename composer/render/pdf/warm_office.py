@@ -302,6 +302,8 @@ class PreviewEngine:
                 else:
                     self.conversions += 1
                     return data, True
+            if self.closed:  # closed while a warm office was being prepared
+                raise ComposerError(_("Het voorbeeld is gesloten."))
             data = self._cold(docx)
             self.conversions += 1
             return data, False
@@ -323,7 +325,12 @@ class PreviewEngine:
             folder = self.folder
         assert folder is not None
         self.warm_starts += 1
-        seed = seed_profile(self.soffice, folder, lambda: self.closed)
+        try:
+            seed = seed_profile(self.soffice, folder, lambda: self.closed)
+        except OSError:
+            if self.closed:  # closed meanwhile: its folder went with it
+                return None
+            raise
         with self._guard:
             if self.closed:
                 return None

@@ -1,0 +1,1 @@
+"""Sending a letter for real: the signed PDF, e-mail, the send register."""

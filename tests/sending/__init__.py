@@ -1,0 +1,1 @@
+"""Tests of sending: signatures, mail, the send register."""
