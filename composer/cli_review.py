@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -110,6 +111,11 @@ def add_review_parsers(commands: argparse._SubParsersAction) -> None:
         type=Path,
         metavar="BESTAND.p12",
         help="de PDF's ondertekenen met dit certificaat (het wachtwoord wordt gevraagd)",
+    )
+    send.add_argument(
+        "--zichtbaar",
+        action="store_true",
+        help="met --certificaat: ook een zichtbare handtekening rechtsonder op de laatste pagina",
     )
     send.add_argument(
         "--opnieuw",
@@ -287,7 +293,15 @@ def _send(args: argparse.Namespace) -> int:
             )
             return EXIT_USAGE
         return _deliver(args, channel, author, only_failed=True)
+    if args.zichtbaar and args.certificaat is None:
+        print(
+            "composer: fout in de opdracht: --zichtbaar hoort bij --certificaat BESTAND.p12.",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     signing_key = _signing_key(args.certificaat) if args.certificaat is not None else None
+    if signing_key is not None and args.zichtbaar:
+        signing_key = dataclasses.replace(signing_key, visible=True)
     result = _run(
         args,
         lambda r: r.send(

@@ -19,7 +19,8 @@ def pdf_signer(signing_key: Any, kenmerk: str, place: str) -> PdfSigner | None:
     reason = f"Verzonden met kenmerk {kenmerk}"  # in the signature: always Dutch
 
     def sign(pdf: bytes) -> bytes:
-        return sign_pdf(pdf, signing_key, reason=reason, location=place.strip())
+        visible = bool(getattr(signing_key, "visible", False))
+        return sign_pdf(pdf, signing_key, reason=reason, location=place.strip(), visible=visible)
 
     return sign
 

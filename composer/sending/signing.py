@@ -34,6 +34,8 @@ class SigningKey:
     signer_name: str
     valid_until: dt.datetime
     signer: Any = field(repr=False, compare=False)  # pyhanko.sign.signers.SimpleSigner
+    # The person's choice for this send: a visible signature box on the last page as well.
+    visible: bool = False
 
 
 def load_signing_key(p12: bytes, password: str) -> SigningKey:

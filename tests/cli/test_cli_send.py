@@ -135,6 +135,30 @@ def test_four_addressees_signed_and_mailed_each_with_its_own_pdf(
     assert "[e-mail] verzonden" in listed and "[post] verzonden" in listed
 
 
+def test_zichtbaar_puts_the_signature_box_on_the_last_page(
+    composer, smtp_server, soffice, tmp_path
+):
+    pki = ksf_pki()
+    certificate = tmp_path / "roel.p12"
+    certificate.write_bytes(pki.p12)
+    letter_id = _approved(composer, tmp_path)
+    ok(
+        composer(
+            "letters", "send", letter_id, "--email", "--certificaat", str(certificate),
+            "--zichtbaar", stdin=pki.password + "\n",
+        )
+    )  # fmt: skip
+    pdf = _attachment(smtp_server.messages[0])
+    assert "Digitaal ondertekend door Roel Masselink" in " ".join(_pdftotext(pdf, tmp_path).split())
+    assert verify_pdf(pdf).intact
+
+
+def test_zichtbaar_without_a_certificate_is_a_usage_error(composer, tmp_path):
+    letter_id = _approved(composer, tmp_path)
+    code, _out, err = composer("letters", "send", letter_id, "--zichtbaar")
+    assert code == 2 and "--zichtbaar hoort bij --certificaat" in err
+
+
 def test_a_refused_recipient_exits_1_and_opnieuw_sends_only_to_it(
     composer, smtp_server, soffice, tmp_path
 ):

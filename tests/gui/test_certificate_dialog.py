@@ -53,6 +53,15 @@ def test_the_right_password_gives_the_key_and_forgets_the_password(qtbot, dialog
     assert verify_pdf(sign_pdf(small_pdf(), dialog.key)).signer == "Roel Masselink"
 
 
+def test_the_visible_signature_is_the_persons_choice(qtbot, dialog, p12_file):
+    assert not dialog.visible_box.isChecked()  # invisible unless asked for
+    assert dialog.visible_box.text() == "Handtekening ook &zichtbaar op de laatste pagina"
+    dialog.visible_box.setChecked(True)
+    with qtbot.waitSignal(dialog.finished, timeout=10000):
+        _use(qtbot, dialog, p12_file, ksf_pki().password)
+    assert dialog.key is not None and dialog.key.visible
+
+
 def test_a_wrong_password_is_said_beside_the_field(qtbot, dialog, p12_file, message_boxes):
     _use(qtbot, dialog, p12_file, "verkeerd")
     assert dialog.isVisible() and dialog.key is None

@@ -9,10 +9,12 @@ or an expired certificate is said beside the fields, and the dialog stays open.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -93,6 +95,16 @@ class CertificateDialog(QDialog):
         labelled_rows(form, [(_("&Wachtwoord:"), self.password_edit)], spoken=True)
         self.message = message_label("melding")
         form.addRow("", self.message)
+        self.visible_box = QCheckBox(_("Handtekening ook &zichtbaar op de laatste pagina"))
+        self.visible_box.setObjectName("zichtbaar")
+        self.visible_box.setToolTip(
+            _(
+                "Een kader rechtsonder op de laatste pagina: ‘Digitaal ondertekend door …’ met "
+                "datum en tijd. Zonder vinkje ziet u de handtekening in het paneel Handtekeningen "
+                "van de PDF-lezer."
+            )
+        )
+        form.addRow("", self.visible_box)
         layout.addLayout(form)
         layout.addStretch(1)
 
@@ -141,7 +153,7 @@ class CertificateDialog(QDialog):
         ).run()
 
     def _opened(self, key: SigningKey) -> None:
-        self.key = key
+        self.key = dataclasses.replace(key, visible=self.visible_box.isChecked())
         self.message.setText("")
         self.use_button.setEnabled(True)
         self.accept()
