@@ -67,9 +67,11 @@ def test_a_letter_to_one_addressee_keeps_one_pdf_and_registers_that(review, lett
 def test_every_pdf_is_signed_before_it_is_archived(review, monkeypatch):
     signed: list[bytes] = []
 
-    def stand_in(pdf: bytes, key: object, *, reason: str = "", location: str = "") -> bytes:
-        wanted = ("sleutel", "Verzonden met kenmerk KSF/2022/0001", "Doorn")
-        assert (key, reason, location) == wanted
+    def stand_in(
+        pdf: bytes, key: object, *, reason: str = "", location: str = "", visible: bool = False
+    ) -> bytes:
+        wanted = ("sleutel", "Verzonden met kenmerk KSF/2022/0001", "Doorn", False)
+        assert (key, reason, location, visible) == wanted
         signed.append(pdf)
         return pdf  # unchanged: the archive's PDF/A check still holds
 
