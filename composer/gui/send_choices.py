@@ -25,7 +25,7 @@ from composer.i18n import _, ngettext
 
 
 def choose_certificate(parent: QWidget) -> Any:
-    """The signing helper's certificate dialog: the .p12 file and its password (asked each
+    """The certificate dialog: the .p12 file and its password (asked each
     time, never stored); the SigningKey, or None when cancelled."""
     from composer.gui.dialogs.certificate_dialog import CertificateDialog
 

@@ -10,7 +10,7 @@ from composer.settings import MAX_LAYOUT_MM, valid_millimetres
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
-ADDRESS_TABLE_CAPTION = "Adresvenster"  # the window of templates made before issue 13
+ADDRESS_TABLE_CAPTION = "Adresvenster"  # the window of older templates (a table)
 SPACER_STYLE_PREFIX = "Adresvenster"  # style "Adresvenster-afstand": the gap above the window
 # Paragraph styles of the window's frame (w:framePr, placed from the page's top left corner).
 ADDRESS_FRAME_STYLES = ("Retourregel", "Adresblok")

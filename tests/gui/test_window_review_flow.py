@@ -43,8 +43,8 @@ def test_saving_an_approved_letter_asks_first_and_no_keeps_the_approval(
 ):
     letter_id = approved_letter(review, sample_letter())
     open_letter(window, letter_id)
-    # The review panel reads the status in the background; saving before it knows the letter
-    # would not ask (a race the lead is told about).
+    # The review panel reads the status in the background; the window's save asks the library
+    # itself, but the test also wants the panel's own state below.
     qtbot.waitUntil(lambda: window.review_panel.letter_id == letter_id, timeout=5000)
     type_into_subject(qtbot, window)
     asked: list[str] = []

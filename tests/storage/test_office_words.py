@@ -77,7 +77,7 @@ def test_a_lower_case_word_counts_with_a_capital_too(library, checker):
 
 
 def test_the_word_list_goes_with_an_export_and_import(database_url, tmp_path):
-    """(Needs the lead's change to storage/archive*.py: requests-spelling.md, round two.)"""
+    """The office word list travels in the library's export (woordenlijst.json)."""
     exported = tmp_path / "export.zip"
     with Library.open(f"sqlite:///{tmp_path / 'oud.sqlite'}") as old:
         office_words.add_word(old.engine, "Öztürk", author="Anna", at=MONDAY)
