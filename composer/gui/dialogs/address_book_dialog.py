@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -222,16 +221,10 @@ class AddressBookDialog(CatalogueDialog):
     # Import
 
     def _ask_file(self) -> Path | None:
-        from composer.app.last_folders import IMPORT, LastFolders
+        from composer.app.last_folders import IMPORT
+        from composer.gui.dialogs.open_file import open_file
 
-        folders = LastFolders()
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Adressen importeren"), str(folders.get(IMPORT)), _(ADDRESS_LIST_FILTER)
-        )
-        if not name:
-            return None
-        folders.remember(IMPORT, Path(name).parent)
-        return Path(name)
+        return open_file(self, _("Adressen importeren"), IMPORT, _(ADDRESS_LIST_FILTER))
 
     def import_file(self) -> None:
         path = self.choose_file()

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.app.last_folders import LastFolders
 from composer.errors import ComposerError
 from composer.gui.dialogs.common import (
     add_button,
@@ -36,6 +34,7 @@ from composer.gui.dialogs.common import (
     message_label,
     push_button,
 )
+from composer.gui.dialogs.open_file import open_file
 from composer.gui.ops import Op
 from composer.i18n import N_, _
 from composer.sending.signing import SigningKey
@@ -123,14 +122,7 @@ class CertificateDialog(QDialog):
         (self.password_edit if path else self.file_edit).setFocus()
 
     def _ask_file(self) -> Path | None:
-        folders = LastFolders()
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Certificaat kiezen"), str(folders.get(CERTIFICATES)), _(CERTIFICATE_FILTER)
-        )
-        if not name:
-            return None
-        folders.remember(CERTIFICATES, Path(name).parent)
-        return Path(name)
+        return open_file(self, _("Certificaat kiezen"), CERTIFICATES, _(CERTIFICATE_FILTER))
 
     def _pick_file(self) -> None:
         path = self.choose_file()

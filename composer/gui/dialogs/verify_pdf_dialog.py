@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from composer.app.last_folders import IMPORT, LastFolders
+from composer.app.last_folders import IMPORT
 from composer.gui.dialogs.common import (
     ERROR_STYLE,
     GOOD_STYLE,
@@ -32,6 +31,7 @@ from composer.gui.dialogs.common import (
     hint_label,
     push_button,
 )
+from composer.gui.dialogs.open_file import open_file
 from composer.gui.ops import Op
 from composer.i18n import N_, _
 from composer.sending.signing_check import SignatureCheck, signed_on
@@ -124,14 +124,7 @@ class VerifyPdfDialog(QDialog):
             self.check_file(path)
 
     def _ask_file(self) -> Path | None:
-        folders = LastFolders()
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("PDF-bestand kiezen"), str(folders.get(IMPORT)), _(PDF_FILTER)
-        )
-        if not name:
-            return None
-        folders.remember(IMPORT, Path(name).parent)
-        return Path(name)
+        return open_file(self, _("PDF-bestand kiezen"), IMPORT, _(PDF_FILTER))
 
     def _pick_file(self) -> None:
         path = self.choose_file()
