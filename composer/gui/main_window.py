@@ -321,6 +321,8 @@ class MainWindow(WindowLayout):
         self.library_panel.set_open_letter(letter_id)
         if letter_id is not None:
             self.library_panel.select_letter(letter_id)
+            # Remembered now, not with the panels: a letter opened and left quickly was opened.
+            self._remember_opened(letter_id, self.session.letter.subject)
         # The panels read in workers: started once the letter is on the screen, so their threads
         # do not compete (for the GIL) with filling the editor and painting it.
         QTimer.singleShot(AFTER_PAINT_MS, self, lambda: self._show_panels_for(letter_id))
@@ -330,7 +332,6 @@ class MainWindow(WindowLayout):
             return  # another letter came meanwhile (its own call follows), or the window closed
         if letter_id is not None:
             self.history_panel.show_letter(self.library, letter_id)
-            self._remember_opened(letter_id, self.session.letter.subject)
         else:
             self.history_panel.clear()
         self.review_panel.show_letter(self.library if letter_id else None, letter_id)

@@ -59,6 +59,24 @@ def test_recently_opened_letters_are_in_the_file_menu_newest_first(qtbot, window
     assert recent_entries(window) == ["Nog geen brieven geopend"]
 
 
+def test_a_letter_opened_and_left_at_once_is_still_in_the_recent_list(
+    qtbot, window, open_letter, monkeypatch
+):
+    import composer.gui.main_window as main_window
+
+    # The panels wait for the page to be painted; here they wait long, so the second letter is
+    # on the screen before the first one's panels would have been filled.
+    monkeypatch.setattr(main_window, "AFTER_PAINT_MS", 60_000)
+    first, second = window.ids
+    open_letter(window, first)
+    open_letter(window, second)
+    qtbot.waitUntil(lambda: len(recent_entries(window)) == 3, timeout=20000)
+    subjects = [window.library.version(i).subject for i in (second, first)]
+    assert recent_entries(window) == [f"&{n} {s}" for n, s in enumerate(subjects, 1)] + [
+        "Lijst wissen"
+    ]
+
+
 def test_duplicating_opens_the_new_concept(qtbot, window, open_letter):
     first, _second = window.ids
     open_letter(window, first)
