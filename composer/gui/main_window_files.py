@@ -36,6 +36,13 @@ class WindowFiles(WindowMenus):
             pool=self._recent_pool,
         ).run()
 
+    def _forget_opened(self, location: str) -> None:
+        """Lijst wissen: in the same queue as the writes, so a letter being remembered right now
+        does not come back after the list was cleared."""
+        Op(
+            self, lambda _workspace: self.recent_letters.clear(location), pool=self._recent_pool
+        ).run()
+
     def _fill_recent_menu(self) -> None:
         menu = self.recent_menu
         menu.clear()
@@ -50,7 +57,7 @@ class WindowFiles(WindowMenus):
         else:
             menu.addSeparator()
             clear = menu.addAction(_("Lijst wissen"))
-            clear.triggered.connect(lambda: self.recent_letters.clear(library.location))
+            clear.triggered.connect(lambda: self._forget_opened(library.location))
 
     def choose_letter_file(self) -> None:
         from composer.app.last_folders import IMPORT, LastFolders
